@@ -1,0 +1,55 @@
+# PartnerNet: `make run` installs what is missing, builds and opens the app on
+# a demo database; `make test` runs every test. See README.md.
+
+SHELL := /bin/bash
+# One cargo target dir outside the clone, reused between clones and CI runs.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/partnernet/target
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+FEATURES := --features partnernet-app/custom-protocol
+APP := $(CARGO_TARGET_DIR)/debug/partnernet-app
+CLI := $(CARGO_TARGET_DIR)/debug/partnernet
+DEMO_DIR ?= $(HOME)/.local/share/partnernet-demo
+
+.PHONY: run test deps ui build demo lint test-core test-ui e2e bench icons bindings deb
+
+run: deps build
+	@if [ ! -f "$(DEMO_DIR)/partnernet.sqlite3" ]; then "$(CLI)" --data-dir "$(DEMO_DIR)" demo; fi
+	"$(APP)" --data-dir "$(DEMO_DIR)"
+
+test: deps build lint test-core test-ui e2e
+
+deps:
+	@scripts/install-deps.sh
+
+ui:
+	cd ui && npm run build
+
+# The app and the CLI, in the same profile and features as the tests, so
+# everything is compiled once.
+build: ui
+	cargo build --workspace $(FEATURES)
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets $(FEATURES) -- -D warnings
+
+test-core:
+	cargo test --workspace $(FEATURES)
+
+test-ui:
+	cd ui && npm run check && npm test
+
+e2e: build
+	scripts/e2e.sh "$(APP)"
+
+bench:
+	scripts/bench_documents.sh
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test --test bindings
+
+icons:
+	cd ui && npx tauri icon ../icons/source.png -o ../icons
+
+deb: deps ui
+	cd ui && TAURI_APP_PATH=../src-tauri npx tauri build --bundles deb

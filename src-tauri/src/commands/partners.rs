@@ -1,0 +1,80 @@
+use partnernet::partners::{
+    self,
+    model::{HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, Person},
+};
+use partnernet::{ApiError, FieldError};
+use tauri::State;
+
+use crate::state::{now, AppState};
+
+#[tauri::command]
+pub fn partners_list(
+    state: State<'_, AppState>,
+    filter: PartnerFilter,
+) -> Result<Vec<PartnerSummary>, ApiError> {
+    state.with(|s| partners::list(s, &filter))
+}
+
+#[tauri::command]
+pub fn partners_get(state: State<'_, AppState>, id: i64) -> Result<Partner, ApiError> {
+    state.with(|s| partners::get(s, id))
+}
+
+#[tauri::command]
+pub fn partners_validate(
+    state: State<'_, AppState>,
+    input: PartnerInput,
+    id: Option<i64>,
+) -> Result<Vec<FieldError>, ApiError> {
+    state.with(|s| partners::check(s, &input, id, now()))
+}
+
+#[tauri::command]
+pub fn partners_create(
+    state: State<'_, AppState>,
+    input: PartnerInput,
+) -> Result<Partner, ApiError> {
+    state.with(|s| partners::create(s, input, now()))
+}
+
+#[tauri::command]
+pub fn partners_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: PartnerInput,
+) -> Result<Partner, ApiError> {
+    state.with(|s| partners::update(s, id, input, now()))
+}
+
+#[tauri::command]
+pub fn partners_trash(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| partners::trash(s, id, now()))
+}
+
+#[tauri::command]
+pub fn partners_restore(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| partners::restore(s, id, now()))
+}
+
+#[tauri::command]
+pub fn partners_purge(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| partners::purge(s, id))
+}
+
+#[tauri::command]
+pub fn partners_trash_list(state: State<'_, AppState>) -> Result<Vec<PartnerSummary>, ApiError> {
+    state.with(|s| partners::trash_list(s))
+}
+
+#[tauri::command]
+pub fn partners_history(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<HistoryEntry>, ApiError> {
+    state.with(|s| partners::history(s, id))
+}
+
+#[tauri::command]
+pub fn persons_list(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
+    state.with(|s| partners::persons(s))
+}

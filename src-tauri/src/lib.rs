@@ -1,0 +1,66 @@
+//! The desktop shell of PartnerNet: opens the database, registers the
+//! commands and shows the window. All behaviour lives in the core crate.
+
+pub mod commands;
+pub mod files;
+pub mod state;
+
+use partnernet::storage::{paths, Storage};
+use tauri::Runtime;
+
+use state::AppState;
+
+/// The app's commands and state on a builder: `run` passes the real one,
+/// tests `tauri::test::mock_builder()`.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::vocabulary,
+            commands::app::demo_fill,
+            commands::partners::partners_list,
+            commands::partners::partners_get,
+            commands::partners::partners_validate,
+            commands::partners::partners_create,
+            commands::partners::partners_update,
+            commands::partners::partners_trash,
+            commands::partners::partners_restore,
+            commands::partners::partners_purge,
+            commands::partners::partners_trash_list,
+            commands::partners::partners_history,
+            commands::partners::persons_list,
+            commands::institution::institution_get,
+            commands::institution::institution_validate,
+            commands::institution::institution_save,
+            commands::institution::deficit_matches,
+            commands::documents::brochures_list,
+            commands::documents::brochures_get,
+            commands::documents::brochures_trash_list,
+            commands::documents::brochures_purge,
+            commands::documents::brochures_template,
+            commands::documents::brochures_create,
+            commands::documents::brochures_update,
+            commands::documents::brochures_trash,
+            commands::documents::brochures_restore,
+            commands::documents::brochures_preview,
+            commands::documents::brochures_export,
+        ])
+}
+
+/// Opens the data folder from `--data-dir`, `PARTNERNET_DATA_DIR` or the
+/// per-user default.
+pub fn open_storage() -> Result<Storage, partnernet::CoreError> {
+    let flag = paths::data_dir_arg(std::env::args().skip(1));
+    let dir = paths::resolve_data_dir(flag, std::env::var(paths::DATA_DIR_ENV).ok())?;
+    Storage::open_dir(&dir)
+}
+
+pub fn run() {
+    let state = AppState::new(open_storage());
+    let result = with_commands(tauri::Builder::default(), state).run(tauri::generate_context!());
+    if let Err(err) = result {
+        eprintln!("Не удалось запустить окно программы: {err}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,41 @@
+//! The open database, shared by all commands.
+
+use std::sync::Mutex;
+
+use partnernet::{ApiError, CoreError, Storage};
+
+/// The storage, or why it could not be opened (shown to the user at start).
+pub struct AppState {
+    storage: Mutex<Result<Storage, ApiError>>,
+}
+
+impl AppState {
+    pub fn new(opened: Result<Storage, CoreError>) -> Self {
+        AppState {
+            storage: Mutex::new(opened.map_err(ApiError::from)),
+        }
+    }
+
+    /// Runs `f` with the storage; a core error becomes `{code, message}`.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Storage) -> Result<T, CoreError>,
+    ) -> Result<T, ApiError> {
+        let mut guard = self.storage.lock().map_err(|_| ApiError {
+            code: "internal".into(),
+            message:
+                "Внутренняя ошибка: хранилище заблокировано после сбоя. Перезапустите программу."
+                    .into(),
+            fields: Vec::new(),
+        })?;
+        match guard.as_mut() {
+            Ok(storage) => f(storage).map_err(ApiError::from),
+            Err(err) => Err(err.clone()),
+        }
+    }
+}
+
+/// The user's local time, naive: what "now" means for records she makes.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}

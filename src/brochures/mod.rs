@@ -1,0 +1,166 @@
+//! Methodical brochures kept in the database: written in the app's editor,
+//! previewed and exported as PDF through the document engine.
+
+pub mod model;
+pub mod queries;
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use crate::documents::{self, DocumentError};
+use crate::error::{CoreError, Result};
+use crate::storage::Storage;
+use model::{Brochure, BrochureSummary, SourceProblem};
+
+const UNTITLED: &str = "Без названия";
+
+/// The `title:` of the front matter, read leniently: a draft with errors
+/// elsewhere still gets its name in the list.
+pub fn title_of(source: &str) -> String {
+    let mut lines = source.lines();
+    if lines.next().map(str::trim) != Some("---") {
+        return UNTITLED.to_string();
+    }
+    lines
+        .take_while(|l| l.trim() != "---")
+        .find_map(|l| l.trim().strip_prefix("title:"))
+        .map(|t| t.trim().trim_matches(['"', '\'']).trim().to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| UNTITLED.to_string())
+}
+
+/// The text a new brochure starts from: the title page filled in from the
+/// institution profile, and the usual sections to write.
+pub fn template(storage: &Storage, year: i32) -> Result<String> {
+    let inst = crate::institution::get(storage)?;
+    let organization = if inst.full_name.is_empty() {
+        "Наименование учреждения".to_string()
+    } else {
+        inst.full_name
+    };
+    let unit = if inst.unit.is_empty() {
+        "Муниципальный опорный центр".to_string()
+    } else {
+        inst.unit
+    };
+    let city = if inst.city.is_empty() {
+        "Город".to_string()
+    } else {
+        inst.city
+    };
+    Ok(format!(
+        "---\norganization: {organization}\nunit: {unit}\ntitle: Название брошюры\n\
+         kind: Методические рекомендации\nauthors:\n  - Фамилия И.О. — методист\n\
+         city: {city}\nyear: {year}\n---\n\n[[toc]]\n\n---\n\n# Введение\n\n\
+         Текст введения.\n\n# Основная часть\n\n## Раздел\n\n- пункт списка;\n- пункт списка.\n\n\
+         # Вывод\n\nТекст вывода.\n"
+    ))
+}
+
+pub fn list(storage: &Storage) -> Result<Vec<BrochureSummary>> {
+    queries::list(storage.conn(), false)
+}
+
+pub fn trash_list(storage: &Storage) -> Result<Vec<BrochureSummary>> {
+    queries::list(storage.conn(), true)
+}
+
+/// Deletes a brochure from the trash for good.
+pub fn purge(storage: &mut Storage, id: i64) -> Result<()> {
+    let brochure = get(storage, id)?;
+    if brochure.deleted_at.is_none() {
+        return Err(CoreError::Conflict(format!(
+            "«{}» не в корзине: навсегда удалить можно только из корзины.",
+            brochure.title
+        )));
+    }
+    storage.write(|tx| queries::delete(tx, id))
+}
+
+pub fn get(storage: &Storage, id: i64) -> Result<Brochure> {
+    queries::load(storage.conn(), id)
+}
+
+/// Saves a new brochure. A draft is saved even when it does not typeset yet:
+/// nothing the user wrote is lost; problems show in the preview.
+pub fn create(storage: &mut Storage, source: &str, now: NaiveDateTime) -> Result<Brochure> {
+    let title = title_of(source);
+    storage.write(|tx| {
+        let id = queries::insert(tx, &title, source, now)?;
+        queries::load(tx, id)
+    })
+}
+
+pub fn update(
+    storage: &mut Storage,
+    id: i64,
+    source: &str,
+    now: NaiveDateTime,
+) -> Result<Brochure> {
+    let existing = get(storage, id)?;
+    if existing.deleted_at.is_some() {
+        return Err(CoreError::Conflict(format!(
+            "Брошюра «{}» удалена: её нельзя изменить.",
+            existing.title
+        )));
+    }
+    let title = title_of(source);
+    storage.write(|tx| {
+        queries::update(tx, id, &title, source, now)?;
+        queries::load(tx, id)
+    })
+}
+
+pub fn trash(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> {
+    get(storage, id)?;
+    storage.write(|tx| queries::set_deleted(tx, id, Some(now)))
+}
+
+pub fn restore(storage: &mut Storage, id: i64) -> Result<()> {
+    get(storage, id)?;
+    storage.write(|tx| queries::set_deleted(tx, id, None))
+}
+
+/// The PDF of a Markdown source, or its problem with the line number.
+pub fn render(source: &str, created: NaiveDateTime) -> Result<Vec<u8>, SourceProblem> {
+    documents::brochure::render_markdown(source, created).map_err(problem)
+}
+
+fn problem(err: DocumentError) -> SourceProblem {
+    let line = match &err {
+        DocumentError::Markdown { line, .. } | DocumentError::FrontMatter { line, .. } => {
+            u32::try_from(*line).ok()
+        }
+        _ => None,
+    };
+    SourceProblem {
+        line,
+        message: err.to_string(),
+    }
+}
+
+/// Writes the brochure's PDF to `path` (atomically: no partial file on error).
+pub fn export(storage: &Storage, id: i64, path: &Path, now: NaiveDateTime) -> Result<()> {
+    let brochure = get(storage, id)?;
+    let bytes = documents::brochure::render_markdown(&brochure.source, now)
+        .map_err(|e| CoreError::Document(e.to_string()))?;
+    documents::brochure::write_atomically(path, &bytes)
+        .map_err(|e| CoreError::Document(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_from_front_matter() {
+        assert_eq!(
+            title_of("---\norganization: X\ntitle: «Сетевое взаимодействие»\n---\n# A"),
+            "«Сетевое взаимодействие»"
+        );
+        assert_eq!(title_of("---\ntitle: \"Кавычки\"\n---"), "Кавычки");
+        assert_eq!(title_of("# Без шапки"), UNTITLED);
+        assert_eq!(title_of("---\ntitle:\n---"), UNTITLED);
+    }
+}

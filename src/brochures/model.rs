@@ -1,0 +1,32 @@
+//! A methodical brochure: Markdown with a front matter block (see
+//! `documents::brochure`), kept in the database while it is written.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Brochure {
+    pub id: i64,
+    /// From the front matter's `title:`, for the list.
+    pub title: String,
+    pub source: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// One row of the brochures list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BrochureSummary {
+    pub id: i64,
+    pub title: String,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A problem in the Markdown, for the editor: a message and its line when known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SourceProblem {
+    pub line: Option<u32>,
+    pub message: String,
+}

@@ -1,0 +1,123 @@
+//! The `partnernet` command line: the same core functions as the app, for
+//! scripting and batch work. Errors go to stderr in Russian, exit code 1.
+
+mod check;
+mod partners;
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+use clap::{Parser, Subcommand};
+
+use crate::error::{CoreError, Result};
+use crate::storage::{paths, Storage};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "partnernet",
+    version,
+    about = "Сетевое взаимодействие: реестр партнёров, договоры, мероприятия и документы",
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Папка данных (по умолчанию — папка пользователя или PARTNERNET_DATA_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Заполнить пустую базу демонстрационными данными
+    Demo,
+    /// Реестр партнёров
+    #[command(subcommand)]
+    Partners(PartnersCommand),
+    /// Проверить реквизит: ИНН, КПП, ОГРН/ОГРНИП, БИК
+    Check {
+        #[arg(value_enum)]
+        kind: check::Requisite,
+        value: String,
+    },
+    /// Методические брошюры
+    #[command(subcommand)]
+    Brochure(BrochureCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PartnersCommand {
+    /// Список партнёров
+    List {
+        /// Вывести JSON-массив со всеми данными
+        #[arg(long)]
+        json: bool,
+    },
+    /// Добавить партнёра из JSON-файла (или «-» — из стандартного ввода)
+    Add {
+        #[arg(long, value_name = "FILE")]
+        json: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BrochureCommand {
+    /// Свёрстать брошюру из Markdown в PDF
+    Render {
+        input: PathBuf,
+        #[arg(short = 'o', long = "output", value_name = "OUTPUT.pdf")]
+        output: PathBuf,
+    },
+}
+
+/// Where the CLI reads and writes: real streams in `main`, buffers in tests.
+pub struct Io<'a> {
+    pub stdin: &'a mut dyn Read,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+}
+
+/// Runs one command; returns the process exit code.
+pub fn run(cli: Cli, io: &mut Io, now: NaiveDateTime) -> i32 {
+    match execute(cli, io, now) {
+        Ok(code) => code,
+        Err(err) => {
+            let _ = writeln!(io.stderr, "Ошибка: {err}");
+            1
+        }
+    }
+}
+
+fn open(data_dir: Option<PathBuf>) -> Result<Storage> {
+    let dir = paths::resolve_data_dir(data_dir, std::env::var(paths::DATA_DIR_ENV).ok())?;
+    Storage::open_dir(&dir)
+}
+
+fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
+    match cli.command {
+        Command::Check { kind, value } => Ok(check::run(kind, &value, io)),
+        Command::Demo => {
+            let mut storage = open(cli.data_dir)?;
+            let count = crate::demo::fill(&mut storage, now)?;
+            writeln!(
+                io.stdout,
+                "Демонстрационные данные загружены: партнёров — {count}. База: {}",
+                storage.path().display()
+            )
+            .map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
+        Command::Partners(cmd) => {
+            let mut storage = open(cli.data_dir)?;
+            partners::run(cmd, &mut storage, io, now)
+        }
+        Command::Brochure(BrochureCommand::Render { input, output }) => {
+            crate::documents::brochure::render_file(&input, &output, now)
+                .map_err(|e| CoreError::Document(e.to_string()))?;
+            writeln!(io.stdout, "Брошюра сохранена: {}", output.display())
+                .map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
+    }
+}

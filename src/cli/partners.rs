@@ -1,0 +1,81 @@
+//! `partnernet partners …`
+
+use chrono::NaiveDateTime;
+
+use super::{Io, PartnersCommand};
+use crate::error::{CoreError, Result};
+use crate::partners::{self, model::PartnerInput};
+use crate::storage::Storage;
+
+pub fn run(
+    cmd: PartnersCommand,
+    storage: &mut Storage,
+    io: &mut Io,
+    now: NaiveDateTime,
+) -> Result<i32> {
+    match cmd {
+        PartnersCommand::List { json } => {
+            let out = if json {
+                let all = partners::all(storage)?;
+                serde_json::to_string_pretty(&all)
+                    .map_err(|e| CoreError::BadInput(e.to_string()))?
+            } else {
+                partners::list(storage, &Default::default())?
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{}\t{}\t{}\t{}",
+                            p.id,
+                            p.inn,
+                            p.short_name,
+                            p.partner_type.label()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
+        PartnersCommand::Add { json } => {
+            let text = if json.as_os_str() == "-" {
+                let mut s = String::new();
+                io.stdin
+                    .read_to_string(&mut s)
+                    .map_err(|e| CoreError::io("stdin", e))?;
+                s
+            } else {
+                std::fs::read_to_string(&json).map_err(|e| CoreError::io(&json, e))?
+            };
+            let input: PartnerInput = serde_json::from_str(&text).map_err(|e| {
+                CoreError::BadInput(format!(
+                    "JSON партнёра не читается (строка {}, столбец {}): {}",
+                    e.line(),
+                    e.column(),
+                    json_reason(&e)
+                ))
+            })?;
+            let partner = partners::create(storage, input, now)?;
+            let out = serde_json::to_string_pretty(&partner)
+                .map_err(|e| CoreError::BadInput(e.to_string()))?;
+            writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
+    }
+}
+
+/// serde_json's reason in Russian where it matters for a user.
+fn json_reason(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    if msg.contains("unknown variant") {
+        format!("неизвестное значение перечисления ({msg})")
+    } else if msg.contains("invalid type") {
+        format!("значение не того типа ({msg})")
+    } else if e.is_eof() {
+        "файл обрывается раньше, чем закончен JSON".to_string()
+    } else if e.is_syntax() {
+        format!("синтаксическая ошибка ({msg})")
+    } else {
+        msg
+    }
+}

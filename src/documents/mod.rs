@@ -1,0 +1,63 @@
+//! The document engine: a small block model laid out by our own typesetter
+//! (Knuth–Plass lines, Russian hyphenation, pagination with widow/orphan and
+//! keep-with-next rules, two-pass table of contents) and written to PDF with
+//! printpdf. Brochures from Markdown are one front end; agreements will be
+//! another, built directly on [`model`].
+
+mod blocks;
+pub mod brochure;
+mod fonts;
+mod frontmatter;
+mod hyphenate;
+mod layout;
+mod linebreak;
+mod markdown;
+pub mod model;
+mod paragraph;
+mod pdf;
+mod table;
+
+pub use model::{Block, Document, Inline, PageSetup};
+pub use paragraph::{debug_paragraph_lines, LaidOutLine};
+
+/// The demo brochure shown in the app and used by the tests and benchmark.
+pub const DEMO_BROCHURE: &str = include_str!("demo_brochure.md");
+
+/// Everything that can go wrong while making a document. Messages are in
+/// Russian because they are shown to the user as they are.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum DocumentError {
+    /// A problem in the Markdown source, with its 1-based line number.
+    #[error("Строка {line}: {message}")]
+    Markdown { line: usize, message: String },
+    /// A problem in the front matter block, with its 1-based line number.
+    #[error("Строка {line}: {message}")]
+    FrontMatter { line: usize, message: String },
+    /// A character the bundled font cannot draw.
+    #[error("Символ «{ch}» (U+{code:04X}) отсутствует в шрифте документа")]
+    MissingGlyph { ch: char, code: u32 },
+    /// Something in the document cannot be placed on a page.
+    #[error("Не удаётся разместить документ: {0}")]
+    Layout(String),
+    /// The bundled fonts or dictionary could not be loaded (a build defect).
+    #[error("Не удалось загрузить встроенный ресурс: {0}")]
+    Resource(String),
+    /// Reading the source file failed.
+    #[error("Не удалось прочитать файл «{path}»: {message}")]
+    Read { path: String, message: String },
+    /// Writing the PDF file failed.
+    #[error("Не удалось записать файл «{path}»: {message}")]
+    Io { path: String, message: String },
+}
+
+/// Lays out `document` and returns the PDF bytes. The creation date is an
+/// argument so that the same input always gives the same bytes.
+pub fn render(
+    document: &Document,
+    setup: &PageSetup,
+    created: chrono::NaiveDateTime,
+) -> Result<Vec<u8>, DocumentError> {
+    hyphenate::reset_cache();
+    let pages = layout::layout_document(document, setup)?;
+    pdf::write_pdf(document, setup, &pages, created)
+}

@@ -1,0 +1,208 @@
+//! The general document model shared by brochures and (later) agreements:
+//! plain data, no layout decisions, so each front end just builds blocks.
+
+/// A whole document: metadata for the PDF and the blocks in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub meta: Metadata,
+    pub blocks: Vec<Block>,
+}
+
+/// PDF metadata (document information dictionary; language is always ru).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+}
+
+/// A run of text in one face.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inline {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Inline {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Inline {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+    pub fn bold(text: impl Into<String>) -> Self {
+        Inline {
+            text: text.into(),
+            bold: true,
+            italic: false,
+        }
+    }
+    pub fn italic(text: impl Into<String>) -> Self {
+        Inline {
+            text: text.into(),
+            bold: false,
+            italic: true,
+        }
+    }
+}
+
+/// Horizontal alignment of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// Justified with a first-line indent: the body text style.
+    #[default]
+    Justify,
+    Left,
+    Center,
+    Right,
+}
+
+/// One block of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A title page; always followed by a page break.
+    TitlePage(TitlePage),
+    /// A heading of level 1–3; goes to the outline and the table of contents.
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph(Paragraph),
+    List(List),
+    /// A quotation or epigraph: indented, italic, optional attribution.
+    Quote {
+        paragraphs: Vec<Vec<Inline>>,
+        attribution: Option<String>,
+    },
+    Table(Table),
+    PageBreak,
+    /// Start a new page in the given orientation (for wide plan tables).
+    Orientation(Orientation),
+    /// The table of contents, filled with the headings' page numbers.
+    TableOfContents {
+        title: String,
+    },
+    /// Signature blocks of the parties, side by side.
+    Signatures(Vec<Signature>),
+}
+
+/// A paragraph of inline runs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paragraph {
+    pub inlines: Vec<Inline>,
+    pub align: Align,
+}
+
+impl Paragraph {
+    pub fn justified(inlines: Vec<Inline>) -> Self {
+        Paragraph {
+            inlines,
+            align: Align::Justify,
+        }
+    }
+}
+
+/// A bulleted or numbered list; items may carry one nested list.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct List {
+    pub ordered: bool,
+    /// The first number of an ordered list.
+    pub start: u64,
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListItem {
+    pub inlines: Vec<Inline>,
+    pub children: Option<List>,
+}
+
+/// A table with set relative column widths and a header row that is
+/// repeated on every page the table spans.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Relative widths, scaled to the text width.
+    pub column_widths: Vec<f32>,
+    pub header: Vec<Vec<Inline>>,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Orientation {
+    #[default]
+    Portrait,
+    Landscape,
+}
+
+/// The title page in the seeds' structure.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TitlePage {
+    /// Institution and unit lines at the top, in bold.
+    pub top: Vec<String>,
+    pub title: String,
+    /// The kind of document, e.g. «Методические рекомендации».
+    pub kind: String,
+    /// Author lines, e.g. «Мишина В. И., методист».
+    pub authors: Vec<String>,
+    /// The city and year line at the bottom.
+    pub bottom: String,
+}
+
+/// One party's signature block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Signature {
+    /// Lines above the signature line (party, position).
+    pub lines: Vec<String>,
+    /// The name printed after the signature line, e.g. «В. И. Мишина».
+    pub name: String,
+}
+
+/// Page geometry and type sizes. Distances are in millimetres, sizes in
+/// points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageSetup {
+    pub margin_left_mm: f32,
+    pub margin_right_mm: f32,
+    pub margin_top_mm: f32,
+    pub margin_bottom_mm: f32,
+    /// Body text size: 12 pt for brochures, 14 pt for agreements.
+    pub body_size: f32,
+    /// Baseline distance as a multiple of the body size.
+    pub line_spacing: f32,
+    pub first_line_indent_mm: f32,
+    /// Print page numbers (never on the title page).
+    pub page_numbers: bool,
+}
+
+impl Default for PageSetup {
+    fn default() -> Self {
+        PageSetup {
+            margin_left_mm: 30.0,
+            margin_right_mm: 10.0,
+            margin_top_mm: 20.0,
+            margin_bottom_mm: 20.0,
+            body_size: 14.0,
+            line_spacing: 1.2,
+            first_line_indent_mm: 12.5,
+            page_numbers: true,
+        }
+    }
+}
+
+impl PageSetup {
+    /// The brochure style: 12 pt body.
+    pub fn brochure() -> Self {
+        PageSetup {
+            body_size: 12.0,
+            line_spacing: 1.25,
+            ..PageSetup::default()
+        }
+    }
+    /// The agreement style: 14 pt body.
+    pub fn agreement() -> Self {
+        PageSetup::default()
+    }
+}

@@ -1,0 +1,175 @@
+//! Tables (set column widths, wrapped cells, borders, one chunk per row with
+//! the header repeated on continuation pages) and signature blocks.
+
+use super::layout::{line_draws, Chunk, Draw, Frame};
+use super::model::{Align, Inline, Signature, Table};
+use super::paragraph::{set_paragraph, ParaStyle};
+use super::DocumentError;
+
+const BORDER: f32 = 0.5;
+
+/// One row as a chunk: cell texts and the full box of borders, so a row
+/// looks right wherever a page break falls.
+fn row_chunk(
+    cells: &[Vec<Inline>],
+    widths: &[f32],
+    frame: &Frame,
+    bold: bool,
+) -> Result<Chunk, DocumentError> {
+    let size = frame.size - 1.0;
+    let lh = size * 1.2;
+    let pad_x = size * 0.4;
+    let pad_y = size * 0.3;
+    let mut draws = Vec::new();
+    let mut max_lines = 1usize;
+    let mut x = 0.0;
+    for (i, &w) in widths.iter().enumerate() {
+        let empty = Vec::new();
+        let cell = cells.get(i).unwrap_or(&empty);
+        let inl: Vec<Inline> = cell
+            .iter()
+            .map(|r| Inline {
+                bold: r.bold || bold,
+                ..r.clone()
+            })
+            .collect();
+        let style = ParaStyle {
+            size,
+            width: (w - 2.0 * pad_x).max(size),
+            align: Align::Left,
+            indent: 0.0,
+            hyphenate: true,
+        };
+        let lines = set_paragraph(&inl, style)?;
+        max_lines = max_lines.max(lines.len());
+        draws.extend(line_draws(lines, x + pad_x, pad_y, lh));
+        x += w;
+    }
+    let height = max_lines as f32 * lh + 2.0 * pad_y;
+    let total: f32 = widths.iter().sum();
+    let rule = |x1, y1, x2, y2| Draw::Rule {
+        x1,
+        y1,
+        x2,
+        y2,
+        width: BORDER,
+    };
+    draws.push(rule(0.0, 0.0, total, 0.0));
+    draws.push(rule(0.0, height, total, height));
+    let mut x = 0.0;
+    draws.push(rule(0.0, 0.0, 0.0, height));
+    for &w in widths {
+        x += w;
+        draws.push(rule(x, 0.0, x, height));
+    }
+    Ok(Chunk {
+        height,
+        draws,
+        ..Chunk::default()
+    })
+}
+
+/// Lays out a table as one chunk per row; the header row stays with the
+/// first body row and is repeated when the table continues on a new page.
+pub fn table_chunks(table: &Table, frame: &Frame) -> Result<Vec<Chunk>, DocumentError> {
+    let ncols = table
+        .header
+        .len()
+        .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+    if ncols == 0 {
+        return Ok(Vec::new());
+    }
+    let rel: Vec<f32> = (0..ncols)
+        .map(|i| table.column_widths.get(i).copied().unwrap_or(1.0).max(0.01))
+        .collect();
+    let sum: f32 = rel.iter().sum();
+    let widths: Vec<f32> = rel.iter().map(|r| r / sum * frame.width).collect();
+    let mut chunks = Vec::new();
+    let header = if table.header.is_empty() {
+        None
+    } else {
+        Some(row_chunk(&table.header, &widths, frame, true)?)
+    };
+    if let Some(h) = &header {
+        chunks.push(Chunk {
+            space_before: frame.lh * 0.5,
+            keep_with_next: true,
+            ..h.clone()
+        });
+    }
+    for (i, row) in table.rows.iter().enumerate() {
+        let mut c = row_chunk(row, &widths, frame, false)?;
+        if i == 0 && header.is_none() {
+            c.space_before = frame.lh * 0.5;
+        }
+        if i > 0 {
+            c.header = header.clone().map(Box::new);
+        }
+        chunks.push(c);
+    }
+    // Space after the table.
+    chunks.push(Chunk {
+        space_before: frame.lh * 0.5,
+        ..Chunk::default()
+    });
+    Ok(chunks)
+}
+
+/// Signature blocks side by side: the party lines, then a signature line
+/// with the name, then «М. П.».
+pub fn signature_chunk(parties: &[Signature], frame: &Frame) -> Result<Chunk, DocumentError> {
+    let n = parties.len().max(1) as f32;
+    let gap = frame.size * 2.0;
+    let col = (frame.width - gap * (n - 1.0)) / n;
+    let lh = frame.lh;
+    let style = ParaStyle {
+        size: frame.size,
+        width: col,
+        align: Align::Left,
+        indent: 0.0,
+        hyphenate: true,
+    };
+    // Party lines first; the signature lines of all parties then share
+    // one baseline below the tallest block.
+    let mut draws = Vec::new();
+    let mut top: f32 = 0.0;
+    for (i, p) in parties.iter().enumerate() {
+        let x = i as f32 * (col + gap);
+        let mut y = 0.0;
+        for line in &p.lines {
+            let lines = set_paragraph(&[Inline::plain(line.clone())], style)?;
+            let k = lines.len() as f32;
+            draws.extend(line_draws(lines, x, y, lh));
+            y += k * lh;
+        }
+        top = top.max(y);
+    }
+    let y = top + lh * 1.5;
+    let name_style = ParaStyle {
+        align: Align::Right,
+        ..style
+    };
+    for (i, p) in parties.iter().enumerate() {
+        let x = i as f32 * (col + gap);
+        let lines = set_paragraph(&[Inline::plain(format!("/ {} /", p.name))], name_style)?;
+        let name_w = lines.first().map(|l| l.width()).unwrap_or(0.0);
+        draws.extend(line_draws(lines, x, y, lh));
+        let base = y + super::layout::baseline(frame.size, lh) + 1.0;
+        draws.push(Draw::Rule {
+            x1: x,
+            y1: base,
+            x2: (x + col - name_w - frame.size * 0.5).max(x),
+            y2: base,
+            width: BORDER,
+        });
+        let mp = set_paragraph(&[Inline::plain("М. П.")], style)?;
+        draws.extend(line_draws(mp, x, y + lh, lh));
+    }
+    let height = y + 2.0 * lh;
+    Ok(Chunk {
+        height,
+        space_before: lh * 2.0,
+        draws,
+        ..Chunk::default()
+    })
+}

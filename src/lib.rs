@@ -1,0 +1,18 @@
+//! PartnerNet core: the domain, storage, validation and documents of the
+//! «Сетевое взаимодействие» app. It knows nothing of Tauri: the desktop
+//! shell and the `partnernet` CLI are thin layers over these functions.
+
+pub mod brochures;
+pub mod cli;
+pub mod demo;
+pub mod documents;
+pub mod error;
+pub mod institution;
+pub mod partners;
+pub mod storage;
+pub mod text;
+pub mod validation;
+pub mod vocabulary;
+
+pub use error::{ApiError, CoreError, FieldError, Result};
+pub use storage::Storage;

@@ -1,0 +1,198 @@
+//! The partner registry: create, edit, search, trash and history.
+//!
+//! Every function takes the storage and, where it writes, the current time:
+//! the caller decides what "now" is, so tests are deterministic.
+
+pub mod columns;
+pub mod history;
+pub mod model;
+pub mod queries;
+pub mod validate;
+
+use chrono::NaiveDateTime;
+
+use crate::error::{CoreError, FieldError, Result};
+use crate::storage::Storage;
+use model::{HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, Person};
+
+/// Checks a form without saving: the problems the form would be refused for.
+pub fn check(
+    storage: &Storage,
+    input: &PartnerInput,
+    id: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<Vec<FieldError>> {
+    match prepare(storage, input.clone(), id, now) {
+        Ok(_) => Ok(Vec::new()),
+        Err(CoreError::Validation(fields)) => Ok(fields),
+        Err(other) => Err(other),
+    }
+}
+
+fn prepare(
+    storage: &Storage,
+    input: PartnerInput,
+    id: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<PartnerInput> {
+    let input = validate::normalize_partner(input, now.date()).map_err(CoreError::Validation)?;
+    let r = &input.requisites;
+    if !r.inn.is_empty() {
+        if let Some(other) = queries::same_inn(storage.conn(), &r.inn, &r.kpp, id)? {
+            return Err(CoreError::invalid(
+                "requisites.inn",
+                format!(
+                    "Партнёр с ИНН {} и КПП {} уже есть в реестре: «{other}». \
+                     Откройте его карточку или проверьте ИНН.",
+                    r.inn,
+                    if r.kpp.is_empty() { "—" } else { &r.kpp }
+                ),
+            ));
+        }
+    }
+    Ok(input)
+}
+
+pub fn create(storage: &mut Storage, input: PartnerInput, now: NaiveDateTime) -> Result<Partner> {
+    let input = prepare(storage, input, None, now)?;
+    storage.write(|tx| insert_prepared(tx, &input, now))
+}
+
+/// Checks a form as [`create`] would, without writing.
+pub fn prepare_new(
+    storage: &Storage,
+    input: PartnerInput,
+    now: NaiveDateTime,
+) -> Result<PartnerInput> {
+    prepare(storage, input, None, now)
+}
+
+/// Writes an already checked form inside the caller's transaction.
+pub fn insert_prepared(
+    tx: &rusqlite::Transaction,
+    input: &PartnerInput,
+    now: NaiveDateTime,
+) -> Result<Partner> {
+    let id = queries::insert(tx, input, now)?;
+    let partner = queries::load(tx, id)?;
+    queries::reindex(tx, &partner)?;
+    queries::add_history(
+        tx,
+        id,
+        &[("Запись".into(), String::new(), "создана".into())],
+        now,
+    )?;
+    Ok(partner)
+}
+
+pub fn update(
+    storage: &mut Storage,
+    id: i64,
+    input: PartnerInput,
+    now: NaiveDateTime,
+) -> Result<Partner> {
+    let old = get(storage, id)?;
+    if old.deleted_at.is_some() {
+        return Err(CoreError::Conflict(format!(
+            "Партнёр «{}» в корзине: сначала восстановите его, потом изменяйте.",
+            old.data.short_name
+        )));
+    }
+    let input = prepare(storage, input, Some(id), now)?;
+    storage.write(|tx| {
+        queries::update(tx, id, &input, now)?;
+        let partner = queries::load(tx, id)?;
+        queries::reindex(tx, &partner)?;
+        let changes = history::diff(&old.data, &partner.data);
+        queries::add_history(tx, id, &changes, now)?;
+        Ok(partner)
+    })
+}
+
+pub fn get(storage: &Storage, id: i64) -> Result<Partner> {
+    queries::load(storage.conn(), id)
+}
+
+/// Live partners matching the filter, sorted by short name.
+pub fn list(storage: &Storage, filter: &PartnerFilter) -> Result<Vec<PartnerSummary>> {
+    queries::summaries(storage.conn(), filter, false)
+}
+
+/// Full records of all live partners (for export and the CLI).
+pub fn all(storage: &Storage) -> Result<Vec<Partner>> {
+    list(storage, &PartnerFilter::default())?
+        .into_iter()
+        .map(|s| get(storage, s.id))
+        .collect()
+}
+
+/// Moves a partner to the trash; it can be restored.
+pub fn trash(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> {
+    let partner = get(storage, id)?;
+    if partner.deleted_at.is_some() {
+        return Ok(());
+    }
+    storage.write(|tx| {
+        queries::set_deleted(tx, id, Some(now))?;
+        queries::add_history(
+            tx,
+            id,
+            &[(
+                "Корзина".into(),
+                String::new(),
+                "перемещён в корзину".into(),
+            )],
+            now,
+        )
+    })
+}
+
+pub fn restore(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> {
+    let partner = get(storage, id)?;
+    if partner.deleted_at.is_none() {
+        return Ok(());
+    }
+    let r = &partner.data.requisites;
+    if !r.inn.is_empty() {
+        if let Some(other) = queries::same_inn(storage.conn(), &r.inn, &r.kpp, Some(id))? {
+            return Err(CoreError::Conflict(format!(
+                "Нельзя восстановить «{}»: в реестре уже есть партнёр с тем же ИНН — «{other}».",
+                partner.data.short_name
+            )));
+        }
+    }
+    storage.write(|tx| {
+        queries::set_deleted(tx, id, None)?;
+        queries::add_history(
+            tx,
+            id,
+            &[("Корзина".into(), "в корзине".into(), "восстановлен".into())],
+            now,
+        )
+    })
+}
+
+/// Deletes a partner from the trash for good.
+pub fn purge(storage: &mut Storage, id: i64) -> Result<()> {
+    let partner = get(storage, id)?;
+    if partner.deleted_at.is_none() {
+        return Err(CoreError::Conflict(format!(
+            "«{}» не в корзине: навсегда удалить можно только из корзины.",
+            partner.data.short_name
+        )));
+    }
+    storage.write(|tx| queries::purge(tx, id))
+}
+
+pub fn trash_list(storage: &Storage) -> Result<Vec<PartnerSummary>> {
+    queries::summaries(storage.conn(), &PartnerFilter::default(), true)
+}
+
+pub fn history(storage: &Storage, id: i64) -> Result<Vec<HistoryEntry>> {
+    get(storage, id)?;
+    queries::history(storage.conn(), id)
+}
+
+pub fn persons(storage: &Storage) -> Result<Vec<Person>> {
+    queries::persons(storage.conn())
+}

@@ -1,0 +1,358 @@
+//! What a partner is: the types that cross the boundary to the UI and the CLI.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The nine partner types of the methodical recommendations, in their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerType {
+    GeneralEducation,
+    AdditionalEducation,
+    HigherEducation,
+    CultureSport,
+    MassMedia,
+    PublicOrganization,
+    CreativeUnion,
+    RealEconomy,
+    ParentCommunity,
+}
+
+impl PartnerType {
+    pub const ALL: [PartnerType; 9] = [
+        PartnerType::GeneralEducation,
+        PartnerType::AdditionalEducation,
+        PartnerType::HigherEducation,
+        PartnerType::CultureSport,
+        PartnerType::MassMedia,
+        PartnerType::PublicOrganization,
+        PartnerType::CreativeUnion,
+        PartnerType::RealEconomy,
+        PartnerType::ParentCommunity,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PartnerType::GeneralEducation => "Учреждения общего образования",
+            PartnerType::AdditionalEducation => "Учреждения дополнительного образования",
+            PartnerType::HigherEducation => "Учреждения высшего профессионального образования",
+            PartnerType::CultureSport => "Учреждения культуры и спорта",
+            PartnerType::MassMedia => "Средства массовой информации",
+            PartnerType::PublicOrganization => "Общественные организации и фонды",
+            PartnerType::CreativeUnion => "Творческие союзы",
+            PartnerType::RealEconomy => "Организации реального сектора экономики",
+            PartnerType::ParentCommunity => "Родительская общественность",
+        }
+    }
+
+    /// A parent community is a group, not a legal entity: it has no requisites.
+    pub fn has_requisites(self) -> bool {
+        self != PartnerType::ParentCommunity
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnerType::GeneralEducation => "general_education",
+            PartnerType::AdditionalEducation => "additional_education",
+            PartnerType::HigherEducation => "higher_education",
+            PartnerType::CultureSport => "culture_sport",
+            PartnerType::MassMedia => "mass_media",
+            PartnerType::PublicOrganization => "public_organization",
+            PartnerType::CreativeUnion => "creative_union",
+            PartnerType::RealEconomy => "real_economy",
+            PartnerType::ParentCommunity => "parent_community",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+/// How the institution relates to the partner (DOMAIN.md §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    NetworkInteraction,
+    SocialPartnership,
+    Patronage,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 3] = [
+        RelationKind::NetworkInteraction,
+        RelationKind::SocialPartnership,
+        RelationKind::Patronage,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationKind::NetworkInteraction => "Сетевое взаимодействие",
+            RelationKind::SocialPartnership => "Социальное партнёрство",
+            RelationKind::Patronage => "Шефство",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RelationKind::NetworkInteraction => "network_interaction",
+            RelationKind::SocialPartnership => "social_partnership",
+            RelationKind::Patronage => "patronage",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "male" => Some(Gender::Male),
+            "female" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// The readiness conditions of a partnership (условия организации), a checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadinessCondition {
+    MaterialBase,
+    QualifiedStaff,
+    PsychologicalReadiness,
+    LegalFramework,
+    PartiesReadiness,
+    CommonGoal,
+    Mobility,
+}
+
+impl ReadinessCondition {
+    pub const ALL: [ReadinessCondition; 7] = [
+        ReadinessCondition::MaterialBase,
+        ReadinessCondition::QualifiedStaff,
+        ReadinessCondition::PsychologicalReadiness,
+        ReadinessCondition::LegalFramework,
+        ReadinessCondition::PartiesReadiness,
+        ReadinessCondition::CommonGoal,
+        ReadinessCondition::Mobility,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReadinessCondition::MaterialBase => {
+                "Материально-техническое и технологическое обеспечение"
+            }
+            ReadinessCondition::QualifiedStaff => "Наличие опытных квалифицированных кадров",
+            ReadinessCondition::PsychologicalReadiness => {
+                "Психологическая готовность педагогов к работе в сети"
+            }
+            ReadinessCondition::LegalFramework => "Разработанность нормативно-правовой базы",
+            ReadinessCondition::PartiesReadiness => "Готовность сторон к сетевому взаимодействию",
+            ReadinessCondition::CommonGoal => "Выработка единой цели партнёров",
+            ReadinessCondition::Mobility => {
+                "Мобильность партнёров и отсутствие сопротивления изменениям"
+            }
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ReadinessCondition::MaterialBase => "material_base",
+            ReadinessCondition::QualifiedStaff => "qualified_staff",
+            ReadinessCondition::PsychologicalReadiness => "psychological_readiness",
+            ReadinessCondition::LegalFramework => "legal_framework",
+            ReadinessCondition::PartiesReadiness => "parties_readiness",
+            ReadinessCondition::CommonGoal => "common_goal",
+            ReadinessCondition::Mobility => "mobility",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// The stages of a partnership's development (этапы развития), 1 to 3.
+pub const STAGE_LABELS: [&str; 3] = [
+    "Определение ключевых характеристик ОУ, его сильных сторон",
+    "Обмен информацией, согласование целей, ожиданий и общих правил",
+    "Осуществление взаимодействия: взаимная адаптация и компенсация дефицитов",
+];
+
+/// Requisites of an organisation (DOMAIN.md §2). Empty string = not filled in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Requisites {
+    pub inn: String,
+    pub kpp: String,
+    /// ОГРН (13 digits) or ОГРНИП (15).
+    pub ogrn: String,
+    pub legal_address: String,
+    pub postal_address: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    /// Расчётный счёт, 20 digits.
+    pub bank_account: String,
+    /// Корреспондентский счёт, 20 digits.
+    pub corr_account: String,
+    pub bik: String,
+    pub bank_name: String,
+    pub licence_number: String,
+    pub licence_date: Option<NaiveDate>,
+    pub licence_issuer: String,
+}
+
+/// The head of an organisation, who signs on its behalf.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Head {
+    pub surname: String,
+    pub name: String,
+    pub patronymic: String,
+    pub gender: Option<Gender>,
+    /// «директор», «заведующая» …, in the nominative.
+    pub position: String,
+    /// The document the head acts on, in the genitive: «Устава».
+    pub basis: String,
+}
+
+/// A contact person as linked to one partner. The same person (same
+/// `person_id`) may be linked to several partners with other roles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Contact {
+    /// `None` in input creates a new person; `Some` links an existing one.
+    pub person_id: Option<i64>,
+    pub surname: String,
+    pub name: String,
+    pub patronymic: String,
+    pub role: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// Everything the user enters for a partner: the create and edit form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PartnerInput {
+    pub partner_type: PartnerType,
+    pub relation_kind: RelationKind,
+    pub full_name: String,
+    pub short_name: String,
+    pub requisites: Requisites,
+    pub head: Head,
+    pub contacts: Vec<Contact>,
+    /// Resources the partner offers (tags).
+    pub resources: Vec<String>,
+    /// Requests the partner has of the institution (tags).
+    pub requests: Vec<String>,
+    /// Partnership stage 1..=3, or none yet.
+    pub stage: Option<u8>,
+    pub stage_reached_on: Option<NaiveDate>,
+    pub readiness: Vec<ReadinessCondition>,
+    pub notes: String,
+}
+
+impl Default for PartnerInput {
+    fn default() -> Self {
+        Self {
+            partner_type: PartnerType::GeneralEducation,
+            relation_kind: RelationKind::NetworkInteraction,
+            full_name: String::new(),
+            short_name: String::new(),
+            requisites: Requisites::default(),
+            head: Head::default(),
+            contacts: Vec::new(),
+            resources: Vec::new(),
+            requests: Vec::new(),
+            stage: None,
+            stage_reached_on: None,
+            readiness: Vec::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// A stored partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Partner {
+    pub id: i64,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub data: PartnerInput,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    /// Set while the partner is in the trash.
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// One row of the partners list: what the table shows and sorts by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PartnerSummary {
+    pub id: i64,
+    pub partner_type: PartnerType,
+    pub relation_kind: RelationKind,
+    pub short_name: String,
+    pub full_name: String,
+    pub inn: String,
+    pub head: String,
+    pub phone: String,
+    pub email: String,
+    pub stage: Option<u8>,
+    pub resources: Vec<String>,
+    pub updated_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// Search and filters of the partners list; empty lists mean «all».
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PartnerFilter {
+    pub query: String,
+    pub types: Vec<PartnerType>,
+    pub relation_kinds: Vec<RelationKind>,
+    pub stages: Vec<u8>,
+}
+
+/// One change of one field of a partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub partner_id: i64,
+    /// Russian label of the field: «ИНН», «Контакты» …
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+    pub changed_at: NaiveDateTime,
+}
+
+/// A contact person with the partners they are linked to (for linking an
+/// existing person to another partner).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Person {
+    pub id: i64,
+    pub surname: String,
+    pub name: String,
+    pub patronymic: String,
+    /// Short names of the partners this person is a contact of.
+    pub partners: Vec<String>,
+}

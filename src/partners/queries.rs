@@ -1,0 +1,508 @@
+//! SQL of the partner tables. Reads take a `&Connection`; writes are called
+//! inside the caller's transaction (a `Transaction` derefs to `Connection`).
+
+use chrono::NaiveDateTime;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use crate::error::{CoreError, Result};
+use crate::partners::columns;
+use crate::partners::model::{
+    Contact, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, PartnerType,
+    Person, ReadinessCondition, RelationKind,
+};
+use crate::text;
+
+fn partner_type(code: &str) -> rusqlite::Result<PartnerType> {
+    PartnerType::from_code(code).ok_or_else(|| bad_code("partner_type", code))
+}
+
+fn relation_kind(code: &str) -> rusqlite::Result<RelationKind> {
+    RelationKind::from_code(code).ok_or_else(|| bad_code("relation_kind", code))
+}
+
+fn bad_code(column: &str, code: &str) -> rusqlite::Error {
+    rusqlite::Error::InvalidColumnType(
+        0,
+        format!("{column}: неизвестное значение «{code}»"),
+        rusqlite::types::Type::Text,
+    )
+}
+
+fn main_columns() -> String {
+    let mut cols = vec![
+        "partner_type",
+        "relation_kind",
+        "full_name",
+        "short_name",
+        "stage",
+        "stage_reached_on",
+        "notes",
+    ];
+    cols.extend_from_slice(columns::COLUMNS);
+    cols.join(", ")
+}
+
+fn main_values(input: &PartnerInput) -> Vec<Value> {
+    let mut v = vec![
+        Value::Text(input.partner_type.code().into()),
+        Value::Text(input.relation_kind.code().into()),
+        Value::Text(input.full_name.clone()),
+        Value::Text(input.short_name.clone()),
+        input
+            .stage
+            .map(|s| Value::Integer(s.into()))
+            .unwrap_or(Value::Null),
+        input
+            .stage_reached_on
+            .map(|d| Value::Text(d.format("%Y-%m-%d").to_string()))
+            .unwrap_or(Value::Null),
+        Value::Text(input.notes.clone()),
+    ];
+    v.extend(columns::values(&input.requisites, &input.head));
+    v
+}
+
+pub fn insert(conn: &Connection, input: &PartnerInput, now: NaiveDateTime) -> Result<i64> {
+    let cols = main_columns();
+    let n = cols.split(", ").count();
+    let marks = vec!["?"; n + 2].join(", ");
+    let sql = format!("INSERT INTO partners ({cols}, created_at, updated_at) VALUES ({marks})");
+    let mut values = main_values(input);
+    values.push(Value::Text(fmt_ts(now)));
+    values.push(Value::Text(fmt_ts(now)));
+    conn.execute(&sql, params_from_iter(values))?;
+    let id = conn.last_insert_rowid();
+    write_children(conn, id, input, now)?;
+    Ok(id)
+}
+
+pub fn update(conn: &Connection, id: i64, input: &PartnerInput, now: NaiveDateTime) -> Result<()> {
+    let sets: Vec<String> = main_columns()
+        .split(", ")
+        .map(|c| format!("{c} = ?"))
+        .collect();
+    let sql = format!(
+        "UPDATE partners SET {}, updated_at = ? WHERE id = ?",
+        sets.join(", ")
+    );
+    let mut values = main_values(input);
+    values.push(Value::Text(fmt_ts(now)));
+    values.push(Value::Integer(id));
+    conn.execute(&sql, params_from_iter(values))?;
+    conn.execute("DELETE FROM partner_contacts WHERE partner_id = ?", [id])?;
+    conn.execute("DELETE FROM partner_tags WHERE partner_id = ?", [id])?;
+    conn.execute("DELETE FROM partner_readiness WHERE partner_id = ?", [id])?;
+    write_children(conn, id, input, now)?;
+    Ok(())
+}
+
+/// Timestamps are kept as ISO text, which sorts as time does.
+pub fn fmt_ts(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+pub fn parse_ts(s: &str) -> rusqlite::Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn write_children(
+    conn: &Connection,
+    id: i64,
+    input: &PartnerInput,
+    now: NaiveDateTime,
+) -> Result<()> {
+    for (pos, c) in input.contacts.iter().enumerate() {
+        let person_id = upsert_person(conn, c, now)?;
+        conn.execute(
+            "INSERT INTO partner_contacts (partner_id, person_id, position, role, phone, email)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (partner_id, person_id) DO UPDATE SET role = excluded.role",
+            params![id, person_id, pos as i64, c.role, c.phone, c.email],
+        )?;
+    }
+    for (kind, tags) in [("resource", &input.resources), ("request", &input.requests)] {
+        for (pos, tag) in tags.iter().enumerate() {
+            conn.execute(
+                "INSERT OR IGNORE INTO partner_tags (partner_id, kind, tag, position) VALUES (?1, ?2, ?3, ?4)",
+                params![id, kind, tag, pos as i64],
+            )?;
+        }
+    }
+    for cond in &input.readiness {
+        conn.execute(
+            "INSERT OR IGNORE INTO partner_readiness (partner_id, condition) VALUES (?1, ?2)",
+            params![id, cond.code()],
+        )?;
+    }
+    Ok(())
+}
+
+/// Links an existing person (by id) or finds one with the same full name, or
+/// creates a new one. The name typed last wins.
+fn upsert_person(conn: &Connection, c: &Contact, now: NaiveDateTime) -> Result<i64> {
+    if let Some(pid) = c.person_id {
+        let updated = conn.execute(
+            "UPDATE persons SET surname = ?2, name = ?3, patronymic = ?4 WHERE id = ?1",
+            params![pid, c.surname, c.name, c.patronymic],
+        )?;
+        if updated == 0 {
+            return Err(CoreError::NotFound {
+                what: "Контактное лицо",
+                id: pid,
+            });
+        }
+        return Ok(pid);
+    }
+    let existing: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM persons WHERE surname = ?1 AND name = ?2 AND patronymic = ?3
+             ORDER BY id LIMIT 1",
+            params![c.surname, c.name, c.patronymic],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    conn.execute(
+        "INSERT INTO persons (surname, name, patronymic, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![c.surname, c.name, c.patronymic, fmt_ts(now)],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn load(conn: &Connection, id: i64) -> Result<Partner> {
+    let sql = format!(
+        "SELECT {}, created_at, updated_at, deleted_at FROM partners WHERE id = ?",
+        main_columns()
+    );
+    let found = conn
+        .query_row(&sql, [id], |row| read_partner(row, id))
+        .optional()?;
+    let mut partner = found.ok_or(CoreError::NotFound {
+        what: "Партнёр",
+        id,
+    })?;
+    let data = &mut partner.data;
+    data.contacts = load_contacts(conn, id)?;
+    data.resources = load_tags(conn, id, "resource")?;
+    data.requests = load_tags(conn, id, "request")?;
+    data.readiness = load_readiness(conn, id)?;
+    Ok(partner)
+}
+
+fn read_partner(row: &Row, id: i64) -> rusqlite::Result<Partner> {
+    let n = 7 + columns::COLUMNS.len();
+    let (requisites, head) = columns::read(row, 7)?;
+    let stage: Option<i64> = row.get(4)?;
+    let deleted: Option<String> = row.get(n + 2)?;
+    Ok(Partner {
+        id,
+        data: PartnerInput {
+            partner_type: partner_type(&row.get::<_, String>(0)?)?,
+            relation_kind: relation_kind(&row.get::<_, String>(1)?)?,
+            full_name: row.get(2)?,
+            short_name: row.get(3)?,
+            stage: stage.and_then(|s| u8::try_from(s).ok()),
+            stage_reached_on: row.get(5)?,
+            notes: row.get(6)?,
+            requisites,
+            head,
+            contacts: Vec::new(),
+            resources: Vec::new(),
+            requests: Vec::new(),
+            readiness: Vec::new(),
+        },
+        created_at: parse_ts(&row.get::<_, String>(n)?)?,
+        updated_at: parse_ts(&row.get::<_, String>(n + 1)?)?,
+        deleted_at: deleted.as_deref().map(parse_ts).transpose()?,
+    })
+}
+
+fn load_contacts(conn: &Connection, id: i64) -> Result<Vec<Contact>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.surname, p.name, p.patronymic, c.role, c.phone, c.email
+         FROM partner_contacts c JOIN persons p ON p.id = c.person_id
+         WHERE c.partner_id = ? ORDER BY c.position",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(Contact {
+            person_id: Some(r.get(0)?),
+            surname: r.get(1)?,
+            name: r.get(2)?,
+            patronymic: r.get(3)?,
+            role: r.get(4)?,
+            phone: r.get(5)?,
+            email: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn load_tags(conn: &Connection, id: i64, kind: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT tag FROM partner_tags WHERE partner_id = ? AND kind = ? ORDER BY position",
+    )?;
+    let rows = stmt.query_map(params![id, kind], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn load_readiness(conn: &Connection, id: i64) -> Result<Vec<ReadinessCondition>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT condition FROM partner_readiness WHERE partner_id = ?")?;
+    let codes = stmt.query_map([id], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for code in codes {
+        if let Some(c) = ReadinessCondition::from_code(&code?) {
+            out.push(c);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Partners in the list (or in the trash), filtered and searched.
+pub fn summaries(
+    conn: &Connection,
+    filter: &PartnerFilter,
+    trashed: bool,
+) -> Result<Vec<PartnerSummary>> {
+    let mut sql = String::from(
+        "SELECT p.id, p.partner_type, p.relation_kind, p.short_name, p.full_name, p.inn,
+                p.head_surname, p.head_name, p.head_patronymic, p.phone, p.email, p.stage,
+                p.updated_at, p.deleted_at,
+                (SELECT group_concat(tag, '\u{1f}') FROM
+                    (SELECT tag FROM partner_tags t WHERE t.partner_id = p.id AND t.kind = 'resource'
+                     ORDER BY position))
+         FROM partners p WHERE ",
+    );
+    sql.push_str(if trashed {
+        "p.deleted_at IS NOT NULL"
+    } else {
+        "p.deleted_at IS NULL"
+    });
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(q) = text::prefix_query(&filter.query) {
+        sql.push_str(
+            " AND p.id IN (SELECT rowid FROM partner_search WHERE partner_search MATCH ?)",
+        );
+        values.push(Value::Text(q));
+    }
+    let mut any_of = |column: &str, codes: Vec<Value>| {
+        if !codes.is_empty() {
+            let marks = vec!["?"; codes.len()].join(", ");
+            sql.push_str(&format!(" AND p.{column} IN ({marks})"));
+            values.extend(codes);
+        }
+    };
+    any_of(
+        "partner_type",
+        filter
+            .types
+            .iter()
+            .map(|t| Value::Text(t.code().into()))
+            .collect(),
+    );
+    any_of(
+        "relation_kind",
+        filter
+            .relation_kinds
+            .iter()
+            .map(|k| Value::Text(k.code().into()))
+            .collect(),
+    );
+    any_of(
+        "stage",
+        filter
+            .stages
+            .iter()
+            .map(|s| Value::Integer((*s).into()))
+            .collect(),
+    );
+    sql.push_str(" ORDER BY p.short_name COLLATE NOCASE, p.id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), |r| {
+        let tags: Option<String> = r.get(14)?;
+        let deleted: Option<String> = r.get(13)?;
+        let stage: Option<i64> = r.get(11)?;
+        Ok(PartnerSummary {
+            id: r.get(0)?,
+            partner_type: partner_type(&r.get::<_, String>(1)?)?,
+            relation_kind: relation_kind(&r.get::<_, String>(2)?)?,
+            short_name: r.get(3)?,
+            full_name: r.get(4)?,
+            inn: r.get(5)?,
+            head: text::surname_initials(
+                &r.get::<_, String>(6)?,
+                &r.get::<_, String>(7)?,
+                &r.get::<_, String>(8)?,
+            ),
+            phone: r.get(9)?,
+            email: r.get(10)?,
+            stage: stage.and_then(|s| u8::try_from(s).ok()),
+            updated_at: parse_ts(&r.get::<_, String>(12)?)?,
+            deleted_at: deleted.as_deref().map(parse_ts).transpose()?,
+            resources: tags
+                .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Rewrites the search row of a partner from its stored data.
+pub fn reindex(conn: &Connection, partner: &Partner) -> Result<()> {
+    conn.execute("DELETE FROM partner_search WHERE rowid = ?", [partner.id])?;
+    conn.execute(
+        "INSERT INTO partner_search (rowid, body) VALUES (?1, ?2)",
+        params![partner.id, search_body(&partner.data)],
+    )?;
+    Ok(())
+}
+
+fn search_body(d: &PartnerInput) -> String {
+    let r = &d.requisites;
+    let h = &d.head;
+    let mut parts: Vec<&str> = vec![
+        &d.full_name,
+        &d.short_name,
+        &d.notes,
+        &r.inn,
+        &r.kpp,
+        &r.ogrn,
+        &r.legal_address,
+        &r.postal_address,
+        &r.phone,
+        &r.email,
+        &r.website,
+        &r.bank_account,
+        &r.bik,
+        &r.bank_name,
+        &h.surname,
+        &h.name,
+        &h.patronymic,
+        &h.position,
+    ];
+    for c in &d.contacts {
+        parts.extend([
+            c.surname.as_str(),
+            &c.name,
+            &c.patronymic,
+            &c.role,
+            &c.phone,
+            &c.email,
+        ]);
+    }
+    parts.extend(d.resources.iter().map(String::as_str));
+    parts.extend(d.requests.iter().map(String::as_str));
+    let mut body = text::fold(&parts.join(" "));
+    // Phones also as bare digits, so «475412» finds «+7 (47541) 2-34-56».
+    for phone in std::iter::once(&r.phone).chain(d.contacts.iter().map(|c| &c.phone)) {
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            body.push(' ');
+            body.push_str(&digits);
+            if let Some(rest) = digits.strip_prefix('7') {
+                body.push(' ');
+                body.push_str(rest);
+            }
+        }
+    }
+    body
+}
+
+pub fn set_deleted(conn: &Connection, id: i64, at: Option<NaiveDateTime>) -> Result<()> {
+    conn.execute(
+        "UPDATE partners SET deleted_at = ?2 WHERE id = ?1",
+        params![id, at.map(fmt_ts)],
+    )?;
+    Ok(())
+}
+
+pub fn purge(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM partner_search WHERE rowid = ?", [id])?;
+    conn.execute("DELETE FROM partners WHERE id = ?", [id])?;
+    // Persons no longer linked to any partner go too: nobody can reach them.
+    conn.execute(
+        "DELETE FROM persons WHERE id NOT IN (SELECT person_id FROM partner_contacts)",
+        [],
+    )?;
+    Ok(())
+}
+
+pub fn add_history(
+    conn: &Connection,
+    partner_id: i64,
+    changes: &[(String, String, String)],
+    at: NaiveDateTime,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO partner_history (partner_id, field, old_value, new_value, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (field, old, new) in changes {
+        stmt.execute(params![partner_id, field, old, new, fmt_ts(at)])?;
+    }
+    Ok(())
+}
+
+pub fn history(conn: &Connection, partner_id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, partner_id, field, old_value, new_value, changed_at FROM partner_history
+         WHERE partner_id = ? ORDER BY id DESC",
+    )?;
+    let rows = stmt.query_map([partner_id], |r| {
+        Ok(HistoryEntry {
+            id: r.get(0)?,
+            partner_id: r.get(1)?,
+            field: r.get(2)?,
+            old_value: r.get(3)?,
+            new_value: r.get(4)?,
+            changed_at: parse_ts(&r.get::<_, String>(5)?)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Other live partners with the same ИНН and КПП, for the duplicate check.
+pub fn same_inn(
+    conn: &Connection,
+    inn: &str,
+    kpp: &str,
+    except: Option<i64>,
+) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT short_name FROM partners WHERE inn = ?1 AND kpp = ?2 AND deleted_at IS NULL
+             AND id IS NOT ?3 LIMIT 1",
+            params![inn, kpp, except],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn persons(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.surname, p.name, p.patronymic,
+                (SELECT group_concat(short_name, '\u{1f}') FROM partners pr
+                 JOIN partner_contacts c ON c.partner_id = pr.id
+                 WHERE c.person_id = p.id AND pr.deleted_at IS NULL)
+         FROM persons p ORDER BY p.surname, p.name, p.patronymic, p.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let partners: Option<String> = r.get(4)?;
+        Ok(Person {
+            id: r.get(0)?,
+            surname: r.get(1)?,
+            name: r.get(2)?,
+            patronymic: r.get(3)?,
+            partners: partners
+                .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

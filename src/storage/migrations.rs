@@ -1,0 +1,28 @@
+//! Numbered schema migrations. Each file in `migrations/` is one step; the
+//! step count is the schema version kept in SQLite's `user_version`.
+
+use rusqlite_migration::{Migrations, M};
+
+const STEPS: &[&str] = &[
+    include_str!("../../migrations/001_initial.sql"),
+    include_str!("../../migrations/002_brochures.sql"),
+];
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    STEPS.len() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+}

@@ -1,0 +1,101 @@
+//! One SQLite file per user: opening it safely, migrating it, and running
+//! writes in transactions.
+
+mod migrations;
+pub mod paths;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+
+pub use migrations::{latest_version, migrations};
+
+/// The database file name inside the data folder.
+pub const DB_FILE: &str = "partnernet.sqlite3";
+
+/// An open, migrated database.
+pub struct Storage {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What the UI needs to know about the open database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub db_path: String,
+    /// No partners and no institution profile yet: the first start.
+    pub is_empty: bool,
+}
+
+impl Storage {
+    /// Opens (creating if needed) the database in `dir`.
+    pub fn open_dir(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+        Self::open(&dir.join(DB_FILE))
+    }
+
+    /// Opens (creating if needed) the database file and brings its schema up
+    /// to date. A file written by a newer version is refused untouched.
+    pub fn open(path: &Path) -> Result<Self> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Check the version before anything writes to the file.
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let supported = latest_version();
+        if found > supported {
+            return Err(CoreError::NewerDatabase { found, supported });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Storage {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// A connection for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in a transaction: all of it is saved, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub fn info(&self) -> Result<AppInfo> {
+        let partners: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM partners", [], |r| r.get(0))?;
+        let institution: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM institution", [], |r| r.get(0))?;
+        let data_dir = self
+            .path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            data_dir,
+            db_path: self.path.display().to_string(),
+            is_empty: partners == 0 && institution == 0,
+        })
+    }
+}

@@ -1,0 +1,296 @@
+//! A table of bad partner forms: each is refused with a Russian message on
+//! the right field, and the database is exactly as it was.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{dump, now, open, school};
+use partnernet::partners::{self, model::*};
+use partnernet::CoreError;
+
+type Mutation = fn(&mut PartnerInput);
+
+/// (what is wrong, mutation, field, fragment of the message)
+const CASES: &[(&str, Mutation, &str, &str)] = &[
+    (
+        "empty full name",
+        |p| p.full_name = "   ".into(),
+        "full_name",
+        "Укажите полное наименование",
+    ),
+    (
+        "too long name",
+        |p| p.full_name = "Ш".repeat(501),
+        "full_name",
+        "не более 500",
+    ),
+    (
+        "inn too short",
+        |p| p.requisites.inn = "68250123".into(),
+        "requisites.inn",
+        "ИНН",
+    ),
+    (
+        "inn too long",
+        |p| p.requisites.inn = "68250123456".into(),
+        "requisites.inn",
+        "ИНН",
+    ),
+    (
+        "inn check digit",
+        |p| p.requisites.inn = "6825012345".into(),
+        "requisites.inn",
+        "ИНН",
+    ),
+    (
+        "inn with letter O",
+        |p| p.requisites.inn = "68250123O5".into(),
+        "requisites.inn",
+        "ИНН",
+    ),
+    (
+        "inn12 check digit",
+        |p| p.requisites.inn = "682501234567".into(),
+        "requisites.inn",
+        "ИНН",
+    ),
+    (
+        "kpp short",
+        |p| p.requisites.kpp = "68250100".into(),
+        "requisites.kpp",
+        "КПП",
+    ),
+    (
+        "kpp letters in wrong place",
+        |p| p.requisites.kpp = "6825010ZZ".into(),
+        "requisites.kpp",
+        "КПП",
+    ),
+    (
+        "kpp with individual inn",
+        |p| {
+            p.requisites.inn = partnernet::validation::make::inn12("6825012345");
+            p.requisites.ogrn = String::new();
+        },
+        "requisites.kpp",
+        "КПП есть только у организаций",
+    ),
+    (
+        "ogrn check digit",
+        |p| p.requisites.ogrn = "1026800000001".into(),
+        "requisites.ogrn",
+        "ОГРН",
+    ),
+    (
+        "ogrn wrong length",
+        |p| p.requisites.ogrn = "10268000000".into(),
+        "requisites.ogrn",
+        "ОГРН",
+    ),
+    (
+        "ogrnip for a legal inn",
+        |p| {
+            p.requisites.ogrn = partnernet::validation::make::ogrnip15("30468000000001");
+        },
+        "requisites.ogrn",
+        "ОГРНИП (15 цифр)",
+    ),
+    (
+        "bik short",
+        |p| p.requisites.bik = "04685064".into(),
+        "requisites.bik",
+        "БИК",
+    ),
+    (
+        "bik not russian",
+        |p| p.requisites.bik = "146850649".into(),
+        "requisites.bik",
+        "БИК",
+    ),
+    (
+        "account key",
+        |p| {
+            let mut a = p.requisites.bank_account.clone().into_bytes();
+            a[19] = if a[19] == b'0' { b'1' } else { b'0' };
+            p.requisites.bank_account = String::from_utf8(a).unwrap_or_default();
+        },
+        "requisites.bank_account",
+        "счёт",
+    ),
+    (
+        "account short",
+        |p| p.requisites.bank_account = "4070181000000000001".into(),
+        "requisites.bank_account",
+        "счёт",
+    ),
+    (
+        "account without bik",
+        |p| p.requisites.bik = String::new(),
+        "requisites.bank_account",
+        "укажите БИК",
+    ),
+    (
+        "corr account key",
+        |p| p.requisites.corr_account = "30101810000000000649".into(),
+        "requisites.corr_account",
+        "счёт",
+    ),
+    (
+        "email without at",
+        |p| p.requisites.email = "school.example.ru".into(),
+        "requisites.email",
+        "почт",
+    ),
+    (
+        "email with space",
+        |p| p.requisites.email = "school 1@example.ru".into(),
+        "requisites.email",
+        "почт",
+    ),
+    (
+        "phone too short",
+        |p| p.requisites.phone = "2-34-56".into(),
+        "requisites.phone",
+        "елефон",
+    ),
+    (
+        "phone letters",
+        |p| p.requisites.phone = "восемь 475".into(),
+        "requisites.phone",
+        "елефон",
+    ),
+    (
+        "website with space",
+        |p| p.requisites.website = "school one.ru".into(),
+        "requisites.website",
+        "айт",
+    ),
+    (
+        "licence in the future",
+        |p| p.requisites.licence_date = NaiveDate::from_ymd_opt(2030, 1, 1),
+        "requisites.licence_date",
+        "ещё не наступила",
+    ),
+    (
+        "head without surname",
+        |p| p.head.surname = String::new(),
+        "head.surname",
+        "фамилию руководителя",
+    ),
+    (
+        "head without name",
+        |p| p.head.name = String::new(),
+        "head.name",
+        "имя руководителя",
+    ),
+    (
+        "contact without surname",
+        |p| p.contacts[0].surname = " ".into(),
+        "contacts.0.surname",
+        "фамилию контактного лица",
+    ),
+    (
+        "contact bad email",
+        |p| p.contacts[0].email = "anna@".into(),
+        "contacts.0.email",
+        "почт",
+    ),
+    (
+        "contact bad phone",
+        |p| p.contacts[0].phone = "12345".into(),
+        "contacts.0.phone",
+        "елефон",
+    ),
+    (
+        "stage out of range",
+        |p| p.stage = Some(4),
+        "stage",
+        "от 1 до 3",
+    ),
+    (
+        "stage date without stage",
+        |p| p.stage = None,
+        "stage",
+        "не выбран сам этап",
+    ),
+    (
+        "stage date in the future",
+        |p| p.stage_reached_on = NaiveDate::from_ymd_opt(2027, 1, 1),
+        "stage_reached_on",
+        "ещё не наступила",
+    ),
+    (
+        "tag too long",
+        |p| p.resources.push("р".repeat(201)),
+        "resources",
+        "не более 200",
+    ),
+    (
+        "parent community with inn",
+        |p| p.partner_type = PartnerType::ParentCommunity,
+        "requisites.inn",
+        "нет реквизитов",
+    ),
+];
+
+#[test]
+fn every_bad_form_is_refused_on_create_and_nothing_is_saved() {
+    assert!(CASES.len() >= 30);
+    let (_dir, mut storage) = open();
+    partners::create(&mut storage, school(7), now()).expect("a saved partner");
+    for (what, mutate, field, fragment) in CASES {
+        let before = dump(&storage);
+        let mut input = school(1);
+        mutate(&mut input);
+        let err = partners::create(&mut storage, input, now()).unwrap_err();
+        let CoreError::Validation(fields) = &err else {
+            panic!("{what}: expected a validation error, got {err:?}");
+        };
+        let hit = fields.iter().find(|f| f.field == *field);
+        let Some(hit) = hit else {
+            panic!("{what}: no message on {field}; got {fields:?}");
+        };
+        assert!(
+            hit.message.contains(fragment),
+            "{what}: message «{}» lacks «{fragment}»",
+            hit.message
+        );
+        assert!(
+            hit.message.chars().any(|c| ('а'..='я').contains(&c)),
+            "{what}: not Russian: {}",
+            hit.message
+        );
+        assert_eq!(dump(&storage), before, "{what}: database changed");
+    }
+}
+
+#[test]
+fn every_bad_form_is_refused_on_update_and_the_saved_partner_stays() {
+    let (_dir, mut storage) = open();
+    let saved = partners::create(&mut storage, school(1), now()).expect("saved");
+    for (what, mutate, field, _) in CASES {
+        let before = dump(&storage);
+        let mut input = saved.data.clone();
+        mutate(&mut input);
+        let errors = partners::check(&storage, &input, Some(saved.id), now()).expect("check");
+        assert!(
+            errors.iter().any(|f| f.field == *field),
+            "{what}: check() did not flag {field}: {errors:?}"
+        );
+        assert!(
+            partners::update(&mut storage, saved.id, input, now()).is_err(),
+            "{what}"
+        );
+        assert_eq!(dump(&storage), before, "{what}: database changed");
+        assert_eq!(partners::get(&storage, saved.id).expect("get"), saved);
+    }
+}
+
+#[test]
+fn a_good_form_passes_the_check() {
+    let (_dir, storage) = open();
+    assert_eq!(
+        partners::check(&storage, &school(1), None, now()).expect("check"),
+        vec![]
+    );
+}

@@ -1,0 +1,69 @@
+//! The TypeScript types of everything that crosses the UI boundary are
+//! generated from the Rust types; this test fails when the committed file
+//! `ui/src/lib/bindings.ts` is stale. `UPDATE_BINDINGS=1 cargo test --test
+//! bindings` rewrites it.
+
+use partnernet::brochures::model::{Brochure, BrochureSummary, SourceProblem};
+use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
+use partnernet::partners::model::{
+    Contact, Gender, Head, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary,
+    PartnerType, Person, ReadinessCondition, RelationKind, Requisites,
+};
+use partnernet::storage::AppInfo;
+use partnernet::vocabulary::{Labeled, Vocabulary};
+use partnernet::{ApiError, FieldError};
+use ts_rs::{Config, TS};
+
+fn decl<T: TS>(cfg: &Config) -> String {
+    format!("export {}", T::decl(cfg))
+}
+
+fn generate() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        decl::<ApiError>(&cfg),
+        decl::<FieldError>(&cfg),
+        decl::<AppInfo>(&cfg),
+        decl::<Labeled>(&cfg),
+        decl::<Vocabulary>(&cfg),
+        decl::<PartnerType>(&cfg),
+        decl::<RelationKind>(&cfg),
+        decl::<Gender>(&cfg),
+        decl::<ReadinessCondition>(&cfg),
+        decl::<Requisites>(&cfg),
+        decl::<Head>(&cfg),
+        decl::<Contact>(&cfg),
+        decl::<PartnerInput>(&cfg),
+        decl::<Partner>(&cfg),
+        decl::<PartnerSummary>(&cfg),
+        decl::<PartnerFilter>(&cfg),
+        decl::<HistoryEntry>(&cfg),
+        decl::<Person>(&cfg),
+        decl::<Institution>(&cfg),
+        decl::<MatchedPartner>(&cfg),
+        decl::<DeficitMatch>(&cfg),
+        decl::<Brochure>(&cfg),
+        decl::<BrochureSummary>(&cfg),
+        decl::<SourceProblem>(&cfg),
+    ];
+    format!(
+        "// Generated from the Rust types by tests/bindings.rs. Do not edit:\n\
+         // run `UPDATE_BINDINGS=1 cargo test --test bindings` after changing them.\n\n{}\n",
+        decls.join("\n\n")
+    )
+}
+
+#[test]
+fn typescript_bindings_are_up_to_date() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings.ts");
+    let fresh = generate();
+    if std::env::var("UPDATE_BINDINGS").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, &fresh).expect("write bindings");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test --test bindings`"
+    );
+}

@@ -1,0 +1,104 @@
+//! Helpers shared by the integration tests: real SQLite files in temp dirs.
+
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use partnernet::partners::model::{Contact, Gender, Head, PartnerInput, PartnerType, Requisites};
+use partnernet::validation::make;
+use partnernet::Storage;
+
+pub fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|d| d.and_hms_opt(h, 0, 0))
+        .expect("valid test date")
+}
+
+pub fn now() -> NaiveDateTime {
+    at(2026, 11, 22, 10)
+}
+
+pub fn open() -> (tempfile::TempDir, Storage) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let storage = Storage::open_dir(dir.path()).expect("open storage");
+    (dir, storage)
+}
+
+pub const BIK: &str = "046850649";
+
+/// A complete, valid school; `n` varies the requisites.
+pub fn school(n: u32) -> PartnerInput {
+    let inn = make::inn10(&format!("6825{:05}", 10_000 + n));
+    PartnerInput {
+        partner_type: PartnerType::GeneralEducation,
+        full_name: format!(
+            "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № {n}»"
+        ),
+        short_name: format!("МБОУ СОШ № {n}"),
+        requisites: Requisites {
+            inn,
+            kpp: "682501001".into(),
+            ogrn: make::ogrn13(&format!("1026800{:05}", 50_000 + n)),
+            legal_address: "393190, Тамбовская обл., г. Котовск, ул. Свободы, д. 1".into(),
+            phone: "8 (47541) 2-34-56".into(),
+            email: format!("school{n}@example.ru"),
+            bik: BIK.into(),
+            bank_account: make::bank_account(BIK, "40701810", 100 + n),
+            corr_account: make::corr_account(BIK),
+            bank_name: "Отделение Тамбов".into(),
+            ..Requisites::default()
+        },
+        head: Head {
+            surname: "Иванова".into(),
+            name: "Мария".into(),
+            patronymic: "Петровна".into(),
+            gender: Some(Gender::Female),
+            position: "директор".into(),
+            basis: "Устава".into(),
+        },
+        contacts: vec![Contact {
+            surname: "Ёлкина".into(),
+            name: "Анна".into(),
+            patronymic: "Сергеевна".into(),
+            role: "заместитель директора по ВР".into(),
+            phone: "+7 915 123 45 67".into(),
+            email: "elkina@example.ru".into(),
+            ..Contact::default()
+        }],
+        resources: vec!["Спортивный зал".into(), "Актовый зал".into()],
+        requests: vec!["Кружки технического творчества".into()],
+        stage: Some(2),
+        stage_reached_on: NaiveDate::from_ymd_opt(2025, 9, 1),
+        notes: "Давний партнёр".into(),
+        ..PartnerInput::default()
+    }
+}
+
+/// Every row of every table, as text: equal dumps mean an unchanged database.
+pub fn dump(storage: &Storage) -> String {
+    let conn = storage.conn();
+    let mut names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'partner_search_%' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("table names");
+    names.sort();
+    let mut out = String::new();
+    for name in names {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{name}\""))
+            .expect("select");
+        let n = stmt.column_count();
+        let rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut cols = Vec::new();
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    cols.push(format!("{v:?}"));
+                }
+                Ok(cols.join("|"))
+            })
+            .and_then(|rows| rows.collect())
+            .expect("rows");
+        out.push_str(&format!("{name}: {}\n", rows.join("\n  ")));
+    }
+    out
+}

@@ -1,0 +1,89 @@
+// App-wide state: where the person is, the core's vocabulary, the open form.
+import type { AppInfo, Labeled, PartnerType, Vocabulary } from "./bindings";
+import { documents } from "./documents/state.svelte";
+
+export type Section =
+  | "partners"
+  | "deficits"
+  | "trash"
+  | "agreements"
+  | "events"
+  | "documents"
+  | "reports"
+  | "settings";
+
+export type CardTab = "requisites" | "contacts" | "resources" | "stage" | "history";
+
+class AppState {
+  section = $state<Section>("partners");
+  /** The partner whose card is open (within «Партнёры»), or null for the list. */
+  partnerId = $state<number | null>(null);
+  cardTab = $state<CardTab>("requisites");
+  vocab = $state<Vocabulary>({
+    partner_types: [],
+    relation_kinds: [],
+    readiness_conditions: [],
+    stages: [],
+  });
+  info = $state<AppInfo | null>(null);
+  /** The create/edit dialog: `undefined` closed, `null` new partner, a number edits. */
+  formFor = $state<number | null | undefined>(undefined);
+  /** Bumped after every change of partners so lists and cards reload. */
+  revision = $state(0);
+  /** Set once the search box exists, so Ctrl+F can focus it. */
+  searchInput: HTMLInputElement | null = null;
+  /** A note shown above the institution form after «Начать с пустой базы». */
+  firstStart = $state(false);
+
+  /**
+   * Opens a section from the sidebar. Choosing the section already open goes
+   * back to its list: the partner's card closes, the brochure editor closes
+   * (it stores what was typed as it goes).
+   */
+  go(section: Section) {
+    const again = section === this.section;
+    this.section = section;
+    if (section !== "partners" || again) this.partnerId = null;
+    if (section === "documents" && again) documents.openId = null;
+  }
+
+  openPartner(id: number, tab: CardTab = "requisites") {
+    this.section = "partners";
+    this.partnerId = id;
+    this.cardTab = tab;
+  }
+
+  closePartner() {
+    this.partnerId = null;
+  }
+
+  changed() {
+    this.revision += 1;
+  }
+}
+
+export const app = new AppState();
+
+function label(list: Labeled[], code: string | number | null | undefined): string {
+  if (code === null || code === undefined) return "";
+  return list.find((l) => l.code === String(code))?.label ?? String(code);
+}
+
+export const typeLabel = (code: string) => label(app.vocab.partner_types, code);
+
+/** Short names of partner types for narrow places (the list's «Тип» column); the full one goes in a tooltip. */
+const TYPE_SHORT: Record<PartnerType, string> = {
+  general_education: "Общее образование",
+  additional_education: "Доп. образование",
+  higher_education: "Высшее образование",
+  culture_sport: "Культура и спорт",
+  mass_media: "СМИ",
+  public_organization: "Обществ. организации",
+  creative_union: "Творческие союзы",
+  real_economy: "Реальный сектор",
+  parent_community: "Родители",
+};
+export const typeShortLabel = (code: string) => TYPE_SHORT[code as PartnerType] ?? typeLabel(code);
+export const relationLabel = (code: string) => label(app.vocab.relation_kinds, code);
+export const readinessLabel = (code: string) => label(app.vocab.readiness_conditions, code);
+export const stageLabel = (stage: number | null) => label(app.vocab.stages, stage);

@@ -1,0 +1,138 @@
+// The one place that talks to the Rust core. Every command is typed with the
+// generated bindings; every rejection becomes an ApiError with a Russian
+// message, so no caller ever shows "[object Object]" or an English string.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  ApiError,
+  AppInfo,
+  Brochure,
+  BrochureSummary,
+  DeficitMatch,
+  FieldError,
+  HistoryEntry,
+  Institution,
+  Partner,
+  PartnerFilter,
+  PartnerInput,
+  PartnerSummary,
+  Person,
+  Vocabulary,
+} from "./bindings";
+
+export const GENERIC_MESSAGE =
+  "Внутренняя ошибка приложения. Повторите действие; если ошибка повторится, перезапустите программу.";
+export const NO_CORE_MESSAGE =
+  "Нет связи с ядром приложения. Запустите программу «Сетевое взаимодействие» из её ярлыка.";
+
+const CYRILLIC = /[А-Яа-яЁё]/;
+
+function isFieldError(v: unknown): v is FieldError {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as FieldError).field === "string" &&
+    typeof (v as FieldError).message === "string"
+  );
+}
+
+/** Turns whatever a rejected `invoke` produced into an ApiError. */
+export function toApiError(raw: unknown): ApiError {
+  if (typeof raw === "object" && raw !== null && !(raw instanceof Error)) {
+    const o = raw as Record<string, unknown>;
+    if (typeof o.message === "string" && (typeof o.code === "string" || Array.isArray(o.fields))) {
+      const fields = Array.isArray(o.fields) ? o.fields.filter(isFieldError) : [];
+      const code = typeof o.code === "string" ? o.code : "internal";
+      const message = CYRILLIC.test(o.message) ? o.message : fallbackMessage(code, fields);
+      return { code, message, fields };
+    }
+  }
+  if (typeof raw === "string" && CYRILLIC.test(raw)) {
+    return { code: "internal", message: raw, fields: [] };
+  }
+  if (raw instanceof Error && /__TAURI_INTERNALS__|invoke/.test(raw.message)) {
+    return { code: "no_core", message: NO_CORE_MESSAGE, fields: [] };
+  }
+  return { code: "internal", message: GENERIC_MESSAGE, fields: [] };
+}
+
+function fallbackMessage(code: string, fields: FieldError[]): string {
+  if (code === "validation" || fields.length > 0) return "Данные не прошли проверку.";
+  if (code === "not_found") return "Запись не найдена: возможно, она уже удалена.";
+  return GENERIC_MESSAGE;
+}
+
+export function isApiError(v: unknown): v is ApiError {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as ApiError).code === "string" &&
+    typeof (v as ApiError).message === "string" &&
+    Array.isArray((v as ApiError).fields)
+  );
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (raw) {
+    const err = toApiError(raw);
+    if (err.code === "internal" || err.code === "no_core") {
+      console.error(`[backend] ${cmd} failed`, raw);
+    }
+    throw err;
+  }
+}
+
+export const backend = {
+  appInfo: () => call<AppInfo>("app_info"),
+  demoFill: () => call<void>("demo_fill"),
+  vocabulary: () => call<Vocabulary>("vocabulary"),
+
+  partnersList: (filter: PartnerFilter) => call<PartnerSummary[]>("partners_list", { filter }),
+  partnersGet: (id: number) => call<Partner>("partners_get", { id }),
+  /** `id` of the partner being edited (null for a new one), so it is not compared with itself. */
+  partnersValidate: (input: PartnerInput, id: number | null = null) =>
+    call<FieldError[]>("partners_validate", { input, id }),
+  partnersCreate: (input: PartnerInput) => call<Partner>("partners_create", { input }),
+  partnersUpdate: (id: number, input: PartnerInput) =>
+    call<Partner>("partners_update", { id, input }),
+  partnersTrash: (id: number) => call<void>("partners_trash", { id }),
+  partnersRestore: (id: number) => call<void>("partners_restore", { id }),
+  partnersPurge: (id: number) => call<void>("partners_purge", { id }),
+  partnersTrashList: () => call<PartnerSummary[]>("partners_trash_list"),
+  partnersHistory: (id: number) => call<HistoryEntry[]>("partners_history", { id }),
+  personsList: () => call<Person[]>("persons_list"),
+
+  institutionGet: () => call<Institution>("institution_get"),
+  institutionSave: (input: Institution) => call<Institution>("institution_save", { input }),
+  institutionValidate: (input: Institution) =>
+    call<FieldError[]>("institution_validate", { input }),
+  deficitMatches: () => call<DeficitMatch[]>("deficit_matches"),
+
+  brochuresList: () => call<BrochureSummary[]>("brochures_list"),
+  brochuresGet: (id: number) => call<Brochure>("brochures_get", { id }),
+  /** A new brochure's Markdown, with the institution's name and city filled in. */
+  brochuresTemplate: () => call<string>("brochures_template"),
+  brochuresCreate: (source: string) => call<Brochure>("brochures_create", { source }),
+  /** Saves even a draft that does not typeset yet. */
+  brochuresUpdate: (id: number, source: string) => call<Brochure>("brochures_update", { id, source }),
+  brochuresTrash: (id: number) => call<void>("brochures_trash", { id }),
+  brochuresRestore: (id: number) => call<void>("brochures_restore", { id }),
+  /** The brochures in the trash, most recently changed first. */
+  brochuresTrashList: () => call<BrochureSummary[]>("brochures_trash_list"),
+  /** Deletes a brochure for good; only one in the trash (else a `conflict`). */
+  brochuresPurge: (id: number) => call<void>("brochures_purge", { id }),
+  /**
+   * The PDF of `source` as bytes; rejects with `{code: "document", fields:
+   * [{field: "line.N"}]}` when the Markdown cannot be typeset.
+   */
+  brochuresPreview: async (source: string) => {
+    const raw = await call<ArrayBuffer | Uint8Array | number[]>("brochures_preview", { source });
+    return raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  },
+  /** `path: null` asks where with the native save dialog; resolves to the path written, or null when cancelled. */
+  brochuresExport: (id: number, path: string | null = null) =>
+    call<string | null>("brochures_export", { id, path }),
+};
+
+export type Backend = typeof backend;

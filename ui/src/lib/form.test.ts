@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { errorMap, hasErrorsUnder, pathFromTestId, shiftRowPaths, shouldTouch, unplacedErrors, visibleErrors } from "./form";
+
+const errors = errorMap([
+  { field: "full_name", message: "Укажите полное наименование." },
+  { field: "requisites.inn", message: "ИНН: неверное контрольное число." },
+  { field: "requisites.inn", message: "второе сообщение" },
+  { field: "contacts.1.email", message: "Контакт 2: адрес эл. почты." },
+]);
+
+describe("form errors", () => {
+  it("keeps the first message per field", () => {
+    expect(errors["requisites.inn"]).toBe("ИНН: неверное контрольное число.");
+    expect(Object.keys(errors)).toHaveLength(3);
+  });
+  it("shows only errors of fields the person has left", () => {
+    const shown = visibleErrors(errors, new Set(["requisites.inn", "notes"]), false);
+    expect(shown).toEqual({ "requisites.inn": "ИНН: неверное контрольное число." });
+  });
+  it("shows every error after «Сохранить»", () => {
+    expect(Object.keys(visibleErrors(errors, new Set(), true))).toHaveLength(3);
+  });
+  it("collects errors of fields not on the form for the form-level message", () => {
+    expect(unplacedErrors(errors, new Set(["full_name", "requisites.inn"]))).toEqual(["Контакт 2: адрес эл. почты."]);
+  });
+  it("finds errors under a row prefix", () => {
+    expect(hasErrorsUnder(errors, "contacts.1")).toBe(true);
+    expect(hasErrorsUnder(errors, "contacts.0")).toBe(false);
+    expect(hasErrorsUnder(errors, "contacts.")).toBe(false);
+  });
+  it("shifts row paths after a contact row is removed", () => {
+    const moved = shiftRowPaths(new Set(["contacts.0.email", "contacts.1.surname", "contacts.3.phone", "full_name"]), "contacts", 1);
+    expect([...moved].sort()).toEqual(["contacts.0.email", "contacts.2.phone", "full_name"]);
+  });
+  it("maps test ids to field paths", () => {
+    expect(pathFromTestId("field-requisites.inn")).toBe("requisites.inn");
+    expect(pathFromTestId("institution-field-full_name", "institution-field")).toBe("full_name");
+    expect(pathFromTestId("partner-save")).toBeNull();
+    expect(pathFromTestId(undefined)).toBeNull();
+  });
+  it("reveals errors on leaving only fields that were typed in", () => {
+    expect(shouldTouch("full_name", new Set(), new Set())).toBe(false);
+    expect(shouldTouch("full_name", new Set(["full_name"]), new Set())).toBe(true);
+    expect(shouldTouch("full_name", new Set(), new Set(["full_name"]))).toBe(true);
+  });
+});

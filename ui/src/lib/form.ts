@@ -1,0 +1,83 @@
+// Form state helpers: which errors to show where.
+import type { FieldError } from "./bindings";
+
+export type ErrorMap = Record<string, string>;
+
+/** First message per dotted path. */
+export function errorMap(errors: readonly FieldError[]): ErrorMap {
+  const map: ErrorMap = {};
+  for (const e of errors) if (!(e.field in map)) map[e.field] = e.message;
+  return map;
+}
+
+/**
+ * The errors the person should see: those of the fields they have left
+ * (touched), or all of them after they pressed «Сохранить».
+ */
+export function visibleErrors(
+  errors: ErrorMap,
+  touched: ReadonlySet<string>,
+  showAll: boolean,
+): ErrorMap {
+  if (showAll) return { ...errors };
+  const out: ErrorMap = {};
+  for (const [field, msg] of Object.entries(errors)) {
+    if (touched.has(field)) out[field] = msg;
+  }
+  return out;
+}
+
+/** Errors that belong to no field shown on the form: they go to the form-level message. */
+export function unplacedErrors(errors: ErrorMap, shown: ReadonlySet<string>): string[] {
+  return Object.entries(errors)
+    .filter(([f]) => !shown.has(f))
+    .map(([, m]) => m);
+}
+
+/** Error paths under a prefix, e.g. of a removed contact row. */
+export function hasErrorsUnder(errors: ErrorMap, prefix: string): boolean {
+  return Object.keys(errors).some((f) => f === prefix || f.startsWith(prefix + "."));
+}
+
+/**
+ * After removing contact row `index`, shifts the touched paths
+ * ("contacts.3.email" → "contacts.2.email") so they stay on their rows.
+ */
+export function shiftRowPaths(
+  paths: ReadonlySet<string>,
+  list: string,
+  index: number,
+): Set<string> {
+  const out = new Set<string>();
+  const re = new RegExp(`^${list}\\.(\\d+)(\\..*)?$`);
+  for (const p of paths) {
+    const m = re.exec(p);
+    if (!m) {
+      out.add(p);
+      continue;
+    }
+    const i = Number(m[1]);
+    if (i === index) continue;
+    out.add(`${list}.${i > index ? i - 1 : i}${m[2] ?? ""}`);
+  }
+  return out;
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** "field-requisites.inn" → "requisites.inn" (null for other test ids). */
+export function pathFromTestId(testid: string | undefined, prefix = "field"): string | null {
+  if (!testid || !testid.startsWith(prefix + "-")) return null;
+  return testid.slice(prefix.length + 1) || null;
+}
+
+/**
+ * Should leaving this field reveal its errors? Only once the person has
+ * typed in it (or it already shows an error): tabbing through an empty form
+ * does not paint it red.
+ */
+export function shouldTouch(path: string, edited: ReadonlySet<string>, touched: ReadonlySet<string>): boolean {
+  return edited.has(path) || touched.has(path);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { shortcutAction, shortcutKey } from "./shortcuts";
+
+const key = (k: string, code: string, mods: Partial<KeyboardEvent> = {}) => ({
+  key: k,
+  code,
+  ctrlKey: true,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
+
+describe("shortcut keys", () => {
+  it("reads Ctrl+F and Ctrl+N on Latin and Russian layouts", () => {
+    expect(shortcutKey(key("f", "KeyF"))).toBe("find");
+    expect(shortcutKey(key("а", "KeyF"))).toBe("find");
+    expect(shortcutKey(key("N", "KeyN"))).toBe("new");
+    expect(shortcutKey(key("т", "KeyN"))).toBe("new");
+  });
+
+  it("ignores other keys and other modifiers", () => {
+    expect(shortcutKey(key("f", "KeyF", { ctrlKey: false }))).toBeNull();
+    expect(shortcutKey(key("f", "KeyF", { shiftKey: true }))).toBeNull();
+    expect(shortcutKey(key("n", "KeyN", { altKey: true }))).toBeNull();
+    expect(shortcutKey(key("s", "KeyS"))).toBeNull();
+    expect(shortcutKey(key("f", "KeyF", { ctrlKey: false, metaKey: true }))).toBe("find");
+  });
+});
+
+describe("shortcut actions by section", () => {
+  it("act on partners in «Партнёры» and «Дефициты и ресурсы»", () => {
+    for (const s of ["partners", "deficits"] as const) {
+      expect(shortcutAction(s, "find")).toBe("partner-search");
+      expect(shortcutAction(s, "new")).toBe("partner-new");
+    }
+  });
+
+  it("make a new brochure in «Документы», and Ctrl+F does nothing there", () => {
+    expect(shortcutAction("documents", "new")).toBe("brochure-new");
+    expect(shortcutAction("documents", "find")).toBeNull();
+  });
+
+  it("do nothing elsewhere", () => {
+    for (const s of ["agreements", "events", "reports", "settings", "trash"] as const) {
+      expect(shortcutAction(s, "find")).toBeNull();
+      expect(shortcutAction(s, "new")).toBeNull();
+    }
+  });
+});

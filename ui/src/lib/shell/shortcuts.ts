@@ -1,0 +1,33 @@
+// Ctrl+F / Ctrl+N: what they do depends on the section that is open.
+import type { Section } from "../app.svelte";
+
+export type ShortcutKey = "find" | "new";
+export type ShortcutAction = "partner-search" | "partner-new" | "brochure-new";
+
+type KeyLike = Pick<KeyboardEvent, "key" | "code" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
+
+/** Ctrl+F or Ctrl+N (also on a Russian layout: «а», «т»), else null. */
+export function shortcutKey(e: KeyLike): ShortcutKey | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return null;
+  const key = e.key.toLowerCase();
+  if (key === "f" || key === "а" || e.code === "KeyF") return "find";
+  if (key === "n" || key === "т" || e.code === "KeyN") return "new";
+  return null;
+}
+
+/**
+ * What a shortcut does in a section: the partners' search and new partner in
+ * «Партнёры» (list or card) and «Дефициты и ресурсы», a new brochure in
+ * «Документы»; elsewhere nothing.
+ */
+export function shortcutAction(section: Section, key: ShortcutKey): ShortcutAction | null {
+  switch (section) {
+    case "partners":
+    case "deficits":
+      return key === "find" ? "partner-search" : "partner-new";
+    case "documents":
+      return key === "new" ? "brochure-new" : null;
+    default:
+      return null;
+  }
+}
