@@ -49,7 +49,8 @@ bindings:
 	UPDATE_BINDINGS=1 cargo test --test bindings
 
 icons:
-	cd ui && npx tauri icon ../icons/source.png -o ../icons
+	cd ui && npx tauri icon ../icons/source.png -o ../build/icons
+	cd build/icons && cp 32x32.png 64x64.png 128x128.png 128x128@2x.png icon.icns icon.ico icon.png ../../icons/
 
 deb: deps ui
 	cd ui && TAURI_APP_PATH=../src-tauri npx tauri build --bundles deb

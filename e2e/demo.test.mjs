@@ -17,7 +17,9 @@ test("demo data: the list, Ctrl+F, the main-window screenshot", async (t) => {
     t,
     async (s) => {
       if (!viaCli) await s.clickId("demo-fill");
-      // A filled folder opens on the partners list, not on the welcome screen.
+      // A filled folder opens on «Главная», not on the welcome screen; the partners list is one click away.
+      if (viaCli) await s.find("home-reminders");
+      await s.clickId("nav-partners");
       const text = await s.waitText("partners-count", /\d/);
       const shown = count(text);
       assert.ok(shown >= 25, `the list should count ≥25 partners: «${text}»`);

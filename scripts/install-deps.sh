@@ -15,6 +15,8 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver
   # reading PDFs back in tests
   poppler-utils qpdf
+  # DOCX drafts converted back to PDF in tests
+  libreoffice-writer-nogui
   # the UI build
   nodejs npm
   curl ca-certificates

@@ -2,13 +2,16 @@
 //! «Сетевое взаимодействие» app. It knows nothing of Tauri: the desktop
 //! shell and the `partnernet` CLI are thin layers over these functions.
 
+pub mod agreements;
 pub mod brochures;
 pub mod cli;
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod grammar;
 pub mod institution;
 pub mod partners;
+pub mod settings;
 pub mod storage;
 pub mod text;
 pub mod validation;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::agreements::model::{AgreementKind, AgreementStatus};
 use crate::partners::model::{PartnerType, ReadinessCondition, RelationKind, STAGE_LABELS};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -19,6 +20,8 @@ pub struct Vocabulary {
     pub readiness_conditions: Vec<Labeled>,
     /// Stage 1..=3 labels; `code` is "1", "2", "3".
     pub stages: Vec<Labeled>,
+    pub agreement_kinds: Vec<Labeled>,
+    pub agreement_statuses: Vec<Labeled>,
 }
 
 fn labeled(code: &str, label: &str) -> Labeled {
@@ -46,6 +49,14 @@ pub fn vocabulary() -> Vocabulary {
             .iter()
             .enumerate()
             .map(|(i, l)| labeled(&(i + 1).to_string(), l))
+            .collect(),
+        agreement_kinds: AgreementKind::ALL
+            .iter()
+            .map(|k| labeled(k.code(), k.label()))
+            .collect(),
+        agreement_statuses: AgreementStatus::ALL
+            .iter()
+            .map(|s| labeled(s.code(), s.label()))
             .collect(),
     }
 }

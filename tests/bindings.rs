@@ -3,12 +3,18 @@
 //! `ui/src/lib/bindings.ts` is stale. `UPDATE_BINDINGS=1 cargo test --test
 //! bindings` rewrites it.
 
+use partnernet::agreements::model::{
+    Agreement, AgreementFilter, AgreementInput, AgreementKind, AgreementParty, AgreementStatus,
+    AgreementSummary, AgreementTemplate, Art15Items, Attachment, AttachmentKind, MergeField,
+    PlanItem, Reminder, ReminderKind, StatusChange,
+};
 use partnernet::brochures::model::{Brochure, BrochureSummary, SourceProblem};
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
 use partnernet::partners::model::{
     Contact, Gender, Head, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary,
     PartnerType, Person, ReadinessCondition, RelationKind, Requisites,
 };
+use partnernet::settings::Settings;
 use partnernet::storage::AppInfo;
 use partnernet::vocabulary::{Labeled, Vocabulary};
 use partnernet::{ApiError, FieldError};
@@ -45,6 +51,23 @@ fn generate() -> String {
         decl::<Brochure>(&cfg),
         decl::<BrochureSummary>(&cfg),
         decl::<SourceProblem>(&cfg),
+        decl::<AgreementKind>(&cfg),
+        decl::<AgreementStatus>(&cfg),
+        decl::<Art15Items>(&cfg),
+        decl::<AgreementParty>(&cfg),
+        decl::<PlanItem>(&cfg),
+        decl::<AgreementInput>(&cfg),
+        decl::<Agreement>(&cfg),
+        decl::<AgreementSummary>(&cfg),
+        decl::<AgreementFilter>(&cfg),
+        decl::<StatusChange>(&cfg),
+        decl::<ReminderKind>(&cfg),
+        decl::<Reminder>(&cfg),
+        decl::<AttachmentKind>(&cfg),
+        decl::<Attachment>(&cfg),
+        decl::<AgreementTemplate>(&cfg),
+        decl::<MergeField>(&cfg),
+        decl::<Settings>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by tests/bindings.rs. Do not edit:\n\

@@ -49,6 +49,11 @@ fn unsupported_markdown_is_reported_with_its_line() {
         "сноски",
     );
     assert_error("Текст\n\nЗачёркнуто ~~это~~.\n", 2, "не поддерживается");
+    assert_error(
+        "| А | Б |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n",
+        3,
+        "объединённые ячейки не поддерживаются",
+    );
     // Page breaks split segments: line numbers stay right after them.
     assert_error("Раз\n\n---\n\nДва\n\n<b>три</b>\n", 6, "HTML");
 }

@@ -432,6 +432,7 @@ fn agreement() -> Document {
             vec![Inline::plain("Ответственные")],
         ],
         rows,
+        ..Table::default()
     }));
     Document {
         meta: Metadata {

@@ -234,3 +234,26 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     assert_eq!(std::fs::read(&path).expect("read"), before);
     assert!(!dir.path().join("partnernet.sqlite3-wal").exists());
 }
+
+#[test]
+fn a_partner_who_is_a_party_of_an_agreement_cannot_be_purged() {
+    use partnernet::agreements::{self, model::*};
+    let (_dir, mut storage) = open();
+    let p = partners::create(&mut storage, school(1), now()).expect("create");
+    let input = AgreementInput {
+        subject: "Совместные мероприятия".into(),
+        parties: vec![AgreementParty {
+            partner_id: p.id,
+            role: "Партнёр".into(),
+        }],
+        ..Default::default()
+    };
+    let a = agreements::create(&mut storage, input, now()).expect("agreement");
+    partners::trash(&mut storage, p.id, now()).expect("trash");
+    let before = dump(&storage);
+    let err = partners::purge(&mut storage, p.id).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("сторона договоров"), "{message}");
+    assert!(message.contains(&a.data.number), "{message}");
+    assert_eq!(dump(&storage), before);
+}

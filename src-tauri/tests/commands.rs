@@ -1,52 +1,12 @@
 //! The commands through Tauri's mock runtime: what the UI sends, what it
 //! gets back, on a real SQLite file; errors arrive as `{code, message}`.
 
+mod common;
+
+use common::{app, app_with, call};
 use partnernet::Storage;
 use partnernet_app::state::AppState;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
-
-struct App {
-    _dir: tempfile::TempDir,
-    _app: tauri::App<tauri::test::MockRuntime>,
-    window: WebviewWindow<tauri::test::MockRuntime>,
-}
-
-fn app_with(state: AppState, dir: tempfile::TempDir) -> App {
-    let app = partnernet_app::with_commands(mock_builder(), state)
-        .build(mock_context(noop_assets()))
-        .expect("mock app");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("mock window");
-    App {
-        _dir: dir,
-        _app: app,
-        window,
-    }
-}
-
-fn app() -> App {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let state = AppState::new(Storage::open_dir(dir.path()));
-    app_with(state, dir)
-}
-
-fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(&app.window, request).map(|b| b.deserialize::<Value>().expect("json"))
-}
 
 fn partner_json(inn: &str) -> Value {
     json!({
@@ -244,7 +204,7 @@ fn brochures_preview_errors_point_at_the_line_and_export_writes_a_pdf() {
     )
     .expect("fixed");
 
-    let out = app._dir.path().join("брошюра.pdf");
+    let out = app.dir.path().join("брошюра.pdf");
     let written = call(
         &app,
         "brochures_export",

@@ -259,8 +259,16 @@ for _ in range(runs):
     t = time.perf_counter()
     out = typst.compile(src, font_paths=[fonts])
     times.append((time.perf_counter() - t) * 1000)
-import re
-pages = len(re.findall(rb"/Type\s*/Page[^s]", out))
+import subprocess, tempfile
+pages = "?"
+with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+    f.write(out)
+    f.flush()
+    try:
+        info = subprocess.run(["pdfinfo", f.name], capture_output=True, text=True).stdout
+        pages = next((l.split()[1] for l in info.splitlines() if l.startswith("Pages:")), "?")
+    except OSError:
+        pass
 print(f"{statistics.median(times):.3f} {pages}")
 "#;
 
@@ -345,6 +353,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     report("Соглашение", a_ms, a_pdf, AGREEMENT_TARGET_MS, &a_typ, 20);
     report("Брошюра", b_ms, b_pages, BROCHURE_TARGET_MS, &b_typ, 5);
-    let _ = std::fs::remove_dir_all(&dir);
+    if std::env::args().any(|a| a == "--keep") {
+        println!("Файлы typst сохранены в {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The `partnernet` command line: the same core functions as the app, for
 //! scripting and batch work. Errors go to stderr in Russian, exit code 1.
 
+mod agreements;
 mod check;
 mod partners;
 
@@ -44,6 +45,31 @@ pub enum Command {
     /// Методические брошюры
     #[command(subcommand)]
     Brochure(BrochureCommand),
+    /// Договоры и соглашения
+    #[command(subcommand)]
+    Agreements(AgreementsCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AgreementsCommand {
+    /// Список договоров и соглашений (без корзины)
+    List {
+        /// Вывести JSON-массив со всеми данными
+        #[arg(long)]
+        json: bool,
+    },
+    /// Добавить договор из JSON-файла (или «-» — из стандартного ввода)
+    Add {
+        #[arg(long, value_name = "FILE")]
+        json: PathBuf,
+    },
+    /// Сохранить договор в PDF или DOCX (по расширению файла)
+    Render {
+        /// Номер записи договора (id из `agreements list`)
+        id: i64,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.docx")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -111,6 +137,10 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Partners(cmd) => {
             let mut storage = open(cli.data_dir)?;
             partners::run(cmd, &mut storage, io, now)
+        }
+        Command::Agreements(cmd) => {
+            let mut storage = open(cli.data_dir)?;
+            agreements::run(cmd, &mut storage, io, now)
         }
         Command::Brochure(BrochureCommand::Render { input, output }) => {
             crate::documents::brochure::render_file(&input, &output, now)

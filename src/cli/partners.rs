@@ -65,7 +65,7 @@ pub fn run(
 }
 
 /// serde_json's reason in Russian where it matters for a user.
-fn json_reason(e: &serde_json::Error) -> String {
+pub(super) fn json_reason(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     if msg.contains("unknown variant") {
         format!("неизвестное значение перечисления ({msg})")

@@ -6,7 +6,8 @@ use crate::error::{CoreError, Result};
 use crate::storage::Storage;
 use crate::{brochures, documents, institution, partners};
 
-/// Writes the demo institution, partners and brochure in one transaction;
+/// Writes the demo institution, partners, agreements and brochure in one
+/// transaction;
 /// refuses a database that already has data, so nothing of the user's is
 /// mixed with the demo. Returns the number of partners written.
 pub fn fill(storage: &mut Storage, now: NaiveDateTime) -> Result<usize> {
@@ -25,9 +26,12 @@ pub fn fill(storage: &mut Storage, now: NaiveDateTime) -> Result<usize> {
     let title = brochures::title_of(documents::DEMO_BROCHURE);
     storage.write(|tx| {
         institution::queries::save(tx, &inst, now)?;
+        let mut ids = std::collections::HashMap::new();
         for input in &demo {
-            partners::insert_prepared(tx, input, now)?;
+            let partner = partners::insert_prepared(tx, input, now)?;
+            ids.insert(partner.data.short_name, partner.id);
         }
+        super::agreements::load(tx, &ids, now)?;
         brochures::queries::insert(tx, &title, documents::DEMO_BROCHURE, now)?;
         Ok(demo.len())
     })

@@ -8,6 +8,7 @@
 //! казначейский счёт of the region and the БИК of the Sberbank branch are
 //! real public bank identifiers, the accounts themselves are fictitious.
 
+pub mod agreements;
 mod build;
 mod culture;
 mod education;

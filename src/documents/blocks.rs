@@ -23,6 +23,7 @@ impl Ctx<'_> {
             lh: setup.body_size * setup.line_spacing,
             width: area(setup, o).2,
             indent: setup.first_line_indent_mm * PT_PER_MM,
+            height: area(setup, o).3,
         }
     }
 
@@ -32,10 +33,22 @@ impl Ctx<'_> {
 
     pub fn heading(&mut self, level: u8, text: &str) -> Result<(), DocumentError> {
         let f = self.frame;
+        let scale = self.setup.heading_scale;
         let (size, align, before, face_italic) = match level {
-            1 => (f.size * 1.3, Align::Center, f.lh * 1.5, false),
-            2 => (f.size * 1.1, Align::Left, f.lh * 1.0, false),
-            _ => (f.size, Align::Left, f.lh * 0.75, true),
+            // Space above shrinks with the size (brochure sizes give 1.5, 1, 0.75).
+            1 => (
+                f.size * scale[0],
+                Align::Center,
+                f.lh * 1.5 * (scale[0] / 1.3),
+                false,
+            ),
+            2 => (
+                f.size * scale[1],
+                Align::Left,
+                f.lh * (scale[1] / 1.1),
+                false,
+            ),
+            _ => (f.size * scale[2], Align::Left, f.lh * 0.75 * scale[2], true),
         };
         let lh = size * 1.25;
         let inl = [Inline {

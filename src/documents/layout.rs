@@ -131,6 +131,8 @@ pub struct Frame {
     pub lh: f32,
     pub width: f32,
     pub indent: f32,
+    /// Height of the text area of a page.
+    pub height: f32,
 }
 
 impl Frame {

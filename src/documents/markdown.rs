@@ -36,6 +36,33 @@ struct Converter {
     italic: usize,
     heading: Option<u8>,
     links: Vec<String>,
+    /// Cells written in the source line of the current table row, and its
+    /// line: pulldown-cmark silently drops cells beyond the header's count.
+    raw_cells: usize,
+    row_line: usize,
+}
+
+/// Number of cells in a raw pipe-table line (escaped pipes do not count).
+fn raw_cell_count(raw: &str) -> usize {
+    let line = raw.lines().next().unwrap_or("").trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let line = line
+        .strip_suffix('|')
+        .filter(|l| !l.ends_with('\\'))
+        .unwrap_or(line);
+    let mut count = 1;
+    let mut escaped = false;
+    for ch in line.chars() {
+        match ch {
+            '\\' => escaped = !escaped,
+            '|' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+        if ch != '\\' {
+            escaped = false;
+        }
+    }
+    count
 }
 
 fn push_run(inlines: &mut Vec<Inline>, text: &str, bold: bool, italic: bool) {
@@ -243,7 +270,17 @@ impl Converter {
                 }
             }
             TagEnd::TableRow => {
-                if let Some(Frame::Table { rows, row, .. }) = self.stack.last_mut() {
+                if let Some(Frame::Table { rows, row, header }) = self.stack.last_mut() {
+                    if self.raw_cells > header.len() {
+                        return Err(err(
+                            self.row_line,
+                            format!(
+                                "ячеек в строке таблицы: {}, а в заголовке: {}; лишние и объединённые ячейки не поддерживаются",
+                                self.raw_cells,
+                                header.len()
+                            ),
+                        ));
+                    }
                     rows.push(std::mem::take(row));
                 }
             }
@@ -288,6 +325,7 @@ fn table(header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>) -> Table {
         column_widths,
         header,
         rows,
+        ..Table::default()
     }
 }
 
@@ -309,6 +347,8 @@ fn convert_segment(
         italic: 0,
         heading: None,
         links: Vec::new(),
+        raw_cells: 0,
+        row_line: first_line,
     };
     let parser = Parser::new_ext(
         text,
@@ -319,7 +359,13 @@ fn convert_segment(
     for (event, range) in parser {
         let line = line_of(range.start);
         match event {
-            Event::Start(tag) => c.start(tag, line)?,
+            Event::Start(tag) => {
+                if matches!(tag, Tag::TableRow | Tag::TableHead) {
+                    c.raw_cells = raw_cell_count(&text[range.clone()]);
+                    c.row_line = line;
+                }
+                c.start(tag, line)?
+            }
             Event::End(tag) => c.end(tag, line)?,
             Event::Text(t) | Event::Code(t) => c.text(&t, line)?,
             Event::SoftBreak | Event::HardBreak => c.text(" ", line)?,

@@ -11,7 +11,7 @@ mod frontmatter;
 mod hyphenate;
 mod layout;
 mod linebreak;
-mod markdown;
+pub mod markdown;
 pub mod model;
 mod paragraph;
 mod pdf;

@@ -128,6 +128,16 @@ pub struct Table {
     pub column_widths: Vec<f32>,
     pub header: Vec<Vec<Inline>>,
     pub rows: Vec<Vec<Vec<Inline>>>,
+    /// Kept whole on one page when it fits on one (the requisites and
+    /// signatures of an agreement); split row by row otherwise.
+    pub keep_together: bool,
+    /// No rules and tight rows: a layout grid (the place and date line, the
+    /// requisites columns) rather than a data table.
+    pub borderless: bool,
+    /// Alignment of each column's cells; missing entries are left-aligned.
+    pub column_align: Vec<Align>,
+    /// Type size of the cells in points; `None` is one point below the body.
+    pub font_size: Option<f32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -175,6 +185,8 @@ pub struct PageSetup {
     pub first_line_indent_mm: f32,
     /// Print page numbers (never on the title page).
     pub page_numbers: bool,
+    /// Heading sizes of levels 1–3 as multiples of the body size.
+    pub heading_scale: [f32; 3],
 }
 
 impl Default for PageSetup {
@@ -188,6 +200,7 @@ impl Default for PageSetup {
             line_spacing: 1.2,
             first_line_indent_mm: 12.5,
             page_numbers: true,
+            heading_scale: [1.3, 1.1, 1.0],
         }
     }
 }
@@ -201,8 +214,11 @@ impl PageSetup {
             ..PageSetup::default()
         }
     }
-    /// The agreement style: 14 pt body.
+    /// The agreement style: 14 pt body, headings of body size.
     pub fn agreement() -> Self {
-        PageSetup::default()
+        PageSetup {
+            heading_scale: [1.0, 1.0, 1.0],
+            ..PageSetup::default()
+        }
     }
 }

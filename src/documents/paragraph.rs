@@ -291,10 +291,17 @@ impl<'f> Builder<'f> {
                 );
             }
         }
+        // Centred text (titles, headings) treats its last line like the
+        // others, so the lines come out balanced instead of full + short.
+        let fill = if self.style.align == Align::Center {
+            3.0 * self.style.size
+        } else {
+            1e6
+        };
         self.push(
             Item::Glue {
                 width: 0.0,
-                stretch: 1e6,
+                stretch: fill,
                 shrink: 0.0,
             },
             Elem::Nothing,

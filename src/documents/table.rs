@@ -15,15 +15,32 @@ fn row_chunk(
     widths: &[f32],
     frame: &Frame,
     bold: bool,
+    table: &Table,
 ) -> Result<Chunk, DocumentError> {
-    let size = frame.size - 1.0;
+    let size = table.font_size.unwrap_or(frame.size - 1.0);
     let lh = size * 1.2;
     let pad_x = size * 0.4;
-    let pad_y = size * 0.3;
+    let pad_y = if table.borderless {
+        size * 0.1
+    } else {
+        size * 0.3
+    };
+    let last = widths.len().saturating_sub(1);
     let mut draws = Vec::new();
     let mut max_lines = 1usize;
     let mut x = 0.0;
     for (i, &w) in widths.iter().enumerate() {
+        // A borderless grid is flush with the text margins.
+        let pad_left = if table.borderless && i == 0 {
+            0.0
+        } else {
+            pad_x
+        };
+        let pad_right = if table.borderless && i == last {
+            0.0
+        } else {
+            pad_x
+        };
         let empty = Vec::new();
         let cell = cells.get(i).unwrap_or(&empty);
         let inl: Vec<Inline> = cell
@@ -35,17 +52,24 @@ fn row_chunk(
             .collect();
         let style = ParaStyle {
             size,
-            width: (w - 2.0 * pad_x).max(size),
-            align: Align::Left,
+            width: (w - pad_left - pad_right).max(size),
+            align: table.column_align.get(i).copied().unwrap_or(Align::Left),
             indent: 0.0,
             hyphenate: true,
         };
         let lines = set_paragraph(&inl, style)?;
         max_lines = max_lines.max(lines.len());
-        draws.extend(line_draws(lines, x + pad_x, pad_y, lh));
+        draws.extend(line_draws(lines, x + pad_left, pad_y, lh));
         x += w;
     }
     let height = max_lines as f32 * lh + 2.0 * pad_y;
+    if table.borderless {
+        return Ok(Chunk {
+            height,
+            draws,
+            ..Chunk::default()
+        });
+    }
     let total: f32 = widths.iter().sum();
     let rule = |x1, y1, x2, y2| Draw::Rule {
         x1,
@@ -88,7 +112,7 @@ pub fn table_chunks(table: &Table, frame: &Frame) -> Result<Vec<Chunk>, Document
     let header = if table.header.is_empty() {
         None
     } else {
-        Some(row_chunk(&table.header, &widths, frame, true)?)
+        Some(row_chunk(&table.header, &widths, frame, true, table)?)
     };
     if let Some(h) = &header {
         chunks.push(Chunk {
@@ -97,12 +121,21 @@ pub fn table_chunks(table: &Table, frame: &Frame) -> Result<Vec<Chunk>, Document
             ..h.clone()
         });
     }
-    for (i, row) in table.rows.iter().enumerate() {
-        let mut c = row_chunk(row, &widths, frame, false)?;
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        rows.push(row_chunk(row, &widths, frame, false, table)?);
+    }
+    // Kept whole when the table fits a page with room for a heading above.
+    let total: f32 = header.iter().chain(rows.iter()).map(|c| c.height).sum();
+    let keep = table.keep_together && total <= frame.height - 4.0 * frame.lh;
+    let n = rows.len();
+    for (i, mut c) in rows.into_iter().enumerate() {
         if i == 0 && header.is_none() {
             c.space_before = frame.lh * 0.5;
         }
-        if i > 0 {
+        if keep {
+            c.keep_with_next = i + 1 < n;
+        } else if i > 0 {
             c.header = header.clone().map(Box::new);
         }
         chunks.push(c);

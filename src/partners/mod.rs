@@ -181,6 +181,16 @@ pub fn purge(storage: &mut Storage, id: i64) -> Result<()> {
             partner.data.short_name
         )));
     }
+    // Agreements keep their parties: a partner who signed one stays.
+    let numbers = crate::agreements::numbers_of_partner(storage, id)?;
+    if !numbers.is_empty() {
+        return Err(CoreError::Conflict(format!(
+            "«{}» — сторона договоров № {}: удалить навсегда нельзя, партнёр останется в корзине. \
+             Сначала удалите эти договоры навсегда.",
+            partner.data.short_name,
+            numbers.join(", № ")
+        )));
+    }
     storage.write(|tx| queries::purge(tx, id))
 }
 

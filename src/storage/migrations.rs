@@ -6,6 +6,7 @@ use rusqlite_migration::{Migrations, M};
 const STEPS: &[&str] = &[
     include_str!("../../migrations/001_initial.sql"),
     include_str!("../../migrations/002_brochures.sql"),
+    include_str!("../../migrations/003_agreements.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -12,7 +12,7 @@ use crate::state::{now, AppState};
 
 /// A Markdown problem crosses as `{code: "document", fields: [{field: "line.N"}]}`
 /// so the editor can point at the line.
-fn source_error(p: SourceProblem) -> ApiError {
+pub fn source_error(p: SourceProblem) -> ApiError {
     ApiError {
         code: "document".into(),
         fields: vec![FieldError::new(

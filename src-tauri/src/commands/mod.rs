@@ -1,6 +1,7 @@
 //! Tauri commands, one file per domain. Each only translates between the UI
 //! and a core function; no SQL and no business rules live here.
 
+pub mod agreements;
 pub mod app;
 pub mod documents;
 pub mod institution;

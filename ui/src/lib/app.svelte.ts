@@ -1,8 +1,10 @@
 // App-wide state: where the person is, the core's vocabulary, the open form.
 import type { AppInfo, Labeled, PartnerType, Vocabulary } from "./bindings";
+import { agreements } from "./agreements/state.svelte";
 import { documents } from "./documents/state.svelte";
 
 export type Section =
+  | "home"
   | "partners"
   | "deficits"
   | "trash"
@@ -12,10 +14,10 @@ export type Section =
   | "reports"
   | "settings";
 
-export type CardTab = "requisites" | "contacts" | "resources" | "stage" | "history";
+export type CardTab = "requisites" | "contacts" | "resources" | "stage" | "history" | "agreements";
 
 class AppState {
-  section = $state<Section>("partners");
+  section = $state<Section>("home");
   /** The partner whose card is open (within «Партнёры»), or null for the list. */
   partnerId = $state<number | null>(null);
   cardTab = $state<CardTab>("requisites");
@@ -24,6 +26,8 @@ class AppState {
     relation_kinds: [],
     readiness_conditions: [],
     stages: [],
+    agreement_kinds: [],
+    agreement_statuses: [],
   });
   info = $state<AppInfo | null>(null);
   /** The create/edit dialog: `undefined` closed, `null` new partner, a number edits. */
@@ -40,11 +44,29 @@ class AppState {
    * back to its list: the partner's card closes, the brochure editor closes
    * (it stores what was typed as it goes).
    */
+  /** Asked before the sidebar leaves the current screen; false stays (unsaved changes). */
+  leaveGuard: (() => Promise<boolean>) | null = null;
+
+  /** The sidebar's way to a section: asks the open editor first. */
+  async navigate(section: Section) {
+    if (this.leaveGuard && !(await this.leaveGuard())) return;
+    this.go(section);
+  }
+
   go(section: Section) {
     const again = section === this.section;
     this.section = section;
     if (section !== "partners" || again) this.partnerId = null;
     if (section === "documents" && again) documents.openId = null;
+    if (section === "agreements" && again) agreements.toList();
+  }
+
+  /** Opens an agreement's card (from the start screen, a partner's card, the list). */
+  openAgreement(id: number) {
+    this.section = "agreements";
+    agreements.editId = undefined;
+    agreements.view = "list";
+    agreements.openId = id;
   }
 
   openPartner(id: number, tab: CardTab = "requisites") {

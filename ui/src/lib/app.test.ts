@@ -9,6 +9,17 @@ beforeEach(() => {
 });
 
 describe("navigation", () => {
+  it("the sidebar stays when the open editor refuses to be left", async () => {
+    app.section = "agreements";
+    app.leaveGuard = async () => false;
+    await app.navigate("partners");
+    expect(app.section).toBe("agreements");
+    app.leaveGuard = async () => true;
+    await app.navigate("partners");
+    expect(app.section).toBe("partners");
+    app.leaveGuard = null;
+  });
+
   it("choosing «Партнёры» again closes the open card", () => {
     app.openPartner(7, "history");
     expect(app.partnerId).toBe(7);

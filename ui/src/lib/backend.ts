@@ -18,6 +18,20 @@ import type {
   Person,
   Vocabulary,
 } from "./bindings";
+import type {
+  Agreement,
+  AgreementFilter,
+  AgreementInput,
+  AgreementKind,
+  AgreementStatus,
+  AgreementSummary,
+  AgreementTemplate,
+  Attachment,
+  MergeField,
+  Reminder,
+  Settings,
+  StatusChange,
+} from "./bindings";
 
 export const GENERIC_MESSAGE =
   "Внутренняя ошибка приложения. Повторите действие; если ошибка повторится, перезапустите программу.";
@@ -133,6 +147,54 @@ export const backend = {
   /** `path: null` asks where with the native save dialog; resolves to the path written, or null when cancelled. */
   brochuresExport: (id: number, path: string | null = null) =>
     call<string | null>("brochures_export", { id, path }),
+
+  agreementsList: (filter: AgreementFilter) => call<AgreementSummary[]>("agreements_list", { filter }),
+  agreementsOfPartner: (partnerId: number) => call<AgreementSummary[]>("agreements_of_partner", { partnerId }),
+  agreementsGet: (id: number) => call<Agreement>("agreements_get", { id }),
+  agreementsValidate: (input: AgreementInput, id: number | null = null) =>
+    call<FieldError[]>("agreements_validate", { input, id }),
+  agreementsSuggestNumber: (date: string | null) => call<string>("agreements_suggest_number", { date }),
+  agreementsCreate: (input: AgreementInput) => call<Agreement>("agreements_create", { input }),
+  agreementsUpdate: (id: number, input: AgreementInput) => call<Agreement>("agreements_update", { id, input }),
+  /** The statuses the agreement may move to now. */
+  agreementsTransitions: (id: number) => call<AgreementStatus[]>("agreements_transitions", { id }),
+  /** What keeps it from being signed (empty when it can be). */
+  agreementsSigningProblems: (id: number) => call<FieldError[]>("agreements_signing_problems", { id }),
+  /** `on` is "YYYY-MM-DD"; rejects with the Russian list of what is missing. */
+  agreementsSetStatus: (id: number, to: AgreementStatus, on: string, note = "") =>
+    call<Agreement>("agreements_set_status", { id, to, on, note }),
+  agreementsHistory: (id: number) => call<StatusChange[]>("agreements_history", { id }),
+  agreementsTrash: (id: number) => call<void>("agreements_trash", { id }),
+  agreementsRestore: (id: number) => call<void>("agreements_restore", { id }),
+  agreementsPurge: (id: number) => call<void>("agreements_purge", { id }),
+  agreementsTrashList: () => call<AgreementSummary[]>("agreements_trash_list"),
+  agreementsReminders: () => call<Reminder[]>("agreements_reminders"),
+  agreementsAttachments: (id: number) => call<Attachment[]>("agreements_attachments", { id }),
+  /** `path: null` opens the native file dialog; null when cancelled. */
+  agreementsAttachScan: (id: number, path: string | null = null) =>
+    call<Attachment | null>("agreements_attach_scan", { id, path }),
+  agreementsAttachmentRemove: (attachmentId: number) => call<void>("agreements_attachment_remove", { attachmentId }),
+  agreementsAttachmentOpen: (attachmentId: number) => call<void>("agreements_attachment_open", { attachmentId }),
+  /** The PDF of the unsaved form; rejects with code "document" on template problems. */
+  agreementsPreview: async (input: AgreementInput, template: string | null = null) =>
+    bytes(await call<ArrayBuffer | Uint8Array | number[]>("agreements_preview", { input, template })),
+  agreementsTemplatePreview: async (id: number, template: string) =>
+    bytes(await call<ArrayBuffer | Uint8Array | number[]>("agreements_template_preview", { id, template })),
+  /** `path: null` asks where with the native save dialog; the path written, or null when cancelled. */
+  agreementsExport: (id: number, format: "pdf" | "docx", path: string | null = null) =>
+    call<string | null>("agreements_export", { id, format, path }),
+  agreementsPrint: (id: number) => call<string>("agreements_print", { id }),
+  agreementsTemplate: (kind: AgreementKind) => call<AgreementTemplate>("agreements_template", { kind }),
+  agreementsTemplateSave: (kind: AgreementKind, source: string) =>
+    call<AgreementTemplate>("agreements_template_save", { kind, source }),
+  agreementsTemplateReset: (kind: AgreementKind) => call<AgreementTemplate>("agreements_template_reset", { kind }),
+  agreementsMergeFields: (id: number | null) => call<MergeField[]>("agreements_merge_fields", { id }),
+  settingsGet: () => call<Settings>("settings_get"),
+  settingsSave: (input: Settings) => call<Settings>("settings_save", { input }),
 };
+
+function bytes(raw: ArrayBuffer | Uint8Array | number[]): Uint8Array {
+  return raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+}
 
 export type Backend = typeof backend;

@@ -17,7 +17,7 @@ export type Vocabulary = { partner_types: Array<Labeled>, relation_kinds: Array<
 /**
  * Stage 1..=3 labels; `code` is "1", "2", "3".
  */
-stages: Array<Labeled>, };
+stages: Array<Labeled>, agreement_kinds: Array<Labeled>, agreement_statuses: Array<Labeled>, };
 
 export type PartnerType = "general_education" | "additional_education" | "higher_education" | "culture_sport" | "mass_media" | "public_organization" | "creative_union" | "real_economy" | "parent_community";
 
@@ -132,3 +132,171 @@ title: string, source: string, created_at: string, updated_at: string, deleted_a
 export type BrochureSummary = { id: number, title: string, updated_at: string, };
 
 export type SourceProblem = { line: number | null, message: string, };
+
+export type AgreementKind = "network_program" | "cooperation";
+
+export type AgreementStatus = "draft" | "on_approval" | "signed" | "active" | "expired" | "prolonged" | "terminated";
+
+export type Art15Items = { 
+/**
+ * Вид, уровень и (или) направленность образовательной программы.
+ */
+programme: string, 
+/**
+ * Статус обучающихся, правила приёма, порядок академической мобильности.
+ */
+learners: string, 
+/**
+ * Условия и порядок осуществления деятельности, распределение обязанностей, ресурсы сторон.
+ */
+duties: string, 
+/**
+ * Выдаваемые документы об обучении и кто их выдаёт.
+ */
+documents: string, 
+/**
+ * Срок действия договора, порядок его изменения и прекращения.
+ */
+term: string, };
+
+export type AgreementParty = { partner_id: number, 
+/**
+ * «именуемое в дальнейшем …»: «Партнёр», «Организация-участник» …
+ */
+role: string, };
+
+export type PlanItem = { title: string, 
+/**
+ * «Сентябрь 2026», «в течение года» …
+ */
+period: string, responsible: string, };
+
+export type AgreementInput = { kind: AgreementKind, 
+/**
+ * Empty on create: the next number by the configured scheme is given.
+ */
+number: string, date: string | null, 
+/**
+ * «г. Котовск».
+ */
+place: string, 
+/**
+ * The own institution's name in the text: «Учреждение», «Базовая организация».
+ */
+own_role: string, parties: Array<AgreementParty>, subject: string, art15: Art15Items, start_date: string | null, end_date: string | null, auto_prolong: boolean, 
+/**
+ * For how many months each automatic prolongation runs.
+ */
+prolong_months: number | null, 
+/**
+ * The plan of joint events as an annex (empty = no annex).
+ */
+plan: Array<PlanItem>, responsible: string, notes: string, };
+
+export type Agreement = { id: number, status: AgreementStatus, created_at: string, updated_at: string, deleted_at: string | null, kind: AgreementKind, 
+/**
+ * Empty on create: the next number by the configured scheme is given.
+ */
+number: string, date: string | null, 
+/**
+ * «г. Котовск».
+ */
+place: string, 
+/**
+ * The own institution's name in the text: «Учреждение», «Базовая организация».
+ */
+own_role: string, parties: Array<AgreementParty>, subject: string, art15: Art15Items, start_date: string | null, end_date: string | null, auto_prolong: boolean, 
+/**
+ * For how many months each automatic prolongation runs.
+ */
+prolong_months: number | null, 
+/**
+ * The plan of joint events as an annex (empty = no annex).
+ */
+plan: Array<PlanItem>, responsible: string, notes: string, };
+
+export type AgreementSummary = { id: number, kind: AgreementKind, number: string, date: string | null, status: AgreementStatus, 
+/**
+ * Short names of the partner parties.
+ */
+partners: Array<string>, partner_ids: Array<number>, subject: string, end_date: string | null, 
+/**
+ * Ends within the reminder window, or is past its end while «действует».
+ */
+needs_attention: boolean, };
+
+export type AgreementFilter = { query: string, kinds: Array<AgreementKind>, statuses: Array<AgreementStatus>, partner_id: number | null, 
+/**
+ * Only those ending within the reminder window or overdue.
+ */
+ending_soon: boolean, };
+
+export type StatusChange = { id: number, from: AgreementStatus | null, to: AgreementStatus, 
+/**
+ * The date the change took effect (e.g. the signing date).
+ */
+on: string, note: string, changed_at: string, };
+
+export type ReminderKind = "ending_soon" | "overdue";
+
+export type Reminder = { agreement_id: number, number: string, partners: Array<string>, end_date: string, kind: ReminderKind, 
+/**
+ * Days until the end (negative when overdue).
+ */
+days_left: number, };
+
+export type AttachmentKind = "scan" | "version";
+
+export type Attachment = { id: number, agreement_id: number, 
+/**
+ * `scan` for a file the user attached, `version` for an exported draft.
+ */
+kind: AttachmentKind, 
+/**
+ * The original file name, for display.
+ */
+file_name: string, 
+/**
+ * Absolute path of the copy inside the data folder.
+ */
+path: string, 
+/**
+ * SHA-256 of the content, hex.
+ */
+sha256: string, size: number, 
+/**
+ * For versions: which template (kind + its hash) produced it.
+ */
+template: string, added_at: string, };
+
+export type AgreementTemplate = { kind: AgreementKind, source: string, 
+/**
+ * False while it is the built-in default.
+ */
+customized: boolean, };
+
+export type MergeField = { 
+/**
+ * `own.head.genitive`, `parties[0].name` …
+ */
+name: string, description: string, 
+/**
+ * The value for the agreement being previewed, when there is one.
+ */
+example: string, };
+
+export type Settings = { 
+/**
+ * How new agreements are numbered: `{n}` is the sequence number within
+ * the year, `{year}` the year («{n}/{year}» → «12/2026»).
+ */
+number_scheme: string, 
+/**
+ * Agreements ending within this many days appear in the reminders.
+ */
+reminder_days: number, 
+/**
+ * The place line of agreements: «г. Котовск». Empty = from the
+ * institution's city.
+ */
+place: string, };

@@ -18,6 +18,8 @@ import type {
   Vocabulary,
 } from "../bindings";
 import { emptyInstitution } from "../institution/input";
+import { KINDS, STATUSES, kindLabel, statusLabel } from "../agreements/logic";
+import { agreementHandlers } from "./mock-agreements";
 import { brochureHandlers } from "./mock-brochures";
 import { demoInstitution, demoPartners, manyPartners, validInn10 } from "./mock-data";
 
@@ -53,6 +55,8 @@ const VOCAB: Vocabulary = {
     "Обмен информацией, согласование целей, ожиданий и общих правил",
     "Осуществление взаимодействия: взаимная адаптация и компенсация дефицитов",
   ].map((label, i) => ({ code: String(i + 1), label })),
+  agreement_kinds: KINDS.map((code) => ({ code, label: kindLabel(code) })),
+  agreement_statuses: STATUSES.map((code) => ({ code, label: statusLabel(code) })),
 };
 
 let partners: Partner[] = [];
@@ -172,6 +176,7 @@ function record(before: Partner, after: PartnerInput) {
 
 const handlers: Record<string, (a: Record<string, unknown>) => unknown> = {
   ...brochureHandlers,
+  ...agreementHandlers(() => partners),
   app_info: (): AppInfo => ({
     version: "0.1.0",
     data_dir: "/home/metodist/.local/share/partnernet",

@@ -41,8 +41,13 @@ describe("shortcut actions by section", () => {
     expect(shortcutAction("documents", "find")).toBeNull();
   });
 
+  it("search and make agreements in «Договоры»", () => {
+    expect(shortcutAction("agreements", "find")).toBe("agreement-search");
+    expect(shortcutAction("agreements", "new")).toBe("agreement-new");
+  });
+
   it("do nothing elsewhere", () => {
-    for (const s of ["agreements", "events", "reports", "settings", "trash"] as const) {
+    for (const s of ["home", "events", "reports", "settings", "trash"] as const) {
       expect(shortcutAction(s, "find")).toBeNull();
       expect(shortcutAction(s, "new")).toBeNull();
     }

@@ -1,0 +1,302 @@
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use partnernet::agreements::{
+    self, attachments,
+    model::{
+        Agreement, AgreementFilter, AgreementInput, AgreementKind, AgreementStatus,
+        AgreementSummary, AgreementTemplate, Attachment, MergeField, Reminder, StatusChange,
+    },
+    output, render,
+};
+use partnernet::settings::{self, Settings};
+use partnernet::{ApiError, FieldError};
+use tauri::ipc::Response;
+use tauri::State;
+
+use crate::commands::documents::source_error;
+use crate::files::{open_with_system, safe_file_name};
+use crate::state::{now, AppState};
+
+fn today() -> NaiveDate {
+    now().date()
+}
+
+#[tauri::command]
+pub fn agreements_list(
+    state: State<'_, AppState>,
+    filter: AgreementFilter,
+) -> Result<Vec<AgreementSummary>, ApiError> {
+    state.with(|s| agreements::list(s, &filter, today()))
+}
+
+#[tauri::command]
+pub fn agreements_of_partner(
+    state: State<'_, AppState>,
+    partner_id: i64,
+) -> Result<Vec<AgreementSummary>, ApiError> {
+    state.with(|s| agreements::agreements_of_partner(s, partner_id, today()))
+}
+
+#[tauri::command]
+pub fn agreements_get(state: State<'_, AppState>, id: i64) -> Result<Agreement, ApiError> {
+    state.with(|s| agreements::get(s, id))
+}
+
+#[tauri::command]
+pub fn agreements_validate(
+    state: State<'_, AppState>,
+    input: AgreementInput,
+    id: Option<i64>,
+) -> Result<Vec<FieldError>, ApiError> {
+    state.with(|s| agreements::check(s, &input, id, now()))
+}
+
+#[tauri::command]
+pub fn agreements_suggest_number(
+    state: State<'_, AppState>,
+    date: Option<NaiveDate>,
+) -> Result<String, ApiError> {
+    state.with(|s| agreements::suggest_number(s, date, now()))
+}
+
+#[tauri::command]
+pub fn agreements_create(
+    state: State<'_, AppState>,
+    input: AgreementInput,
+) -> Result<Agreement, ApiError> {
+    state.with(|s| agreements::create(s, input, now()))
+}
+
+#[tauri::command]
+pub fn agreements_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: AgreementInput,
+) -> Result<Agreement, ApiError> {
+    state.with(|s| agreements::update(s, id, input, now()))
+}
+
+/// The statuses the agreement may move to now.
+#[tauri::command]
+pub fn agreements_transitions(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<AgreementStatus>, ApiError> {
+    state.with(|s| Ok(agreements::allowed_next(agreements::get(s, id)?.status).to_vec()))
+}
+
+/// What keeps the agreement from being signed (empty when it can be).
+#[tauri::command]
+pub fn agreements_signing_problems(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<FieldError>, ApiError> {
+    state.with(|s| agreements::signing_problems(s, id))
+}
+
+#[tauri::command]
+pub fn agreements_set_status(
+    state: State<'_, AppState>,
+    id: i64,
+    to: AgreementStatus,
+    on: NaiveDate,
+    note: String,
+) -> Result<Agreement, ApiError> {
+    state.with(|s| agreements::set_status(s, id, to, on, &note, now()))
+}
+
+#[tauri::command]
+pub fn agreements_history(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<StatusChange>, ApiError> {
+    state.with(|s| agreements::history(s, id))
+}
+
+#[tauri::command]
+pub fn agreements_trash(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| agreements::trash(s, id, now()))
+}
+
+#[tauri::command]
+pub fn agreements_restore(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| agreements::restore(s, id))
+}
+
+#[tauri::command]
+pub fn agreements_purge(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| agreements::purge(s, id))
+}
+
+#[tauri::command]
+pub fn agreements_trash_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<AgreementSummary>, ApiError> {
+    state.with(|s| agreements::trash_list(s, today()))
+}
+
+#[tauri::command]
+pub fn agreements_reminders(state: State<'_, AppState>) -> Result<Vec<Reminder>, ApiError> {
+    state.with(|s| agreements::reminders(s, today()))
+}
+
+#[tauri::command]
+pub fn agreements_attachments(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<Attachment>, ApiError> {
+    state.with(|s| attachments::list(s, id))
+}
+
+/// Attaches a signed scan from `path`, or asks for the file with the native
+/// open dialog. `None` when the user cancelled.
+#[tauri::command]
+pub fn agreements_attach_scan(
+    state: State<'_, AppState>,
+    id: i64,
+    path: Option<String>,
+) -> Result<Option<Attachment>, ApiError> {
+    let path = match path {
+        Some(p) => PathBuf::from(p),
+        None => match rfd::FileDialog::new()
+            .set_title("Прикрепить скан подписанного договора")
+            .pick_file()
+        {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    state
+        .with(|s| attachments::add_scan(s, id, &path, now()))
+        .map(Some)
+}
+
+#[tauri::command]
+pub fn agreements_attachment_remove(
+    state: State<'_, AppState>,
+    attachment_id: i64,
+) -> Result<(), ApiError> {
+    state.with(|s| attachments::remove(s, attachment_id))
+}
+
+/// Opens a scan or a version with the system's viewer.
+#[tauri::command]
+pub fn agreements_attachment_open(
+    state: State<'_, AppState>,
+    attachment_id: i64,
+) -> Result<(), ApiError> {
+    let attachment = state.with(|s| attachments::get(s, attachment_id))?;
+    open_with_system(&PathBuf::from(attachment.path))
+}
+
+/// The PDF of the agreement being edited (saved or not), for pdf.js.
+#[tauri::command]
+pub async fn agreements_preview(
+    state: State<'_, AppState>,
+    input: AgreementInput,
+    template: Option<String>,
+) -> Result<Response, ApiError> {
+    let pdf = state.with(|s| Ok(render::preview_input(s, &input, template.as_deref(), now())))?;
+    pdf.map(Response::new).map_err(source_error)
+}
+
+/// The PDF of a stored agreement with a template being edited.
+#[tauri::command]
+pub async fn agreements_template_preview(
+    state: State<'_, AppState>,
+    id: i64,
+    template: String,
+) -> Result<Response, ApiError> {
+    let pdf = state.with(|s| Ok(render::preview_source(s, id, Some(&template), now())))?;
+    pdf.map(Response::new).map_err(source_error)
+}
+
+/// Exports as PDF or DOCX to `path`, or asks where with the native save
+/// dialog. Returns the path written, or `None` when cancelled.
+#[tauri::command]
+pub fn agreements_export(
+    state: State<'_, AppState>,
+    id: i64,
+    format: String,
+    path: Option<String>,
+) -> Result<Option<String>, ApiError> {
+    let path = match path {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let agreement = state.with(|s| agreements::get(s, id))?;
+            let ext = if format == "docx" { "docx" } else { "pdf" };
+            let name = format!(
+                "{} {}.{ext}",
+                agreement.data.kind.noun(),
+                safe_file_name(&agreement.data.number)
+            );
+            match rfd::FileDialog::new()
+                .set_title("Сохранить договор")
+                .set_file_name(name)
+                .add_filter(ext.to_uppercase(), &[ext])
+                .save_file()
+            {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    state.with(|s| output::export(s, id, &path, now()))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// «Печать»: the PDF opened in the system viewer.
+#[tauri::command]
+pub fn agreements_print(state: State<'_, AppState>, id: i64) -> Result<String, ApiError> {
+    let path = state.with(|s| output::print_copy(s, id, now()))?;
+    open_with_system(&path)?;
+    Ok(path.display().to_string())
+}
+
+#[tauri::command]
+pub fn agreements_template(
+    state: State<'_, AppState>,
+    kind: AgreementKind,
+) -> Result<AgreementTemplate, ApiError> {
+    state.with(|s| render::template(s, kind))
+}
+
+#[tauri::command]
+pub fn agreements_template_save(
+    state: State<'_, AppState>,
+    kind: AgreementKind,
+    source: String,
+) -> Result<AgreementTemplate, ApiError> {
+    state.with(|s| output::save_template(s, kind, &source, now()))
+}
+
+#[tauri::command]
+pub fn agreements_template_reset(
+    state: State<'_, AppState>,
+    kind: AgreementKind,
+) -> Result<AgreementTemplate, ApiError> {
+    state.with(|s| output::reset_template(s, kind))
+}
+
+/// The merge fields, with the values of agreement `id` as examples.
+#[tauri::command]
+pub fn agreements_merge_fields(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+) -> Result<Vec<MergeField>, ApiError> {
+    state.with(|s| {
+        let agreement = id.map(|id| agreements::get(s, id)).transpose()?;
+        render::merge_fields(s, agreement.as_ref())
+    })
+}
+
+#[tauri::command]
+pub fn settings_get(state: State<'_, AppState>) -> Result<Settings, ApiError> {
+    state.with(|s| settings::get(s))
+}
+
+#[tauri::command]
+pub fn settings_save(state: State<'_, AppState>, input: Settings) -> Result<Settings, ApiError> {
+    state.with(|s| settings::save(s, input))
+}

@@ -1,0 +1,94 @@
+//! What the user does with a draft: export it (each export is kept as a
+//! version), print it, and edit the template of a kind.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use sha2::{Digest, Sha256};
+
+use crate::agreements::model::{AgreementKind, AgreementTemplate, Attachment};
+use crate::agreements::{attachments, render, templates_store};
+use crate::documents;
+use crate::error::{CoreError, Result};
+use crate::storage::Storage;
+
+/// The label a version keeps of the template that produced it: the kind,
+/// whether it was customised, and a short hash of its text.
+fn template_label(storage: &Storage, kind: AgreementKind) -> Result<String> {
+    let t = render::template(storage, kind)?;
+    let hash: String = Sha256::digest(t.source.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(format!(
+        "{}{} #{}",
+        kind.label(),
+        if t.customized {
+            " (изменённый шаблон)"
+        } else {
+            ""
+        },
+        &hash[..8]
+    ))
+}
+
+/// Writes the draft to `path` (PDF or DOCX by the extension) and keeps the
+/// same bytes as a version of the agreement.
+pub fn export(
+    storage: &mut Storage,
+    id: i64,
+    path: &Path,
+    now: NaiveDateTime,
+) -> Result<Attachment> {
+    let agreement = crate::agreements::get(storage, id)?;
+    let bytes = match render::format_of(path)? {
+        render::Format::Pdf => render::render_pdf(storage, id, now)?,
+        render::Format::Docx => render::render_docx(storage, id, now)?,
+    };
+    documents::brochure::write_atomically(path, &bytes)
+        .map_err(|e| CoreError::Document(e.to_string()))?;
+    let label = template_label(storage, agreement.data.kind)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "договор.pdf".into());
+    attachments::add_version(storage, id, &bytes, &name, &label, now)
+}
+
+/// A PDF for printing, written into the data folder's `print/` and kept as a
+/// version; the caller opens it with the system viewer.
+pub fn print_copy(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<PathBuf> {
+    let dir = storage
+        .path()
+        .parent()
+        .map(|p| p.join("print"))
+        .unwrap_or_else(|| PathBuf::from("print"));
+    std::fs::create_dir_all(&dir).map_err(|e| CoreError::io(&dir, e))?;
+    let agreement = crate::agreements::get(storage, id)?;
+    let number = if agreement.data.number.is_empty() {
+        format!("id{id}")
+    } else {
+        attachments::safe_name(&agreement.data.number.replace('/', "-"))
+    };
+    let path = dir.join(format!("Договор {number}.pdf"));
+    export(storage, id, &path, now)?;
+    Ok(path)
+}
+
+/// Saves an edited template of a kind after checking its syntax.
+pub fn save_template(
+    storage: &mut Storage,
+    kind: AgreementKind,
+    source: &str,
+    now: NaiveDateTime,
+) -> Result<AgreementTemplate> {
+    render::validate_template(source)?;
+    storage.write(|tx| templates_store::set_custom(tx, kind, source, now))?;
+    render::template(storage, kind)
+}
+
+/// Back to the built-in template of a kind.
+pub fn reset_template(storage: &mut Storage, kind: AgreementKind) -> Result<AgreementTemplate> {
+    storage.write(|tx| templates_store::reset(tx, kind))?;
+    render::template(storage, kind)
+}

@@ -1,0 +1,380 @@
+//! The same document blocks as an editable DOCX (docx-rs): real Word
+//! heading styles, justified 14 pt Times New Roman, A4 with the margins of
+//! ГОСТ Р 7.0.97-2016, the requisites as a Word table that Word keeps on
+//! one page when it fits.
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    Paragraph as WParagraph, Run, RunFonts, SpecialIndentType, Style, StyleType, Table as WTable,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+};
+
+use crate::documents::model::{Align, Block, Document, Inline, List, PageSetup, Table};
+
+const FONT: &str = "Times New Roman";
+/// Twentieths of a point per millimetre.
+const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
+const A4_W: u32 = 11906;
+const A4_H: u32 = 16838;
+
+fn twips(mm: f32) -> i32 {
+    (mm * TWIPS_PER_MM).round() as i32
+}
+
+/// Half-points, as Word counts type sizes.
+fn half_points(pt: f32) -> usize {
+    (pt * 2.0).round().max(2.0) as usize
+}
+
+struct Writer<'a> {
+    setup: &'a PageSetup,
+    /// Text width in twips.
+    width: i32,
+}
+
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT)
+}
+
+fn run(inline: &Inline, size: Option<usize>, force_bold: bool) -> Run {
+    let mut r = Run::new().add_text(inline.text.clone());
+    if inline.bold || force_bold {
+        r = r.bold();
+    }
+    if inline.italic {
+        r = r.italic();
+    }
+    if let Some(s) = size {
+        r = r.size(s);
+    }
+    r
+}
+
+fn alignment(a: Align) -> AlignmentType {
+    match a {
+        Align::Justify => AlignmentType::Both,
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+    }
+}
+
+impl Writer<'_> {
+    /// Line spacing of body text, and `before` twips above.
+    fn spacing(&self, before: u32) -> LineSpacing {
+        LineSpacing::new()
+            .line_rule(LineSpacingType::Auto)
+            .line((self.setup.line_spacing * 240.0).round() as i32)
+            .before(before)
+            .after(0)
+    }
+
+    fn paragraph(&self, inlines: &[Inline], align: Align) -> WParagraph {
+        let mut p = WParagraph::new()
+            .align(alignment(align))
+            .line_spacing(self.spacing(40));
+        if align == Align::Justify {
+            p = p.indent(
+                None,
+                Some(SpecialIndentType::FirstLine(twips(
+                    self.setup.first_line_indent_mm,
+                ))),
+                None,
+                None,
+            );
+        }
+        for i in inlines {
+            p = p.add_run(run(i, None, false));
+        }
+        p
+    }
+
+    fn list(&self, list: &List, depth: i32, out: &mut Vec<WParagraph>) {
+        let indent = twips(self.setup.first_line_indent_mm);
+        let hang = twips(7.0);
+        let left = indent + hang + depth * hang;
+        for (i, item) in list.items.iter().enumerate() {
+            let label = if list.ordered {
+                format!("{}.", list.start + i as u64)
+            } else if depth == 0 {
+                "•".to_string()
+            } else {
+                "–".to_string()
+            };
+            let mut p = WParagraph::new()
+                .align(AlignmentType::Both)
+                .line_spacing(self.spacing(20))
+                .indent(
+                    Some(left),
+                    Some(SpecialIndentType::Hanging(hang)),
+                    None,
+                    None,
+                )
+                .add_run(Run::new().add_text(label).add_tab());
+            for inl in &item.inlines {
+                p = p.add_run(run(inl, None, false));
+            }
+            out.push(p);
+            if let Some(children) = &item.children {
+                self.list(children, depth + 1, out);
+            }
+        }
+    }
+
+    fn table(&self, t: &Table) -> WTable {
+        let ncols = t
+            .header
+            .len()
+            .max(t.rows.iter().map(Vec::len).max().unwrap_or(0))
+            .max(1);
+        let rel: Vec<f32> = (0..ncols)
+            .map(|i| t.column_widths.get(i).copied().unwrap_or(1.0).max(0.01))
+            .collect();
+        let sum: f32 = rel.iter().sum();
+        let widths: Vec<usize> = rel
+            .iter()
+            .map(|r| (r / sum * self.width as f32).round() as usize)
+            .collect();
+        let size = half_points(t.font_size.unwrap_or(self.setup.body_size - 1.0));
+        let all: Vec<(&Vec<Vec<Inline>>, bool)> = (!t.header.is_empty())
+            .then_some((&t.header, true))
+            .into_iter()
+            .chain(t.rows.iter().map(|r| (r, false)))
+            .collect();
+        let count = all.len();
+        let mut rows = Vec::with_capacity(count);
+        for (ri, (cells, bold)) in all.into_iter().enumerate() {
+            // Keep-with-next on every row but the last keeps the table whole.
+            let keep = t.keep_together && ri + 1 < count;
+            let mut wcells = Vec::with_capacity(ncols);
+            for (ci, w) in widths.iter().enumerate() {
+                let align = t.column_align.get(ci).copied().unwrap_or(Align::Left);
+                let mut p = WParagraph::new()
+                    .align(alignment(align))
+                    .line_spacing(LineSpacing::new().before(0).after(0))
+                    .keep_next(keep);
+                if let Some(cell) = cells.get(ci) {
+                    for inl in cell {
+                        p = p.add_run(run(inl, Some(size), bold));
+                    }
+                }
+                wcells.push(TableCell::new().width(*w, WidthType::Dxa).add_paragraph(p));
+            }
+            rows.push(TableRow::new(wcells).cant_split());
+        }
+        let table = if t.borderless {
+            WTable::without_borders(rows).margins(
+                TableCellMargins::new()
+                    .margin_left(0, WidthType::Dxa)
+                    .margin_right(113, WidthType::Dxa),
+            )
+        } else {
+            WTable::new(rows)
+        };
+        table
+            .set_grid(widths.clone())
+            .layout(TableLayoutType::Fixed)
+            .width(widths.iter().sum(), WidthType::Dxa)
+    }
+
+    fn blocks(&self, doc: &Document) -> Vec<Part> {
+        let mut out = Vec::new();
+        let page_break = || WParagraph::new().add_run(Run::new().add_break(BreakType::Page));
+        for block in &doc.blocks {
+            match block {
+                Block::TitlePage(t) => {
+                    for line in t.top.iter().chain([&t.title, &t.kind]) {
+                        out.push(Part::p(
+                            self.paragraph(&[Inline::bold(line.clone())], Align::Center),
+                        ));
+                    }
+                    for a in &t.authors {
+                        out.push(Part::p(
+                            self.paragraph(&[Inline::plain(a.clone())], Align::Right),
+                        ));
+                    }
+                    out.push(Part::p(
+                        self.paragraph(&[Inline::plain(t.bottom.clone())], Align::Center),
+                    ));
+                    out.push(Part::p(page_break()));
+                }
+                Block::Heading { level, text } => {
+                    let style = format!("Heading{}", level.clamp(&1, &3));
+                    out.push(Part::p(
+                        WParagraph::new()
+                            .style(&style)
+                            .keep_next(true)
+                            .add_run(Run::new().add_text(text.clone())),
+                    ));
+                }
+                Block::Paragraph(p) => out.push(Part::p(self.paragraph(&p.inlines, p.align))),
+                Block::List(l) => {
+                    let mut ps = Vec::new();
+                    self.list(l, 0, &mut ps);
+                    out.extend(ps.into_iter().map(Part::p));
+                }
+                Block::Quote {
+                    paragraphs,
+                    attribution,
+                } => {
+                    for para in paragraphs {
+                        let inl: Vec<Inline> = para
+                            .iter()
+                            .map(|r| Inline {
+                                italic: !r.italic,
+                                ..r.clone()
+                            })
+                            .collect();
+                        out.push(Part::p(self.paragraph(&inl, Align::Left).indent(
+                            Some(twips(25.0)),
+                            None,
+                            Some(twips(10.0)),
+                            None,
+                        )));
+                    }
+                    if let Some(a) = attribution {
+                        out.push(Part::p(
+                            self.paragraph(&[Inline::plain(a.clone())], Align::Right),
+                        ));
+                    }
+                }
+                Block::Table(t) => {
+                    out.push(Part::T(Box::new(self.table(t))));
+                    // Word needs a paragraph between a table and what follows.
+                    out.push(Part::p(
+                        WParagraph::new().line_spacing(LineSpacing::new().before(0).after(0)),
+                    ));
+                }
+                Block::PageBreak | Block::Orientation(_) => out.push(Part::p(page_break())),
+                Block::TableOfContents { .. } => {}
+                Block::Signatures(parties) => {
+                    let table = Table {
+                        column_widths: vec![1.0; parties.len().max(1)],
+                        header: Vec::new(),
+                        rows: vec![
+                            parties
+                                .iter()
+                                .map(|p| vec![Inline::plain(p.lines.join(" "))])
+                                .collect(),
+                            parties
+                                .iter()
+                                .map(|p| {
+                                    vec![Inline::plain(format!("_____________ / {} /", p.name))]
+                                })
+                                .collect(),
+                            parties
+                                .iter()
+                                .map(|_| vec![Inline::plain("М. П.")])
+                                .collect(),
+                        ],
+                        keep_together: true,
+                        borderless: true,
+                        ..Table::default()
+                    };
+                    out.push(Part::T(Box::new(self.table(&table))));
+                }
+            }
+        }
+        out
+    }
+}
+
+enum Part {
+    P(Box<WParagraph>),
+    T(Box<WTable>),
+}
+
+impl Part {
+    fn p(p: WParagraph) -> Part {
+        Part::P(Box::new(p))
+    }
+}
+
+fn heading_style(level: usize, size: usize, setup: &PageSetup) -> Style {
+    let align = if level == 1 {
+        AlignmentType::Center
+    } else {
+        AlignmentType::Left
+    };
+    let mut s = Style::new(format!("Heading{level}"), StyleType::Paragraph)
+        .name(format!("heading {level}"))
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .bold()
+        .size(size)
+        .fonts(fonts())
+        .color("000000")
+        .align(align)
+        .outline_lvl(level - 1)
+        .line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Auto)
+                .line((setup.line_spacing * 240.0).round() as i32)
+                .before(240)
+                .after(120),
+        );
+    if level == 3 {
+        s = s.italic();
+    }
+    s
+}
+
+/// Writes `doc` as DOCX bytes.
+pub fn write_docx(
+    doc: &Document,
+    setup: &PageSetup,
+    created: chrono::NaiveDateTime,
+) -> Result<Vec<u8>, String> {
+    let width = A4_W as i32 - twips(setup.margin_left_mm + setup.margin_right_mm);
+    let w = Writer { setup, width };
+    let body = half_points(setup.body_size);
+    let stamp = created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut docx = Docx::new()
+        .page_size(A4_W, A4_H)
+        .page_margin(
+            PageMargin::new()
+                .top(twips(setup.margin_top_mm))
+                .bottom(twips(setup.margin_bottom_mm))
+                .left(twips(setup.margin_left_mm))
+                .right(twips(setup.margin_right_mm))
+                .header(twips(10.0))
+                .footer(twips(8.0)),
+        )
+        .default_fonts(fonts())
+        .default_size(body)
+        .created_at(&stamp)
+        .updated_at(&stamp);
+    for level in 1..=3 {
+        let scale = setup.heading_scale.get(level - 1).copied().unwrap_or(1.0);
+        docx = docx.add_style(heading_style(
+            level,
+            half_points(setup.body_size * scale),
+            setup,
+        ));
+    }
+    if setup.page_numbers {
+        docx = docx.footer(
+            Footer::new().add_paragraph(
+                WParagraph::new()
+                    .align(AlignmentType::Center)
+                    .add_page_num(PageNum::new()),
+            ),
+        );
+    }
+    for part in w.blocks(doc) {
+        docx = match part {
+            Part::P(p) => docx.add_paragraph(*p),
+            Part::T(t) => docx.add_table(*t),
+        };
+    }
+    let mut buf = std::io::Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut buf)
+        .map_err(|e| format!("не удалось собрать файл DOCX: {e}"))?;
+    Ok(buf.into_inner())
+}

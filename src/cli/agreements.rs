@@ -1,0 +1,74 @@
+//! `partnernet agreements …`
+
+use chrono::NaiveDateTime;
+
+use super::{AgreementsCommand, Io};
+use crate::agreements::{self, model::AgreementInput};
+use crate::error::{CoreError, Result};
+use crate::storage::Storage;
+
+pub fn run(
+    cmd: AgreementsCommand,
+    storage: &mut Storage,
+    io: &mut Io,
+    now: NaiveDateTime,
+) -> Result<i32> {
+    match cmd {
+        AgreementsCommand::List { json } => {
+            let today = now.date();
+            let out = if json {
+                let all = agreements::all(storage, today)?;
+                serde_json::to_string_pretty(&all)
+                    .map_err(|e| CoreError::BadInput(e.to_string()))?
+            } else {
+                agreements::list(storage, &Default::default(), today)?
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            a.id,
+                            a.number,
+                            a.status.label(),
+                            a.partners.join(", "),
+                            a.subject.lines().next().unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
+        AgreementsCommand::Render { id, output } => {
+            // Like the app's export: the file, and the same bytes kept as a version.
+            agreements::output::export(storage, id, &output, now)?;
+            writeln!(io.stdout, "Договор сохранён: {}", output.display())
+                .map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
+        AgreementsCommand::Add { json } => {
+            let text = if json.as_os_str() == "-" {
+                let mut s = String::new();
+                io.stdin
+                    .read_to_string(&mut s)
+                    .map_err(|e| CoreError::io("stdin", e))?;
+                s
+            } else {
+                std::fs::read_to_string(&json).map_err(|e| CoreError::io(&json, e))?
+            };
+            let input: AgreementInput = serde_json::from_str(&text).map_err(|e| {
+                CoreError::BadInput(format!(
+                    "JSON договора не читается (строка {}, столбец {}): {}",
+                    e.line(),
+                    e.column(),
+                    super::partners::json_reason(&e)
+                ))
+            })?;
+            let agreement = agreements::create(storage, input, now)?;
+            let out = serde_json::to_string_pretty(&agreement)
+                .map_err(|e| CoreError::BadInput(e.to_string()))?;
+            writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! App settings kept in the database: the agreement numbering scheme, the
+//! reminder window and the default place of agreements.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, FieldError, Result};
+use crate::storage::Storage;
+
+pub const DEFAULT_NUMBER_SCHEME: &str = "{n}/{year}";
+pub const DEFAULT_REMINDER_DAYS: u32 = 30;
+const MAX_SCHEME: usize = 60;
+const MAX_PLACE: usize = 200;
+
+const KEY_SCHEME: &str = "number_scheme";
+const KEY_DAYS: &str = "reminder_days";
+const KEY_PLACE: &str = "place";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Settings {
+    /// How new agreements are numbered: `{n}` is the sequence number within
+    /// the year, `{year}` the year («{n}/{year}» → «12/2026»).
+    pub number_scheme: String,
+    /// Agreements ending within this many days appear in the reminders.
+    pub reminder_days: u32,
+    /// The place line of agreements: «г. Котовск». Empty = from the
+    /// institution's city.
+    pub place: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            number_scheme: DEFAULT_NUMBER_SCHEME.to_string(),
+            reminder_days: DEFAULT_REMINDER_DAYS,
+            place: String::new(),
+        }
+    }
+}
+
+/// The settings, with defaults for whatever was never saved; an empty place
+/// is filled in from the institution's city.
+pub fn get(storage: &Storage) -> Result<Settings> {
+    load(storage.conn())
+}
+
+/// [`get`] on a connection (inside a transaction).
+pub fn load(conn: &Connection) -> Result<Settings> {
+    let mut s = Settings::default();
+    if let Some(v) = value(conn, KEY_SCHEME)? {
+        if !v.trim().is_empty() {
+            s.number_scheme = v;
+        }
+    }
+    if let Some(v) = value(conn, KEY_DAYS)? {
+        if let Ok(days) = v.trim().parse::<u32>() {
+            if (1..=365).contains(&days) {
+                s.reminder_days = days;
+            }
+        }
+    }
+    if let Some(v) = value(conn, KEY_PLACE)? {
+        s.place = v;
+    }
+    if s.place.trim().is_empty() {
+        let city = crate::institution::queries::load(conn)?
+            .map(|i| i.city)
+            .unwrap_or_default();
+        s.place = place_of_city(&city);
+    }
+    Ok(s)
+}
+
+/// «г. Котовск» from «Котовск»; a city typed with its prefix is kept.
+pub fn place_of_city(city: &str) -> String {
+    let city = city.trim();
+    if city.is_empty() {
+        return String::new();
+    }
+    let lower = crate::text::fold(city);
+    let prefixed = [
+        "г.",
+        "г ",
+        "город ",
+        "пос",
+        "п.",
+        "с.",
+        "село ",
+        "д.",
+        "рп",
+        "пгт",
+        "ст.",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    if prefixed {
+        city.to_string()
+    } else {
+        format!("г. {city}")
+    }
+}
+
+fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// The problems of a settings form; empty when it can be saved.
+pub fn check(s: &Settings) -> Vec<FieldError> {
+    let mut problems = Vec::new();
+    let scheme = s.number_scheme.trim();
+    if let Err(message) = crate::agreements::numbering::check_scheme(scheme) {
+        problems.push(FieldError::new("number_scheme", message));
+    } else if scheme.chars().count() > MAX_SCHEME {
+        problems.push(FieldError::new(
+            "number_scheme",
+            format!("Схема номера слишком длинная: не более {MAX_SCHEME} знаков."),
+        ));
+    }
+    if !(1..=365).contains(&s.reminder_days) {
+        problems.push(FieldError::new(
+            "reminder_days",
+            format!(
+                "Срок напоминания — от 1 до 365 дней, а указано {}.",
+                s.reminder_days
+            ),
+        ));
+    }
+    if s.place.trim().chars().count() > MAX_PLACE {
+        problems.push(FieldError::new(
+            "place",
+            format!("Место заключения слишком длинное: не более {MAX_PLACE} знаков."),
+        ));
+    }
+    problems
+}
+
+/// Saves the settings (all or nothing) and returns them as [`get`] reads them.
+pub fn save(storage: &mut Storage, settings: Settings) -> Result<Settings> {
+    let problems = check(&settings);
+    if !problems.is_empty() {
+        return Err(CoreError::Validation(problems));
+    }
+    let days = settings.reminder_days.to_string();
+    let pairs = [
+        (KEY_SCHEME, settings.number_scheme.trim()),
+        (KEY_DAYS, days.as_str()),
+        (KEY_PLACE, settings.place.trim()),
+    ];
+    storage.write(|tx| {
+        for (key, value) in pairs {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+        }
+        Ok(())
+    })?;
+    get(storage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_from_city() {
+        assert_eq!(place_of_city("Котовск"), "г. Котовск");
+        assert_eq!(place_of_city("г. Котовск"), "г. Котовск");
+        assert_eq!(place_of_city("  "), "");
+    }
+
+    #[test]
+    fn checks() {
+        assert!(check(&Settings::default()).is_empty());
+        let bad = Settings {
+            number_scheme: "ДС-{year}".into(),
+            reminder_days: 0,
+            place: String::new(),
+        };
+        let fields: Vec<String> = check(&bad).into_iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["number_scheme", "reminder_days"]);
+    }
+}
