@@ -72,6 +72,7 @@ fn institution() -> Institution {
             patronymic: "Ивановна".into(),
             gender: Some(Gender::Female),
             position: "директор".into(),
+            position_genitive: String::new(),
             basis: "Устава".into(),
         },
         ..Institution::default()
@@ -103,6 +104,7 @@ fn museum() -> PartnerInput {
             patronymic: "Александрович".into(),
             gender: Some(Gender::Male),
             position: "заведующий".into(),
+            position_genitive: String::new(),
             basis: "Устава".into(),
         },
         ..PartnerInput::default()

@@ -257,3 +257,23 @@ fn a_partner_who_is_a_party_of_an_agreement_cannot_be_purged() {
     assert!(message.contains(&a.data.number), "{message}");
     assert_eq!(dump(&storage), before);
 }
+
+#[test]
+fn the_manual_genitive_of_the_position_is_kept_and_in_the_history() {
+    let (_dir, mut storage) = open();
+    let mut input = school(1);
+    input.head.position_genitive = " заместителя директора по УВР ".into();
+    let p = partners::create(&mut storage, input, now()).expect("create");
+    assert_eq!(
+        p.data.head.position_genitive,
+        "заместителя директора по УВР"
+    );
+    let mut edited = p.data.clone();
+    edited.head.position_genitive = String::new();
+    partners::update(&mut storage, p.id, edited, now()).expect("update");
+    let history = partners::history(&storage, p.id).expect("history");
+    assert_eq!(
+        history[0].field,
+        "Должность руководителя (родительный падеж)"
+    );
+}

@@ -47,23 +47,7 @@ pub fn run(
             Ok(0)
         }
         AgreementsCommand::Add { json } => {
-            let text = if json.as_os_str() == "-" {
-                let mut s = String::new();
-                io.stdin
-                    .read_to_string(&mut s)
-                    .map_err(|e| CoreError::io("stdin", e))?;
-                s
-            } else {
-                std::fs::read_to_string(&json).map_err(|e| CoreError::io(&json, e))?
-            };
-            let input: AgreementInput = serde_json::from_str(&text).map_err(|e| {
-                CoreError::BadInput(format!(
-                    "JSON договора не читается (строка {}, столбец {}): {}",
-                    e.line(),
-                    e.column(),
-                    super::partners::json_reason(&e)
-                ))
-            })?;
+            let input: AgreementInput = super::read_json(&json, io, "договора")?;
             let agreement = agreements::create(storage, input, now)?;
             let out = serde_json::to_string_pretty(&agreement)
                 .map_err(|e| CoreError::BadInput(e.to_string()))?;

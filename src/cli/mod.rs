@@ -115,6 +115,32 @@ pub fn run(cli: Cli, io: &mut Io, now: NaiveDateTime) -> i32 {
     }
 }
 
+/// Reads a JSON record from FILE, or from stdin for `-`; `what` names it in
+/// the message («JSON партнёра не читается …»).
+fn read_json<T: serde::de::DeserializeOwned>(
+    json: &std::path::Path,
+    io: &mut Io,
+    what: &str,
+) -> Result<T> {
+    let text = if json.as_os_str() == "-" {
+        let mut s = String::new();
+        io.stdin
+            .read_to_string(&mut s)
+            .map_err(|e| CoreError::io("stdin", e))?;
+        s
+    } else {
+        std::fs::read_to_string(json).map_err(|e| CoreError::io(json, e))?
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        CoreError::BadInput(format!(
+            "JSON {what} не читается (строка {}, столбец {}): {}",
+            e.line(),
+            e.column(),
+            partners::json_reason(&e)
+        ))
+    })
+}
+
 fn open(data_dir: Option<PathBuf>) -> Result<Storage> {
     let dir = paths::resolve_data_dir(data_dir, std::env::var(paths::DATA_DIR_ENV).ok())?;
     Storage::open_dir(&dir)

@@ -38,23 +38,7 @@ pub fn run(
             Ok(0)
         }
         PartnersCommand::Add { json } => {
-            let text = if json.as_os_str() == "-" {
-                let mut s = String::new();
-                io.stdin
-                    .read_to_string(&mut s)
-                    .map_err(|e| CoreError::io("stdin", e))?;
-                s
-            } else {
-                std::fs::read_to_string(&json).map_err(|e| CoreError::io(&json, e))?
-            };
-            let input: PartnerInput = serde_json::from_str(&text).map_err(|e| {
-                CoreError::BadInput(format!(
-                    "JSON партнёра не читается (строка {}, столбец {}): {}",
-                    e.line(),
-                    e.column(),
-                    json_reason(&e)
-                ))
-            })?;
+            let input: PartnerInput = super::read_json(&json, io, "партнёра")?;
             let partner = partners::create(storage, input, now)?;
             let out = serde_json::to_string_pretty(&partner)
                 .map_err(|e| CoreError::BadInput(e.to_string()))?;

@@ -140,6 +140,7 @@ pub fn head_on(fio: &str, position: &str, basis: &str) -> Head {
         name,
         patronymic,
         position: position.to_string(),
+        position_genitive: String::new(),
         basis: basis.to_string(),
     }
 }

@@ -29,6 +29,7 @@ pub const COLUMNS: &[&str] = &[
     "head_gender",
     "head_position",
     "head_basis",
+    "head_position_genitive",
 ];
 
 fn text(s: &str) -> Value {
@@ -61,6 +62,7 @@ pub fn values(r: &Requisites, h: &Head) -> Vec<Value> {
         h.gender.map(|g| text(g.code())).unwrap_or(Value::Null),
         text(&h.position),
         text(&h.basis),
+        text(&h.position_genitive),
     ]
 }
 
@@ -92,6 +94,7 @@ pub fn read(row: &Row, at: usize) -> rusqlite::Result<(Requisites, Head)> {
         gender: gender.as_deref().and_then(Gender::from_code),
         position: s(19)?,
         basis: s(20)?,
+        position_genitive: s(21)?,
     };
     Ok((requisites, head))
 }

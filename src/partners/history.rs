@@ -76,6 +76,10 @@ fn flatten(d: &PartnerInput) -> Vec<(&'static str, String)> {
             },
         ),
         ("Должность руководителя", h.position.clone()),
+        (
+            "Должность руководителя (родительный падеж)",
+            h.position_genitive.clone(),
+        ),
         ("Действует на основании", h.basis.clone()),
         (
             "Контакты",

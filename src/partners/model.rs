@@ -231,6 +231,9 @@ pub struct Head {
     pub gender: Option<Gender>,
     /// «директор», «заведующая» …, in the nominative.
     pub position: String,
+    /// The position in the genitive when the rules get it wrong
+    /// («заместителя директора по УВР»); empty = declined by rules.
+    pub position_genitive: String,
     /// The document the head acts on, in the genitive: «Устава».
     pub basis: String,
 }

@@ -317,6 +317,7 @@ pub fn head(p: &mut Problems, prefix: &str, h: &mut Head) {
         &mut h.name,
         &mut h.patronymic,
         &mut h.position,
+        &mut h.position_genitive,
         &mut h.basis,
     ] {
         trim(s);

@@ -7,6 +7,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/001_initial.sql"),
     include_str!("../../migrations/002_brochures.sql"),
     include_str!("../../migrations/003_agreements.sql"),
+    include_str!("../../migrations/004_head_position_genitive.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -53,6 +53,7 @@ pub fn school(n: u32) -> PartnerInput {
             patronymic: "Петровна".into(),
             gender: Some(Gender::Female),
             position: "директор".into(),
+            position_genitive: String::new(),
             basis: "Устава".into(),
         },
         contacts: vec![Contact {

@@ -180,7 +180,10 @@ fn head_ctx(h: &Head) -> HeadCtx {
     } else {
         BLANK.to_string()
     };
-    let position_genitive = if position.is_empty() {
+    let manual = clean(&h.position_genitive);
+    let position_genitive = if !manual.is_empty() {
+        manual
+    } else if position.is_empty() {
         BLANK.to_string()
     } else {
         lower_first(&grammar::position(&position, Case::Genitive))
@@ -505,10 +508,20 @@ mod tests {
             patronymic: "Ивановна".into(),
             gender: None,
             position: "директор".into(),
+            position_genitive: String::new(),
             basis: String::new(),
         };
         let c = head_ctx(&h);
         assert_eq!(c.in_person, "директора Мишиной Валентины Ивановны");
+        let manual = Head {
+            position: "зам. директора по УВР".into(),
+            position_genitive: "заместителя директора по учебно-воспитательной работе".into(),
+            ..h.clone()
+        };
+        assert_eq!(
+            head_ctx(&manual).in_person,
+            "заместителя директора по учебно-воспитательной работе Мишиной Валентины Ивановны"
+        );
         assert_eq!(c.acting, "действующей");
         assert_eq!(c.basis, "Устава");
         assert_eq!(c.signature, "_____________ / В.И. Мишина /");

@@ -47,6 +47,11 @@ export type Head = { surname: string, name: string, patronymic: string, gender: 
  */
 position: string, 
 /**
+ * The position in the genitive when the rules get it wrong
+ * («заместителя директора по УВР»); empty = declined by rules.
+ */
+position_genitive: string, 
+/**
  * The document the head acts on, in the genitive: «Устава».
  */
 basis: string, };

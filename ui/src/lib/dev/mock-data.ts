@@ -76,7 +76,7 @@ export function demoPartners(): PartnerInput[] {
     p.stage_reached_on = stage ? `2025-${String((i % 9) + 1).padStart(2, "0")}-1${i % 9}` : null;
     p.readiness = READY.slice(0, (i * 3) % 8);
     const [fio, position, g] = head.split("|");
-    p.head = { ...splitFio(fio), position, gender: g === "f" ? "female" : "male", basis: "Устава" };
+    p.head = { ...splitFio(fio), position, position_genitive: "", gender: g === "f" ? "female" : "male", basis: "Устава" };
     if (type !== "parent_community") {
       p.requisites.inn = seededInn(i + 1);
       p.requisites.kpp = "682501001";
@@ -102,7 +102,7 @@ export function demoInstitution(): Institution {
     city: "г. Котовск",
     region: "Тамбовская область",
     requisites: { ...base.requisites, inn: innCheck10("682500123"), kpp: "682501001" },
-    head: { surname: "Романова", name: "Татьяна", patronymic: "Владимировна", gender: "female", position: "директор", basis: "Устава" },
+    head: { surname: "Романова", name: "Татьяна", patronymic: "Владимировна", gender: "female", position: "директор", position_genitive: "", basis: "Устава" },
     strengths: ["художественное творчество", "хореография", "методическая служба"],
     deficits: ["спортивный зал", "руководитель кружка робототехники", "транспорт для выездов", "психолог"],
   };

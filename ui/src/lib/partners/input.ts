@@ -22,7 +22,7 @@ export function emptyRequisites(): Requisites {
 }
 
 export function emptyHead(): Head {
-  return { surname: "", name: "", patronymic: "", gender: null, position: "", basis: "Устава" };
+  return { surname: "", name: "", patronymic: "", gender: null, position: "", position_genitive: "", basis: "Устава" };
 }
 
 export function emptyContact(): Contact {
