@@ -3,38 +3,13 @@
 mod common;
 
 use std::collections::HashSet;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
 use chrono::NaiveDate;
-use common::open;
+use common::{cli, open, text};
 use partnernet::agreements::{
     self,
     model::{AgreementFilter, AgreementKind, AgreementStatus, ReminderKind},
 };
-
-fn cli(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_partnernet"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("PARTNERNET_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run partnernet");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin");
-        pipe.write_all(input.as_bytes()).expect("write stdin");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("output")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn list(dir: &std::path::Path) -> Vec<serde_json::Value> {
     let out = cli(dir, &["agreements", "list", "--json"], None);

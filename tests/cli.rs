@@ -1,36 +1,9 @@
 //! The `partnernet` binary as a script would use it.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::{cli, text};
 use partnernet::validation::make;
-
-fn cli(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_partnernet"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("PARTNERNET_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run partnernet");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .as_mut()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("output")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn count(dir: &std::path::Path) -> usize {
     let out = cli(dir, &["partners", "list", "--json"], None);

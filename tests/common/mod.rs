@@ -103,3 +103,30 @@ pub fn dump(storage: &Storage) -> String {
     }
     out
 }
+
+/// Runs the real `partnernet` binary on `dir`, feeding `stdin` if given.
+pub fn cli(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_partnernet"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("PARTNERNET_DATA_DIR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run partnernet");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin");
+        pipe.write_all(input.as_bytes()).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("output")
+}
+
+/// Process output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
