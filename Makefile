@@ -44,6 +44,7 @@ e2e: build
 
 bench:
 	scripts/bench_documents.sh
+	cargo run --release -q -p partnernet --bin bench_events
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test --test bindings

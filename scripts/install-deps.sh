@@ -17,6 +17,8 @@ APT_PACKAGES=(
   poppler-utils qpdf
   # DOCX drafts converted back to PDF in tests
   libreoffice-writer-nogui
+  # .ics exports parsed by a standard iCalendar parser in tests
+  python3-icalendar
   # the UI build
   nodejs npm
   curl ca-certificates

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod events;
 pub mod grammar;
 pub mod institution;
 pub mod partners;

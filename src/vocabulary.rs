@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::agreements::model::{AgreementKind, AgreementStatus};
+use crate::events::model::{Audience, EventStatus, Frequency};
 use crate::partners::model::{PartnerType, ReadinessCondition, RelationKind, STAGE_LABELS};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -22,6 +23,9 @@ pub struct Vocabulary {
     pub stages: Vec<Labeled>,
     pub agreement_kinds: Vec<Labeled>,
     pub agreement_statuses: Vec<Labeled>,
+    pub event_statuses: Vec<Labeled>,
+    pub audiences: Vec<Labeled>,
+    pub frequencies: Vec<Labeled>,
 }
 
 fn labeled(code: &str, label: &str) -> Labeled {
@@ -57,6 +61,18 @@ pub fn vocabulary() -> Vocabulary {
         agreement_statuses: AgreementStatus::ALL
             .iter()
             .map(|s| labeled(s.code(), s.label()))
+            .collect(),
+        event_statuses: EventStatus::ALL
+            .iter()
+            .map(|s| labeled(s.code(), s.label()))
+            .collect(),
+        audiences: Audience::ALL
+            .iter()
+            .map(|a| labeled(a.code(), a.label()))
+            .collect(),
+        frequencies: Frequency::ALL
+            .iter()
+            .map(|f| labeled(f.code(), f.label()))
             .collect(),
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
-use common::{now, open, school};
+use common::{now, open, p, run, school};
 use partnernet::agreements::model::{
     AgreementInput, AgreementKind, AgreementParty, Art15Items, PlanItem,
 };
@@ -16,24 +16,6 @@ use partnernet::institution::model::Institution;
 use partnernet::partners::model::{Gender, Head, PartnerInput, PartnerType, Requisites};
 use partnernet::validation::make;
 use partnernet::Storage;
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("`{cmd}` is required for this test (poppler-utils, qpdf): {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
-}
 
 fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, day)

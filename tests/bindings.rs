@@ -9,6 +9,11 @@ use partnernet::agreements::model::{
     PlanItem, Reminder, ReminderKind, StatusChange,
 };
 use partnernet::brochures::model::{Brochure, BrochureSummary, SourceProblem};
+use partnernet::events::model::{
+    Audience, Conflict, ConflictReason, Event, EventFilter, EventForm, EventFormInput, EventInput,
+    EventSaved, EventStatus, EventsDigest, Frequency, ImportAction, ImportItem, ImportPreview,
+    ImportReport, Occurrence, OccurrenceChange, PlanMonth, PlanRow, Recurrence, SchoolYearPlan,
+};
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
 use partnernet::partners::model::{
     Contact, Gender, Head, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary,
@@ -68,6 +73,28 @@ fn generate() -> String {
         decl::<AgreementTemplate>(&cfg),
         decl::<MergeField>(&cfg),
         decl::<Settings>(&cfg),
+        decl::<EventForm>(&cfg),
+        decl::<EventFormInput>(&cfg),
+        decl::<Audience>(&cfg),
+        decl::<EventStatus>(&cfg),
+        decl::<Frequency>(&cfg),
+        decl::<Recurrence>(&cfg),
+        decl::<EventInput>(&cfg),
+        decl::<OccurrenceChange>(&cfg),
+        decl::<Event>(&cfg),
+        decl::<Occurrence>(&cfg),
+        decl::<EventFilter>(&cfg),
+        decl::<ConflictReason>(&cfg),
+        decl::<Conflict>(&cfg),
+        decl::<EventSaved>(&cfg),
+        decl::<EventsDigest>(&cfg),
+        decl::<SchoolYearPlan>(&cfg),
+        decl::<PlanMonth>(&cfg),
+        decl::<PlanRow>(&cfg),
+        decl::<ImportAction>(&cfg),
+        decl::<ImportItem>(&cfg),
+        decl::<ImportPreview>(&cfg),
+        decl::<ImportReport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by tests/bindings.rs. Do not edit:\n\

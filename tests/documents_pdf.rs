@@ -2,8 +2,11 @@
 //! embedded and subset, structure valid, no ink outside the margins, table
 //! of contents numbers right, determinism. A missing tool fails the test.
 
+mod common;
+
+use common::{p, run};
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use partnernet::documents::brochure;
 use partnernet::documents::model::{
@@ -16,19 +19,6 @@ fn created() -> chrono::NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
         .and_then(|d| d.and_hms_opt(9, 30, 0))
         .expect("valid date")
-}
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
-        panic!("`{cmd}` is required for this test (install poppler-utils / qpdf): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 struct Rendered {
@@ -45,10 +35,6 @@ fn write_pdf(bytes: &[u8]) -> Rendered {
 
 fn demo() -> Rendered {
     write_pdf(&brochure::render_markdown(DEMO_BROCHURE, created()).expect("demo renders"))
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
 }
 
 /// Lower-case letters and digits only: punctuation, dashes and hyphens do

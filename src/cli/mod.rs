@@ -3,6 +3,7 @@
 
 mod agreements;
 mod check;
+mod events;
 mod partners;
 
 use std::io::{Read, Write};
@@ -48,6 +49,44 @@ pub enum Command {
     /// Договоры и соглашения
     #[command(subcommand)]
     Agreements(AgreementsCommand),
+    /// Мероприятия
+    #[command(subcommand)]
+    Events(EventsCommand),
+    /// План сетевого взаимодействия на учебный год: PDF, XLSX или ICS
+    Plan {
+        /// Год начала учебного года: 2026 — это 2026/2027
+        #[arg(long)]
+        year: i32,
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf|FILE.xlsx|FILE.ics"
+        )]
+        output: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EventsCommand {
+    /// Мероприятия (занятия серий — по отдельности) за период; по умолчанию — текущий учебный год
+    List {
+        /// Вывести JSON-массив со всеми данными
+        #[arg(long)]
+        json: bool,
+        /// Первый день периода: 01.09.2026 или 2026-09-01
+        #[arg(long, value_parser = events::parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// Последний день периода
+        #[arg(long, value_parser = events::parse_date)]
+        to: Option<chrono::NaiveDate>,
+    },
+    /// Добавить мероприятие из JSON-файла (или «-» — из стандартного ввода)
+    Add {
+        #[arg(long, value_name = "FILE")]
+        json: PathBuf,
+    },
+    /// Импортировать мероприятия из календаря (.ics); с тем же UID — обновляются
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -152,9 +191,11 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Demo => {
             let mut storage = open(cli.data_dir)?;
             let count = crate::demo::fill(&mut storage, now)?;
+            let events = crate::events::all(&storage)?.len();
             writeln!(
                 io.stdout,
-                "Демонстрационные данные загружены: партнёров — {count}. База: {}",
+                "Демонстрационные данные загружены: партнёров — {count}, мероприятий — {events}. \
+                 База: {}",
                 storage.path().display()
             )
             .map_err(|e| CoreError::io("stdout", e))?;
@@ -167,6 +208,14 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Agreements(cmd) => {
             let mut storage = open(cli.data_dir)?;
             agreements::run(cmd, &mut storage, io, now)
+        }
+        Command::Events(cmd) => {
+            let mut storage = open(cli.data_dir)?;
+            events::run(cmd, &mut storage, io, now)
+        }
+        Command::Plan { year, output } => {
+            let storage = open(cli.data_dir)?;
+            events::plan_to_file(&storage, year, &output, io, now)
         }
         Command::Brochure(BrochureCommand::Render { input, output }) => {
             crate::documents::brochure::render_file(&input, &output, now)

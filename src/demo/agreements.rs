@@ -379,16 +379,18 @@ pub fn agreements(today: NaiveDate) -> Vec<DemoAgreement> {
 }
 
 /// Writes the demo agreements inside the demo's transaction; `partners`
-/// maps the short names of the demo partners to their ids.
+/// maps the short names of the demo partners to their ids. Returns the ids
+/// of the agreements by the short name of their first party (each is the
+/// first party of one demo agreement).
 pub fn load(
     tx: &Transaction,
     partners: &HashMap<String, i64>,
     now: NaiveDateTime,
-) -> Result<usize> {
+) -> Result<HashMap<&'static str, i64>> {
     let today = now.date();
-    let all = agreements(today);
-    let count = all.len();
-    for demo in all {
+    let mut ids = HashMap::new();
+    for demo in agreements(today) {
+        let first = demo.partners.first().map(|(name, _)| *name);
         let mut input = demo.input;
         for (name, role) in &demo.partners {
             let id = partners.get(*name).copied().ok_or_else(|| {
@@ -402,6 +404,9 @@ pub fn load(
         let input = agreements::prepare(tx, input, None, now)?;
         let status = demo.steps.last().map_or(Draft, |(s, _, _)| *s);
         let id = queries::insert(tx, &input, status, now)?;
+        if let Some(first) = first {
+            ids.insert(first, id);
+        }
         let day = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
         queries::add_history(
             tx,
@@ -418,5 +423,5 @@ pub fn load(
             from = to;
         }
     }
-    Ok(count)
+    Ok(ids)
 }

@@ -1,15 +1,17 @@
 //! Loading the demo into an empty database (first start, `partnernet demo`).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 
 use crate::error::{CoreError, Result};
 use crate::storage::Storage;
 use crate::{brochures, documents, institution, partners};
 
-/// Writes the demo institution, partners, agreements and brochure in one
-/// transaction;
-/// refuses a database that already has data, so nothing of the user's is
-/// mixed with the demo. Returns the number of partners written.
+/// Writes the demo institution, partners, agreements, brochure and the
+/// events of the current school year in one transaction; refuses a
+/// database that already has data, so nothing of the user's is mixed with
+/// the demo. Returns the number of partners written.
 pub fn fill(storage: &mut Storage, now: NaiveDateTime) -> Result<usize> {
     if !storage.info()?.is_empty {
         return Err(CoreError::Conflict(
@@ -26,13 +28,14 @@ pub fn fill(storage: &mut Storage, now: NaiveDateTime) -> Result<usize> {
     let title = brochures::title_of(documents::DEMO_BROCHURE);
     storage.write(|tx| {
         institution::queries::save(tx, &inst, now)?;
-        let mut ids = std::collections::HashMap::new();
+        let mut ids = HashMap::new();
         for input in &demo {
             let partner = partners::insert_prepared(tx, input, now)?;
             ids.insert(partner.data.short_name, partner.id);
         }
-        super::agreements::load(tx, &ids, now)?;
+        let agreements = super::agreements::load(tx, &ids, now)?;
         brochures::queries::insert(tx, &title, documents::DEMO_BROCHURE, now)?;
+        super::events::load(tx, &ids, &agreements, now)?;
         Ok(demo.len())
     })
 }

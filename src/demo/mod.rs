@@ -12,6 +12,11 @@ pub mod agreements;
 mod build;
 mod culture;
 mod education;
+mod event_list;
+mod event_series;
+mod event_spring;
+mod event_summer;
+pub mod events;
 mod fill;
 mod society;
 
@@ -94,5 +99,7 @@ pub fn partners_as_of(today: NaiveDate) -> Vec<PartnerInput> {
     all
 }
 
+#[cfg(test)]
+mod events_tests;
 #[cfg(test)]
 mod tests;

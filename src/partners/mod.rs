@@ -191,6 +191,22 @@ pub fn purge(storage: &mut Storage, id: i64) -> Result<()> {
             numbers.join(", № ")
         )));
     }
+    // Events keep their participants, held ones are a record of the year.
+    let titles = crate::events::queries::titles_of_partner(storage.conn(), id)?;
+    if !titles.is_empty() {
+        let shown: Vec<String> = titles.iter().take(3).map(|t| format!("«{t}»")).collect();
+        let more = if titles.len() > 3 {
+            format!(" и ещё {}", titles.len() - 3)
+        } else {
+            String::new()
+        };
+        return Err(CoreError::Conflict(format!(
+            "«{}» — участник мероприятий {}{more}: удалить навсегда нельзя, партнёр останется \
+             в корзине. Сначала уберите его из этих мероприятий.",
+            partner.data.short_name,
+            shown.join(", ")
+        )));
+    }
     storage.write(|tx| queries::purge(tx, id))
 }
 

@@ -16,6 +16,9 @@ const MAX_PLACE: usize = 200;
 const KEY_SCHEME: &str = "number_scheme";
 const KEY_DAYS: &str = "reminder_days";
 const KEY_PLACE: &str = "place";
+const KEY_TIME_ZONE: &str = "time_zone";
+/// Where the demo institution is and most users are.
+pub const DEFAULT_TIME_ZONE: &str = "Europe/Moscow";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -28,6 +31,8 @@ pub struct Settings {
     /// The place line of agreements: «г. Котовск». Empty = from the
     /// institution's city.
     pub place: String,
+    /// The IANA time zone events are kept and exported in: «Europe/Moscow».
+    pub time_zone: String,
 }
 
 impl Default for Settings {
@@ -36,6 +41,7 @@ impl Default for Settings {
             number_scheme: DEFAULT_NUMBER_SCHEME.to_string(),
             reminder_days: DEFAULT_REMINDER_DAYS,
             place: String::new(),
+            time_zone: DEFAULT_TIME_ZONE.to_string(),
         }
     }
 }
@@ -63,6 +69,11 @@ pub fn load(conn: &Connection) -> Result<Settings> {
     }
     if let Some(v) = value(conn, KEY_PLACE)? {
         s.place = v;
+    }
+    if let Some(v) = value(conn, KEY_TIME_ZONE)? {
+        if v.trim().parse::<chrono_tz::Tz>().is_ok() {
+            s.time_zone = v.trim().to_string();
+        }
     }
     if s.place.trim().is_empty() {
         let city = crate::institution::queries::load(conn)?
@@ -137,7 +148,23 @@ pub fn check(s: &Settings) -> Vec<FieldError> {
             format!("Место заключения слишком длинное: не более {MAX_PLACE} знаков."),
         ));
     }
+    if s.time_zone.trim().parse::<chrono_tz::Tz>().is_err() {
+        problems.push(FieldError::new(
+            "time_zone",
+            format!(
+                "Неизвестный часовой пояс «{}»: укажите его в виде «Europe/Moscow», \
+                 «Asia/Yekaterinburg».",
+                s.time_zone.trim()
+            ),
+        ));
+    }
     problems
+}
+
+/// The time zone events are kept in.
+pub fn time_zone(conn: &Connection) -> Result<chrono_tz::Tz> {
+    let tz = load(conn)?.time_zone;
+    Ok(tz.parse().unwrap_or(chrono_tz::Europe::Moscow))
 }
 
 /// Saves the settings (all or nothing) and returns them as [`get`] reads them.
@@ -151,6 +178,7 @@ pub fn save(storage: &mut Storage, settings: Settings) -> Result<Settings> {
         (KEY_SCHEME, settings.number_scheme.trim()),
         (KEY_DAYS, days.as_str()),
         (KEY_PLACE, settings.place.trim()),
+        (KEY_TIME_ZONE, settings.time_zone.trim()),
     ];
     storage.write(|tx| {
         for (key, value) in pairs {
@@ -183,8 +211,9 @@ mod tests {
             number_scheme: "ДС-{year}".into(),
             reminder_days: 0,
             place: String::new(),
+            time_zone: "Марс/Олимп".into(),
         };
         let fields: Vec<String> = check(&bad).into_iter().map(|f| f.field).collect();
-        assert_eq!(fields, ["number_scheme", "reminder_days"]);
+        assert_eq!(fields, ["number_scheme", "reminder_days", "time_zone"]);
     }
 }

@@ -8,6 +8,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/002_brochures.sql"),
     include_str!("../../migrations/003_agreements.sql"),
     include_str!("../../migrations/004_head_position_genitive.sql"),
+    include_str!("../../migrations/005_events.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

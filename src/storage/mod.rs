@@ -30,7 +30,7 @@ pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
     pub db_path: String,
-    /// No partners and no institution profile yet: the first start.
+    /// No partners, institution profile or events yet: the first start.
     pub is_empty: bool,
 }
 
@@ -86,6 +86,9 @@ impl Storage {
         let institution: i64 =
             self.conn
                 .query_row("SELECT count(*) FROM institution", [], |r| r.get(0))?;
+        let events: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
         let data_dir = self
             .path
             .parent()
@@ -95,7 +98,7 @@ impl Storage {
             version: env!("CARGO_PKG_VERSION").to_string(),
             data_dir,
             db_path: self.path.display().to_string(),
-            is_empty: partners == 0 && institution == 0,
+            is_empty: partners == 0 && institution == 0 && events == 0,
         })
     }
 }

@@ -130,3 +130,24 @@ pub fn cli(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> std::pr
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// Runs a tool the tests read documents back with (pdftotext, pdffonts,
+/// qpdf …) and returns its output; a missing tool or a failure fails the test.
+pub fn run(cmd: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("`{cmd}` is required for this test (poppler-utils, qpdf): {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A temp path as a tool argument.
+pub fn p(path: &std::path::Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}

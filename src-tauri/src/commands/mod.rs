@@ -4,5 +4,7 @@
 pub mod agreements;
 pub mod app;
 pub mod documents;
+pub mod events;
 pub mod institution;
 pub mod partners;
+pub mod plan;

@@ -5,7 +5,7 @@
 use partnernet::Storage;
 use partnernet_app::state::AppState;
 use serde_json::Value;
-use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
@@ -36,7 +36,8 @@ pub fn app() -> App {
     app_with(state, dir)
 }
 
-pub fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+/// The raw answer of a command (bytes for the previews).
+pub fn invoke(app: &App, cmd: &str, args: Value) -> Result<InvokeResponseBody, Value> {
     let request = InvokeRequest {
         cmd: cmd.into(),
         callback: CallbackFn(0),
@@ -46,5 +47,9 @@ pub fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),
     };
-    get_ipc_response(&app.window, request).map(|b| b.deserialize::<Value>().expect("json"))
+    get_ipc_response(&app.window, request)
+}
+
+pub fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke(app, cmd, args).map(|b| b.deserialize::<Value>().expect("json"))
 }

@@ -2,6 +2,7 @@
 import type { AppInfo, Labeled, PartnerType, Vocabulary } from "./bindings";
 import { agreements } from "./agreements/state.svelte";
 import { documents } from "./documents/state.svelte";
+import { events } from "./events/state.svelte";
 
 export type Section =
   | "home"
@@ -14,7 +15,7 @@ export type Section =
   | "reports"
   | "settings";
 
-export type CardTab = "requisites" | "contacts" | "resources" | "stage" | "history" | "agreements";
+export type CardTab = "requisites" | "contacts" | "resources" | "stage" | "history" | "agreements" | "events";
 
 class AppState {
   section = $state<Section>("home");
@@ -28,6 +29,9 @@ class AppState {
     stages: [],
     agreement_kinds: [],
     agreement_statuses: [],
+    event_statuses: [],
+    audiences: [],
+    frequencies: [],
   });
   info = $state<AppInfo | null>(null);
   /** The create/edit dialog: `undefined` closed, `null` new partner, a number edits. */
@@ -59,6 +63,15 @@ class AppState {
     if (section !== "partners" || again) this.partnerId = null;
     if (section === "documents" && again) documents.openId = null;
     if (section === "agreements" && again) agreements.toList();
+    if (section === "events" && again) events.toCalendar();
+  }
+
+  /** Opens an event's occurrence beside the calendar (from the start screen, a partner's card). */
+  openEvent(id: number, date: string) {
+    this.section = "events";
+    events.editId = undefined;
+    events.open = { id, date };
+    events.focusDate = date;
   }
 
   /** Opens an agreement's card (from the start screen, a partner's card, the list). */

@@ -33,6 +33,18 @@ import type {
   StatusChange,
 } from "./bindings";
 
+import type {
+  Conflict,
+  Event,
+  EventFilter,
+  EventForm,
+  EventInput,
+  EventSaved,
+  EventsDigest,
+  Occurrence,
+  OccurrenceChange,
+} from "./bindings";
+
 export const GENERIC_MESSAGE =
   "Внутренняя ошибка приложения. Повторите действие; если ошибка повторится, перезапустите программу.";
 export const NO_CORE_MESSAGE =
@@ -191,6 +203,54 @@ export const backend = {
   agreementsMergeFields: (id: number | null) => call<MergeField[]>("agreements_merge_fields", { id }),
   settingsGet: () => call<Settings>("settings_get"),
   settingsSave: (input: Settings) => call<Settings>("settings_save", { input }),
+  // events: calendar, event form, occurrences, partner tab, start screen
+  eventsForms: () => call<EventForm[]>("events_forms"),
+  /** The occurrences from `filter.from` to `filter.to` (inclusive days), by start. */
+  eventsOccurrences: (filter: EventFilter) => call<Occurrence[]>("events_occurrences", { filter }),
+  eventsGet: (id: number) => call<Event>("events_get", { id }),
+  /** What the form would be refused for; `id` of the event being edited. */
+  eventsValidate: (input: EventInput, id: number | null = null) => call<FieldError[]>("events_validate", { input, id }),
+  /** Saved even with conflicts: they come back in `conflicts`. */
+  eventsCreate: (input: EventInput) => call<EventSaved>("events_create", { input }),
+  eventsUpdate: (id: number, input: EventInput) => call<EventSaved>("events_update", { id, input }),
+  /** Moves, cancels or records one occurrence of a series (keyed by `change.date`). */
+  eventsChangeOccurrence: (id: number, change: OccurrenceChange) =>
+    call<EventSaved>("events_change_occurrence", { id, change }),
+  eventsResetOccurrence: (id: number, date: string) => call<Event>("events_reset_occurrence", { id, date }),
+  /** A drag or resize: `date` is the occurrence's key, `start`/`end` naive local times. */
+  eventsReschedule: (id: number, date: string, start: string, end: string) =>
+    call<EventSaved>("events_reschedule", { id, date, start, end }),
+  eventsConflicts: (id: number) => call<Conflict[]>("events_conflicts", { id }),
+  eventsTrash: (id: number) => call<void>("events_trash", { id }),
+  eventsRestore: (id: number) => call<void>("events_restore", { id }),
+  eventsPurge: (id: number) => call<void>("events_purge", { id }),
+  eventsTrashList: () => call<Event[]>("events_trash_list"),
+  eventsOfPartner: (partnerId: number) => call<Occurrence[]>("events_of_partner", { partnerId }),
+  eventsDigest: () => call<EventsDigest>("events_digest"),
+  // plan and iCalendar: reports section, event forms in settings
+  /** The plan of a school year (2026 for 2026/2027); `null`: the current school year. */
+  planGet: (year: number | null) => call<import("./bindings").SchoolYearPlan>("plan_get", { year }),
+  /** The plan's PDF as bytes, for the preview. */
+  planPreview: async (year: number) =>
+    bytes(await call<ArrayBuffer | Uint8Array | number[]>("plan_preview", { year })),
+  /** `path: null` asks where with the native save dialog; the path written, or null when cancelled. */
+  planExport: (year: number, format: "pdf" | "xlsx" | "ics", path: string | null = null) =>
+    call<string | null>("plan_export", { year, format, path }),
+  /** Opens a file exported in this session (the toast's «Открыть файл») with the system's program. */
+  planOpenExported: (path: string) => call<void>("plan_open_exported", { path }),
+  /** The chosen events as an .ics file; `path: null` asks where. */
+  eventsExportIcs: (ids: number[], path: string | null = null) =>
+    call<string | null>("events_export_ics", { ids, path }),
+  /** Reads an .ics file (`path: null`: the native open dialog) and says what importing it would do; null when cancelled. */
+  eventsImportPreview: (path: string | null = null) =>
+    call<{ path: string; preview: import("./bindings").ImportPreview } | null>("events_import_preview", { path }),
+  eventsImportApply: (path: string) => call<import("./bindings").ImportReport>("events_import_apply", { path }),
+  eventFormsAdd: (input: import("./bindings").EventFormInput) =>
+    call<import("./bindings").EventForm>("event_forms_add", { input }),
+  eventFormsUpdate: (id: number, input: import("./bindings").EventFormInput) =>
+    call<import("./bindings").EventForm>("event_forms_update", { id, input }),
+  /** Refused (built-in, or used by events) with the core's Russian message. */
+  eventFormsDelete: (id: number) => call<void>("event_forms_delete", { id }),
 };
 
 function bytes(raw: ArrayBuffer | Uint8Array | number[]): Uint8Array {

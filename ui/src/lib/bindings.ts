@@ -7,7 +7,7 @@ export type FieldError = { field: string, message: string, };
 
 export type AppInfo = { version: string, data_dir: string, db_path: string, 
 /**
- * No partners and no institution profile yet: the first start.
+ * No partners, institution profile or events yet: the first start.
  */
 is_empty: boolean, };
 
@@ -17,7 +17,7 @@ export type Vocabulary = { partner_types: Array<Labeled>, relation_kinds: Array<
 /**
  * Stage 1..=3 labels; `code` is "1", "2", "3".
  */
-stages: Array<Labeled>, agreement_kinds: Array<Labeled>, agreement_statuses: Array<Labeled>, };
+stages: Array<Labeled>, agreement_kinds: Array<Labeled>, agreement_statuses: Array<Labeled>, event_statuses: Array<Labeled>, audiences: Array<Labeled>, frequencies: Array<Labeled>, };
 
 export type PartnerType = "general_education" | "additional_education" | "higher_education" | "culture_sport" | "mass_media" | "public_organization" | "creative_union" | "real_economy" | "parent_community";
 
@@ -304,4 +304,237 @@ reminder_days: number,
  * The place line of agreements: «г. Котовск». Empty = from the
  * institution's city.
  */
-place: string, };
+place: string, 
+/**
+ * The IANA time zone events are kept and exported in: «Europe/Moscow».
+ */
+time_zone: string, };
+
+export type EventForm = { id: number, name: string, 
+/**
+ * Held on the Internet: a link is expected rather than a place.
+ */
+online: boolean, 
+/**
+ * `#rrggbb`, the colour of its events in the calendar.
+ */
+color: string, 
+/**
+ * Built-in forms can be renamed and recoloured but not deleted.
+ */
+builtin: boolean, position: number, };
+
+export type EventFormInput = { name: string, online: boolean, 
+/**
+ * Empty: a colour is chosen from the palette.
+ */
+color: string, };
+
+export type Audience = "teachers" | "students" | "parents" | "public";
+
+export type EventStatus = "planned" | "held" | "postponed" | "cancelled";
+
+export type Frequency = "daily" | "weekly" | "monthly_by_date" | "monthly_by_weekday";
+
+export type Recurrence = { frequency: Frequency, 
+/**
+ * Every N days/weeks/months, N ≥ 1.
+ */
+interval: number, 
+/**
+ * ISO weekdays 1 (понедельник) … 7 (воскресенье), for `weekly`.
+ */
+weekdays: Array<number>, until: string | null, count: number | null, };
+
+export type EventInput = { 
+/**
+ * An [`EventForm`] id.
+ */
+form_id: number, title: string, description: string, 
+/**
+ * Local time; for a series, the first occurrence.
+ */
+start: string, end: string, all_day: boolean, place: string, 
+/**
+ * A URL for an online event.
+ */
+link: string, 
+/**
+ * Who organises it: the own institution when empty.
+ */
+organiser: string, 
+/**
+ * Participating partners, in the order shown.
+ */
+partner_ids: Array<number>, agreement_id: number | null, audience: Array<Audience>, planned_count: number | null, actual_count: number | null, status: EventStatus, results: string, responsible: string, recurrence: Recurrence | null, };
+
+export type OccurrenceChange = { 
+/**
+ * The date of the occurrence as the rule gives it (its key).
+ */
+date: string, status: EventStatus, 
+/**
+ * The new times when moved; `None` keeps the rule's times.
+ */
+start: string | null, end: string | null, actual_count: number | null, results: string, };
+
+export type Event = { id: number, 
+/**
+ * The iCalendar UID: an import with the same UID updates this event.
+ */
+uid: string, 
+/**
+ * Changed occurrences of a series, by date.
+ */
+changes: Array<OccurrenceChange>, created_at: string, updated_at: string, deleted_at: string | null, 
+/**
+ * An [`EventForm`] id.
+ */
+form_id: number, title: string, description: string, 
+/**
+ * Local time; for a series, the first occurrence.
+ */
+start: string, end: string, all_day: boolean, place: string, 
+/**
+ * A URL for an online event.
+ */
+link: string, 
+/**
+ * Who organises it: the own institution when empty.
+ */
+organiser: string, 
+/**
+ * Participating partners, in the order shown.
+ */
+partner_ids: Array<number>, agreement_id: number | null, audience: Array<Audience>, planned_count: number | null, actual_count: number | null, status: EventStatus, results: string, responsible: string, recurrence: Recurrence | null, };
+
+export type Occurrence = { event_id: number, 
+/**
+ * The key of the occurrence: the date the rule gives it (for a single
+ * event, its start date).
+ */
+date: string, start: string, end: string, all_day: boolean, title: string, form_id: number, form: string, color: string, status: EventStatus, place: string, link: string, responsible: string, partner_ids: Array<number>, 
+/**
+ * Short names of the partners.
+ */
+partners: Array<string>, audience: Array<Audience>, planned_count: number | null, actual_count: number | null, results: string, 
+/**
+ * Part of a series.
+ */
+recurring: boolean, 
+/**
+ * This occurrence of a series has a change of its own.
+ */
+changed: boolean, };
+
+export type EventFilter = { 
+/**
+ * First day shown (inclusive).
+ */
+from: string | null, 
+/**
+ * Last day shown (inclusive).
+ */
+to: string | null, form_ids: Array<number>, partner_id: number | null, statuses: Array<EventStatus>, 
+/**
+ * Words looked up in the title, place, responsible and partners.
+ */
+query: string, };
+
+export type ConflictReason = "place" | "responsible";
+
+export type Conflict = { 
+/**
+ * The occurrence of this event (its key).
+ */
+date: string, start: string, end: string, other_event_id: number, other_date: string, other_title: string, other_start: string, other_end: string, reason: ConflictReason, 
+/**
+ * «12.11.2026 10:00 пересекается с «…» (10:30–12:00) в том же месте: актовый зал».
+ */
+message: string, };
+
+export type EventSaved = { event: Event, conflicts: Array<Conflict>, };
+
+export type EventsDigest = { 
+/**
+ * Monday–Sunday of the current week.
+ */
+week_from: string, week_to: string, this_week: Array<Occurrence>, 
+/**
+ * Past occurrences (planned or held, not cancelled) without results.
+ */
+awaiting_results: Array<Occurrence>, };
+
+export type SchoolYearPlan = { 
+/**
+ * The year the school year starts in: 2026 for 2026/2027.
+ */
+year: number, 
+/**
+ * «План сетевого взаимодействия на 2026/2027 учебный год».
+ */
+title: string, 
+/**
+ * The institution's full name (empty when the profile is not filled in).
+ */
+institution: string, 
+/**
+ * Only the months that have events, September first.
+ */
+months: Array<PlanMonth>, };
+
+export type PlanMonth = { year: number, month: number, 
+/**
+ * «Сентябрь 2026».
+ */
+label: string, rows: Array<PlanRow>, };
+
+export type PlanRow = { 
+/**
+ * Numbered through the whole year.
+ */
+number: number, event_id: number, 
+/**
+ * The occurrences' start dates in this month, in order.
+ */
+dates: Array<string>, 
+/**
+ * «15.09.2026, 10:00–12:00» or «08, 15, 22, 29.09.2026, 15:00–16:30».
+ */
+when: string, 
+/**
+ * Start and end of the first occurrence in this month.
+ */
+start: string, end: string, all_day: boolean, form: string, title: string, partners: Array<string>, 
+/**
+ * «педагоги, родители».
+ */
+audience: string, responsible: string, 
+/**
+ * «проведено», or «проведено: 2, отменено: 1» when the dates differ.
+ */
+status: string, };
+
+export type ImportAction = "add" | "update" | "unchanged";
+
+export type ImportItem = { uid: string, title: string, 
+/**
+ * In the institution's time zone.
+ */
+start: string, end: string, all_day: boolean, recurring: boolean, form: string, action: ImportAction, 
+/**
+ * The event an update goes to.
+ */
+existing_id: number | null, 
+/**
+ * What was simplified or left out (a rule we cannot keep, …); empty if nothing.
+ */
+notes: Array<string>, };
+
+export type ImportPreview = { items: Array<ImportItem>, 
+/**
+ * Parts of the file that will not be imported, and why.
+ */
+skipped: Array<string>, };
+
+export type ImportReport = { added: number, updated: number, unchanged: number, skipped: Array<string>, };

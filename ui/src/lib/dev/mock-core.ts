@@ -21,6 +21,9 @@ import { emptyInstitution } from "../institution/input";
 import { KINDS, STATUSES, kindLabel, statusLabel } from "../agreements/logic";
 import { agreementHandlers } from "./mock-agreements";
 import { brochureHandlers } from "./mock-brochures";
+import { eventHandlers } from "./mock-events";
+import { AUDIENCES, STATUSES as EVENT_STATUSES, audienceLabel, statusLabel as eventStatusLabel } from "../events/logic";
+import { planHandlers } from "./mock-plan";
 import { demoInstitution, demoPartners, manyPartners, validInn10 } from "./mock-data";
 
 const params = new URLSearchParams(globalThis.location?.search ?? "");
@@ -57,6 +60,14 @@ const VOCAB: Vocabulary = {
   ].map((label, i) => ({ code: String(i + 1), label })),
   agreement_kinds: KINDS.map((code) => ({ code, label: kindLabel(code) })),
   agreement_statuses: STATUSES.map((code) => ({ code, label: statusLabel(code) })),
+  event_statuses: EVENT_STATUSES.map((code) => ({ code, label: eventStatusLabel(code) })),
+  audiences: AUDIENCES.map((code) => ({ code, label: audienceLabel(code) })),
+  frequencies: [
+    ["daily", "ежедневно"],
+    ["weekly", "еженедельно"],
+    ["monthly_by_date", "ежемесячно (по числу)"],
+    ["monthly_by_weekday", "ежемесячно (по дню недели)"],
+  ].map(([code, label]) => ({ code, label })),
 };
 
 let partners: Partner[] = [];
@@ -175,8 +186,10 @@ function record(before: Partner, after: PartnerInput) {
 }
 
 const handlers: Record<string, (a: Record<string, unknown>) => unknown> = {
+  ...planHandlers(() => handlers.events_forms({})),
   ...brochureHandlers,
   ...agreementHandlers(() => partners),
+  ...eventHandlers(() => partners.filter((p) => !p.deleted_at)),
   app_info: (): AppInfo => ({
     version: "0.1.0",
     data_dir: "/home/metodist/.local/share/partnernet",

@@ -46,8 +46,13 @@ describe("shortcut actions by section", () => {
     expect(shortcutAction("agreements", "new")).toBe("agreement-new");
   });
 
+  it("search the calendar and make events in «Мероприятия»", () => {
+    expect(shortcutAction("events", "find")).toBe("event-search");
+    expect(shortcutAction("events", "new")).toBe("event-new");
+  });
+
   it("do nothing elsewhere", () => {
-    for (const s of ["home", "events", "reports", "settings", "trash"] as const) {
+    for (const s of ["home", "reports", "settings", "trash"] as const) {
       expect(shortcutAction(s, "find")).toBeNull();
       expect(shortcutAction(s, "new")).toBeNull();
     }

@@ -2,7 +2,7 @@
 import type { Section } from "../app.svelte";
 
 export type ShortcutKey = "find" | "new";
-export type ShortcutAction = "partner-search" | "partner-new" | "brochure-new" | "agreement-search" | "agreement-new";
+export type ShortcutAction = "partner-search" | "partner-new" | "brochure-new" | "agreement-search" | "agreement-new" | "event-search" | "event-new";
 
 type KeyLike = Pick<KeyboardEvent, "key" | "code" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
 
@@ -18,7 +18,8 @@ export function shortcutKey(e: KeyLike): ShortcutKey | null {
 /**
  * What a shortcut does in a section: the partners' search and new partner in
  * «Партнёры» (list or card) and «Дефициты и ресурсы», a new brochure in
- * «Документы», the agreements' search and a new agreement in «Договоры»;
+ * «Документы», the agreements' search and a new agreement in «Договоры»,
+ * the calendar's search and a new event in «Мероприятия»;
  * elsewhere nothing.
  */
 export function shortcutAction(section: Section, key: ShortcutKey): ShortcutAction | null {
@@ -30,6 +31,8 @@ export function shortcutAction(section: Section, key: ShortcutKey): ShortcutActi
       return key === "new" ? "brochure-new" : null;
     case "agreements":
       return key === "find" ? "agreement-search" : "agreement-new";
+    case "events":
+      return key === "find" ? "event-search" : "event-new";
     default:
       return null;
   }

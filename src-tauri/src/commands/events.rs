@@ -1,0 +1,135 @@
+//! Events (мероприятия): the calendar, the event form, occurrences of a
+//! series, the partner card's tab and the start-screen block. Each command
+//! only calls the core.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use partnernet::events::{
+    self,
+    model::{
+        Conflict, Event, EventFilter, EventForm, EventInput, EventSaved, EventsDigest, Occurrence,
+        OccurrenceChange,
+    },
+};
+use partnernet::{ApiError, FieldError};
+use tauri::State;
+
+use crate::state::{now, AppState};
+
+/// The forms of network interaction, in their order.
+#[tauri::command]
+pub fn events_forms(state: State<'_, AppState>) -> Result<Vec<EventForm>, ApiError> {
+    state.with(|s| events::forms(s))
+}
+
+/// The occurrences the calendar shows (the visible range and the filters).
+#[tauri::command]
+pub fn events_occurrences(
+    state: State<'_, AppState>,
+    filter: EventFilter,
+) -> Result<Vec<Occurrence>, ApiError> {
+    state.with(|s| events::occurrences(s, &filter))
+}
+
+#[tauri::command]
+pub fn events_get(state: State<'_, AppState>, id: i64) -> Result<Event, ApiError> {
+    state.with(|s| events::get(s, id))
+}
+
+/// What the form would be refused for (empty when it can be saved).
+#[tauri::command]
+pub fn events_validate(
+    state: State<'_, AppState>,
+    input: EventInput,
+    id: Option<i64>,
+) -> Result<Vec<FieldError>, ApiError> {
+    state.with(|s| events::check(s, &input, id))
+}
+
+#[tauri::command]
+pub fn events_create(
+    state: State<'_, AppState>,
+    input: EventInput,
+) -> Result<EventSaved, ApiError> {
+    state.with(|s| events::create(s, input, now()))
+}
+
+#[tauri::command]
+pub fn events_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: EventInput,
+) -> Result<EventSaved, ApiError> {
+    state.with(|s| events::update(s, id, input, now()))
+}
+
+/// Moves, cancels or records one occurrence of a series.
+#[tauri::command]
+pub fn events_change_occurrence(
+    state: State<'_, AppState>,
+    id: i64,
+    change: OccurrenceChange,
+) -> Result<EventSaved, ApiError> {
+    state.with(|s| events::change_occurrence(s, id, change, now()))
+}
+
+/// The occurrence of `date` is again as the series' rule gives it.
+#[tauri::command]
+pub fn events_reset_occurrence(
+    state: State<'_, AppState>,
+    id: i64,
+    date: NaiveDate,
+) -> Result<Event, ApiError> {
+    state.with(|s| events::reset_occurrence(s, id, date, now()))
+}
+
+/// A drag or resize in the calendar.
+#[tauri::command]
+pub fn events_reschedule(
+    state: State<'_, AppState>,
+    id: i64,
+    date: NaiveDate,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+) -> Result<EventSaved, ApiError> {
+    state.with(|s| events::reschedule(s, id, date, start, end, now()))
+}
+
+#[tauri::command]
+pub fn events_conflicts(state: State<'_, AppState>, id: i64) -> Result<Vec<Conflict>, ApiError> {
+    state.with(|s| events::conflicts(s, id))
+}
+
+#[tauri::command]
+pub fn events_trash(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| events::trash(s, id, now()))
+}
+
+#[tauri::command]
+pub fn events_restore(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| events::restore(s, id))
+}
+
+#[tauri::command]
+pub fn events_purge(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| events::purge(s, id))
+}
+
+#[tauri::command]
+pub fn events_trash_list(state: State<'_, AppState>) -> Result<Vec<Event>, ApiError> {
+    state.with(|s| events::trash_list(s))
+}
+
+/// The partner card's tab «Мероприятия».
+#[tauri::command]
+pub fn events_of_partner(
+    state: State<'_, AppState>,
+    partner_id: i64,
+) -> Result<Vec<Occurrence>, ApiError> {
+    state.with(|s| events::events_of_partner(s, partner_id, now()))
+}
+
+/// The start screen: this week, and held events waiting for their results.
+#[tauri::command]
+pub fn events_digest(state: State<'_, AppState>) -> Result<EventsDigest, ApiError> {
+    state.with(|s| events::digest(s, now()))
+}

@@ -1,0 +1,499 @@
+//! An iCalendar file → events of our model. The file is read with the
+//! icalendar crate's parser (unfolding, unescaping); the mapping of times,
+//! rules and overrides is ours, and everything that does not fit our model
+//! is simplified with a Russian note rather than refused.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Duration;
+use chrono_tz::Tz;
+use icalendar::parser::{read_calendar, unfold, Component, Property};
+use sha2::{Digest, Sha256};
+
+use super::rules::{parse_duration, parse_rrule};
+use super::zones::{When, Zones};
+use super::{ru_date, x, ParsedCalendar, ParsedEvent};
+use crate::error::{CoreError, Result};
+use crate::events::model::{Audience, EventForm, EventInput, EventStatus, OccurrenceChange};
+use crate::text::fold;
+
+/// Reads `text` (an .ics file) into events of the zone `tz`, matching
+/// CATEGORIES to `forms`.
+pub fn parse(text: &str, tz: Tz, forms: &[EventForm]) -> Result<ParsedCalendar> {
+    let text = text.trim_start_matches('\u{feff}');
+    let not_ical = |why: &str| {
+        CoreError::BadInput(format!(
+            "Файл не похож на календарь iCalendar (.ics): {why}"
+        ))
+    };
+    if !text.to_ascii_uppercase().contains("BEGIN:VCALENDAR") {
+        return Err(not_ical("в нём нет строки BEGIN:VCALENDAR."));
+    }
+    let unfolded = unfold(text);
+    let calendar = read_calendar(&unfolded).map_err(|e| not_ical(&syntax_error(&e)))?;
+    let root_is_calendar = unfolded
+        .trim_start()
+        .to_ascii_uppercase()
+        .starts_with("BEGIN:VCALENDAR");
+    if !root_is_calendar {
+        return Err(not_ical(
+            "файл должен начинаться со строки BEGIN:VCALENDAR.",
+        ));
+    }
+    let zones = Zones::new(&calendar.components, tz);
+    let mut out = ParsedCalendar {
+        events: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut overrides: HashMap<String, Vec<&Component>> = HashMap::new();
+    let mut masters: Vec<&Component> = Vec::new();
+    for c in &calendar.components {
+        match c.name.as_str().to_ascii_uppercase().as_str() {
+            "VEVENT" if prop(c, "RECURRENCE-ID").is_some() => overrides
+                .entry(text_of(c, "UID").trim().to_string())
+                .or_default()
+                .push(c),
+            "VEVENT" => masters.push(c),
+            "VTIMEZONE" => {}
+            other => out.skipped.push(format!(
+                "{} «{}» не импортируется: импортируются только мероприятия (VEVENT).",
+                kind_of(other),
+                title_of(c)
+            )),
+        }
+    }
+    let mut seen = HashSet::new();
+    for master in masters {
+        match event(master, &zones, forms) {
+            Ok(mut parsed) => {
+                if !seen.insert(parsed.uid.clone()) {
+                    out.skipped.push(format!(
+                        "Мероприятие «{}» пропущено: UID {} уже встречался в файле.",
+                        parsed.input.title, parsed.uid
+                    ));
+                    continue;
+                }
+                if let Some(list) = overrides.remove(&parsed.uid) {
+                    apply_overrides(&mut parsed, &list, &zones);
+                }
+                out.events.push(parsed);
+            }
+            Err(why) => out.skipped.push(why),
+        }
+    }
+    let mut orphans: Vec<_> = overrides.into_values().flatten().collect();
+    orphans.sort_by_key(|c| title_of(c));
+    for c in orphans {
+        out.skipped.push(format!(
+            "Изменённое повторение «{}» пропущено: в файле нет основного мероприятия с UID {}.",
+            title_of(c),
+            text_of(c, "UID").trim()
+        ));
+    }
+    Ok(out)
+}
+
+/// The line of a syntax error in Russian (the parser's message is English).
+fn syntax_error(e: &str) -> String {
+    let line = e
+        .split("at line ")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .filter(|n| !n.is_empty());
+    match line {
+        Some(n) => format!("ошибка разбора в строке {n} (после склейки перенесённых строк)."),
+        None => "структура файла нарушена.".to_string(),
+    }
+}
+
+fn kind_of(name: &str) -> String {
+    match name {
+        "VTODO" => "Задача (VTODO)".into(),
+        "VJOURNAL" => "Заметка (VJOURNAL)".into(),
+        "VFREEBUSY" => "Сведения о занятости (VFREEBUSY)".into(),
+        other => format!("Компонент {other}"),
+    }
+}
+
+pub(super) fn is(c: &Component, name: &str) -> bool {
+    c.name.as_str().eq_ignore_ascii_case(name)
+}
+
+pub(super) fn prop<'c>(c: &'c Component, name: &str) -> Option<&'c Property<'c>> {
+    c.properties
+        .iter()
+        .find(|p| p.name.as_str().eq_ignore_ascii_case(name))
+}
+
+fn props<'c>(c: &'c Component, name: &'c str) -> impl Iterator<Item = &'c Property<'c>> {
+    c.properties
+        .iter()
+        .filter(move |p| p.name.as_str().eq_ignore_ascii_case(name))
+}
+
+pub(super) fn param<'p>(p: &'p Property, key: &str) -> Option<&'p str> {
+    p.params
+        .iter()
+        .find(|q| q.key.as_str().eq_ignore_ascii_case(key))
+        .and_then(|q| q.val.as_ref())
+        .map(|v| v.as_str().trim_matches('"'))
+}
+
+fn text_of(c: &Component, name: &str) -> String {
+    prop(c, name)
+        .map(|p| p.val.as_str().to_string())
+        .unwrap_or_default()
+}
+
+fn title_of(c: &Component) -> String {
+    let t = text_of(c, "SUMMARY");
+    if t.trim().is_empty() {
+        "без названия".into()
+    } else {
+        t.trim().to_string()
+    }
+}
+
+/// Splits a raw CATEGORIES value on unescaped commas and unescapes the items.
+fn text_list(raw: &str) -> Vec<String> {
+    let mut items = vec![String::new()];
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n') | Some('N') => items.last_mut().map_or((), |s| s.push('\n')),
+                Some(o) => items.last_mut().map_or((), |s| s.push(o)),
+                None => {}
+            },
+            ',' => items.push(String::new()),
+            c => items.last_mut().map_or((), |s| s.push(c)),
+        }
+    }
+    items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn status_code(c: &Component, extras: bool) -> (Option<EventStatus>, Option<String>) {
+    if extras {
+        if let Some(s) =
+            prop(c, x::STATUS).and_then(|p| EventStatus::from_code(p.val.as_str().trim()))
+        {
+            return (Some(s), None);
+        }
+    }
+    match text_of(c, "STATUS").trim().to_ascii_uppercase().as_str() {
+        "CANCELLED" => (Some(EventStatus::Cancelled), None),
+        "CONFIRMED" => (Some(EventStatus::Planned), None),
+        "TENTATIVE" => (
+            Some(EventStatus::Planned),
+            Some("Статус «предварительно» (TENTATIVE) импортирован как «запланировано».".into()),
+        ),
+        _ => (None, None),
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    let l = s.trim().to_ascii_lowercase();
+    (l.starts_with("http://") || l.starts_with("https://")) && !l.contains(char::is_whitespace)
+}
+
+fn deterministic_uid(c: &Component) -> String {
+    let mut h = Sha256::new();
+    for key in [
+        "SUMMARY", "DTSTART", "DTEND", "DURATION", "RRULE", "LOCATION",
+    ] {
+        h.update(text_of(c, key).as_bytes());
+        h.update([0u8]);
+    }
+    let hex: String = h
+        .finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("import-{hex}@partnernet")
+}
+
+/// One VEVENT without RECURRENCE-ID; `Err` is the Russian reason to skip it.
+fn event(
+    c: &Component,
+    zones: &Zones,
+    forms: &[EventForm],
+) -> std::result::Result<ParsedEvent, String> {
+    let mut notes = Vec::new();
+    let extras = c.properties.iter().any(|p| {
+        p.name
+            .as_str()
+            .to_ascii_uppercase()
+            .starts_with("X-PARTNERNET-")
+    });
+    let title = text_of(c, "SUMMARY").trim().to_string();
+    let shown = title_of(c);
+    let Some(start_prop) = prop(c, "DTSTART") else {
+        return Err(format!(
+            "Мероприятие «{shown}» пропущено: нет даты начала (DTSTART)."
+        ));
+    };
+    let Some(start) = zones.when(start_prop.val.as_str(), start_prop, &mut notes) else {
+        return Err(format!(
+            "Мероприятие «{shown}» пропущено: дата начала «{}» не распознана.",
+            start_prop.val.as_str()
+        ));
+    };
+    let duration = prop(c, "DURATION").and_then(|p| parse_duration(p.val.as_str()));
+    let end = zones.when_of(c, "DTEND", &mut notes);
+    let (all_day, start_t, end_t) = match (start, end) {
+        (When::Date(s), end) => {
+            let last = match (end, duration) {
+                (Some(When::Date(e)), _) => e - Duration::days(1),
+                (Some(When::Time(e)), _) => e.date(),
+                (None, Some(d)) => s + Duration::days((d.num_days() - 1).max(0)),
+                (None, None) => s,
+            };
+            (
+                true,
+                s.and_time(midnight()),
+                last.max(s).and_time(midnight()),
+            )
+        }
+        (When::Time(s), end) => {
+            let e = match (end, duration) {
+                (Some(When::Time(e)), _) => e,
+                (Some(When::Date(e)), _) => e.and_time(midnight()),
+                (None, Some(d)) => s + d,
+                (None, None) => s,
+            };
+            (false, s, e.max(s))
+        }
+    };
+    let uid = match text_of(c, "UID").trim() {
+        "" => {
+            let uid = deterministic_uid(c);
+            notes.push(format!("В файле у мероприятия нет UID: присвоен {uid}."));
+            uid
+        }
+        uid => uid.to_string(),
+    };
+    let (status, status_note) = status_code(c, extras);
+    notes.extend(status_note);
+    let (form_id, form_name, form_matched) = match_form(c, forms, &mut notes);
+    let location = text_of(c, "LOCATION").trim().to_string();
+    let url = text_of(c, "URL").trim().to_string();
+    let link = if is_url(&url) {
+        url
+    } else if is_url(&location) {
+        location.clone()
+    } else {
+        String::new()
+    };
+    let place = if extras {
+        text_of(c, x::PLACE)
+    } else if is_url(&location) {
+        String::new()
+    } else {
+        location
+    };
+    let stamp = zones.when_of(c, "DTSTAMP", &mut Vec::new()).map(When::date);
+    let recurrence = props(c, "RRULE")
+        .next()
+        .and_then(|p| parse_rrule(p.val.as_str(), start_t, stamp, zones, p, &mut notes));
+    if recurrence.is_some() && zones.drifts(start_prop, start_t.date()) {
+        notes.push(format!(
+            "Время серии пересчитано в пояс {} по первому занятию: там, где в поясе файла \
+             переводят часы, занятия могут сдвинуться на час.",
+            zones.ours_name()
+        ));
+    }
+    if props(c, "RRULE").count() > 1 {
+        notes.push("В файле несколько правил повторения (RRULE): импортировано первое.".into());
+    }
+    if prop(c, "RDATE").is_some() {
+        notes.push("Дополнительные даты повторения (RDATE) не импортированы.".into());
+    }
+    let mut changes = Vec::new();
+    if recurrence.is_some() {
+        for p in props(c, "EXDATE") {
+            for v in p.val.as_str().split(',') {
+                if let Some(w) = zones.when(v, p, &mut notes) {
+                    changes.push(OccurrenceChange {
+                        date: w.date(),
+                        status: EventStatus::Cancelled,
+                        ..OccurrenceChange::default()
+                    });
+                }
+            }
+        }
+    }
+    changes.sort_by_key(|c| c.date);
+    changes.dedup_by_key(|c| c.date);
+    let number = |key: &str| prop(c, key).and_then(|p| p.val.as_str().trim().parse::<i64>().ok());
+    let mut input = EventInput {
+        form_id,
+        title: if title.is_empty() {
+            notes.push("В файле у мероприятия нет названия: названо «Без названия».".into());
+            "Без названия".into()
+        } else {
+            title
+        },
+        description: if extras {
+            text_of(c, x::DESCRIPTION)
+        } else {
+            text_of(c, "DESCRIPTION").trim().to_string()
+        },
+        start: start_t,
+        end: end_t,
+        all_day,
+        place,
+        link,
+        status: status.unwrap_or(EventStatus::Planned),
+        recurrence,
+        ..EventInput::default()
+    };
+    if extras {
+        input.results = text_of(c, x::RESULTS);
+        input.responsible = text_of(c, x::RESPONSIBLE);
+        input.organiser = text_of(c, x::ORGANISER);
+        input.planned_count = number(x::PLANNED);
+        input.actual_count = number(x::ACTUAL);
+        input.audience = text_of(c, x::AUDIENCE)
+            .split(',')
+            .filter_map(|a| Audience::from_code(a.trim()))
+            .collect();
+    }
+    Ok(ParsedEvent {
+        uid,
+        input,
+        changes,
+        form_name,
+        form_matched,
+        status_given: status.is_some(),
+        extras,
+        partner_names: props(c, x::PARTNER)
+            .map(|p| p.val.as_str().trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+        notes,
+    })
+}
+
+fn midnight() -> chrono::NaiveTime {
+    chrono::NaiveTime::MIN
+}
+
+fn match_form(c: &Component, forms: &[EventForm], notes: &mut Vec<String>) -> (i64, String, bool) {
+    let categories: Vec<String> = props(c, "CATEGORIES")
+        .flat_map(|p| text_list(p.val.as_str()))
+        .collect();
+    for cat in &categories {
+        if let Some(f) = forms.iter().find(|f| fold(f.name.trim()) == fold(cat)) {
+            return (f.id, f.name.clone(), true);
+        }
+    }
+    let Some(first) = forms.first() else {
+        return (0, String::new(), false);
+    };
+    notes.push(if categories.is_empty() {
+        format!(
+            "Форма мероприятия в файле не указана: выбрана «{}».",
+            first.name
+        )
+    } else {
+        format!(
+            "Форма «{}» не найдена среди форм мероприятий: выбрана «{}».",
+            categories.join(", "),
+            first.name
+        )
+    });
+    (first.id, first.name.clone(), false)
+}
+
+/// Overrides (RECURRENCE-ID) become changes of the occurrences they key.
+fn apply_overrides(parsed: &mut ParsedEvent, list: &[&Component], zones: &Zones) {
+    let d = &parsed.input;
+    if d.recurrence.is_none() {
+        parsed.notes.push(format!(
+            "Изменённые повторения ({}) не импортированы: мероприятие импортировано без повторения.",
+            list.len()
+        ));
+        return;
+    }
+    let length = d.end - d.start;
+    let mut notes = Vec::new();
+    let mut changes = Vec::new();
+    for c in list {
+        let Some(key) = zones.when_of(c, "RECURRENCE-ID", &mut notes) else {
+            continue;
+        };
+        if prop(c, "RECURRENCE-ID")
+            .and_then(|p| param(p, "RANGE"))
+            .is_some()
+        {
+            notes.push(format!(
+                "Изменение «и все последующие» от {} применено только к этой дате.",
+                ru_date(key.date())
+            ));
+        }
+        let date = key.date();
+        let rule_start = date.and_time(d.start.time());
+        let rule_end = rule_start + length;
+        let start = zones.when_of(c, "DTSTART", &mut notes);
+        let duration = prop(c, "DURATION").and_then(|p| parse_duration(p.val.as_str()));
+        let (s, e) = match start {
+            Some(When::Time(s)) => {
+                let e = match (zones.when_of(c, "DTEND", &mut notes), duration) {
+                    (Some(When::Time(e)), _) => e,
+                    (_, Some(du)) => s + du,
+                    _ => s + length,
+                };
+                (s, e.max(s))
+            }
+            Some(When::Date(s)) => {
+                let last = match zones.when_of(c, "DTEND", &mut notes) {
+                    Some(When::Date(e)) => e - Duration::days(1),
+                    _ => s + Duration::days(length.num_days().max(0)),
+                };
+                (s.and_time(midnight()), last.max(s).and_time(midnight()))
+            }
+            None => (rule_start, rule_end),
+        };
+        let moved = (s, e) != (rule_start, rule_end);
+        let extras = c.properties.iter().any(|p| {
+            p.name
+                .as_str()
+                .to_ascii_uppercase()
+                .starts_with("X-PARTNERNET-")
+        });
+        let (status, _) = status_code(c, extras);
+        let status = match status {
+            Some(EventStatus::Planned) if !extras => d.status,
+            Some(s) => s,
+            None => d.status,
+        };
+        changes.push(OccurrenceChange {
+            date,
+            status,
+            start: moved.then_some(s),
+            end: moved.then_some(e),
+            actual_count: prop(c, x::ACTUAL).and_then(|p| p.val.as_str().trim().parse().ok()),
+            results: if extras {
+                text_of(c, x::RESULTS)
+            } else {
+                String::new()
+            },
+        });
+    }
+    for ch in changes {
+        if !parsed.changes.iter().any(|o| o.date == ch.date) {
+            parsed.changes.push(ch);
+        }
+    }
+    parsed.changes.sort_by_key(|c| c.date);
+    for n in notes {
+        if !parsed.notes.contains(&n) {
+            parsed.notes.push(n);
+        }
+    }
+}

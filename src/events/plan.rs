@@ -1,0 +1,259 @@
+//! The plan of network interaction for a school year (DOMAIN.md §4, §6):
+//! the year's occurrences grouped by month, September to August, one row
+//! per event and month, and its export as PDF, XLSX or iCalendar.
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+use super::model::{EventFilter, EventStatus, Occurrence, PlanMonth, PlanRow, SchoolYearPlan};
+use crate::error::{CoreError, Result};
+use crate::grammar::month_nominative;
+use crate::storage::Storage;
+
+/// The school year a date belongs to, named by the year it starts in:
+/// 31.08.2027 is in 2026 (2026/2027), 01.09.2027 in 2027.
+pub fn school_year_of(date: NaiveDate) -> i32 {
+    if date.month() >= 9 {
+        date.year()
+    } else {
+        date.year() - 1
+    }
+}
+
+/// The first and last day of the school year `year`: 1 September `year` –
+/// 31 August `year + 1`. Years outside chrono's range give its extremes.
+pub fn school_year_range(year: i32) -> (NaiveDate, NaiveDate) {
+    let first = NaiveDate::from_ymd_opt(year, 9, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(year.saturating_add(1), 8, 31).unwrap_or(NaiveDate::MAX);
+    (first, last)
+}
+
+/// «План сетевого взаимодействия на 2026/2027 учебный год».
+pub fn title(year: i32) -> String {
+    format!(
+        "План сетевого взаимодействия на {year}/{} учебный год",
+        year.saturating_add(1)
+    )
+}
+
+/// «2026/2027», as the year is named in the text.
+pub fn year_name(year: i32) -> String {
+    format!("{year}/{}", year.saturating_add(1))
+}
+
+/// Groups the occurrences of school year `year` into the plan. Pure: the
+/// occurrences are taken as given (moved ones at their new times); those
+/// starting outside the year are left out.
+pub fn build(year: i32, institution: &str, occurrences: &[Occurrence]) -> SchoolYearPlan {
+    let mut occ: Vec<&Occurrence> = occurrences
+        .iter()
+        .filter(|o| school_year_of(o.start.date()) == year)
+        .collect();
+    occ.sort_by_key(|o| (o.start, o.event_id, o.date));
+
+    let mut months: Vec<PlanMonth> = Vec::new();
+    let mut number = 0u32;
+    let mut i = 0;
+    while i < occ.len() {
+        let (y, m) = (occ[i].start.year(), occ[i].start.month());
+        let mut j = i;
+        while j < occ.len() && (occ[j].start.year(), occ[j].start.month()) == (y, m) {
+            j += 1;
+        }
+        // One group per event, in the order of its first occurrence.
+        let mut groups: Vec<Vec<&Occurrence>> = Vec::new();
+        for o in &occ[i..j] {
+            match groups.iter_mut().find(|g| g[0].event_id == o.event_id) {
+                Some(g) => g.push(o),
+                None => groups.push(vec![o]),
+            }
+        }
+        let rows = groups
+            .into_iter()
+            .map(|g| {
+                number += 1;
+                row(number, &g)
+            })
+            .collect();
+        months.push(PlanMonth {
+            year: y,
+            month: m,
+            label: format!("{} {y}", month_nominative(m)),
+            rows,
+        });
+        i = j;
+    }
+    SchoolYearPlan {
+        year,
+        title: title(year),
+        institution: institution.trim().to_string(),
+        months,
+    }
+}
+
+/// One event's row in one month; `group` is non-empty and sorted by start.
+fn row(number: u32, group: &[&Occurrence]) -> PlanRow {
+    let first = group[0];
+    let mut dates: Vec<NaiveDate> = group.iter().map(|o| o.start.date()).collect();
+    dates.dedup();
+    PlanRow {
+        number,
+        event_id: first.event_id,
+        when: when(group),
+        dates,
+        start: first.start,
+        end: first.end,
+        all_day: first.all_day,
+        form: first.form.clone(),
+        title: first.title.clone(),
+        partners: first.partners.clone(),
+        audience: first
+            .audience
+            .iter()
+            .map(|a| a.label())
+            .collect::<Vec<_>>()
+            .join(", "),
+        responsible: first.responsible.clone(),
+        status: status(group),
+    }
+}
+
+fn dmy(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+fn hm(t: NaiveDateTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// «10:00–12:00», or «10:00» when the event has no length.
+fn times(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    if end > start {
+        format!("{}–{}", hm(start), hm(end))
+    } else {
+        hm(start)
+    }
+}
+
+/// An all-day span: «15.09.2026», «15–17.09.2026», «30.09 – 02.10.2026»,
+/// «30.12.2026 – 02.01.2027» (the spaced dash lets a narrow cell wrap).
+fn day_span(first: NaiveDate, last: NaiveDate) -> String {
+    if last <= first {
+        dmy(first)
+    } else if (first.year(), first.month()) == (last.year(), last.month()) {
+        format!("{:02}–{}", first.day(), dmy(last))
+    } else if first.year() == last.year() {
+        format!("{} – {}", first.format("%d.%m"), dmy(last))
+    } else {
+        format!("{} – {}", dmy(first), dmy(last))
+    }
+}
+
+/// The dates and times of a row: «15.09.2026, 10:00–12:00»;
+/// «08, 15, 22, 29.09.2026, 15:00–16:30» for several dates (the times of
+/// the first); «15.09.2026» or «15–17.09.2026» all day.
+fn when(group: &[&Occurrence]) -> String {
+    let first = group[0];
+    let mut days: Vec<String> = Vec::new();
+    for o in group {
+        let (s, e) = (o.start.date(), o.end.date());
+        let day = if o.all_day
+            && e > s
+            && (e.year(), e.month()) == (s.year(), s.month())
+            && group.len() > 1
+        {
+            format!("{:02}–{:02}", s.day(), e.day())
+        } else {
+            format!("{:02}", s.day())
+        };
+        if days.last() != Some(&day) {
+            days.push(day);
+        }
+    }
+    if days.len() <= 1 {
+        let (s, e) = (first.start, first.end);
+        return if first.all_day {
+            day_span(s.date(), e.date())
+        } else if e.date() > s.date() {
+            format!(
+                "{}, {} – {}, {}",
+                dmy(s.date()),
+                hm(s),
+                dmy(e.date()),
+                hm(e)
+            )
+        } else {
+            format!("{}, {}", dmy(s.date()), times(s, e))
+        };
+    }
+    let dates = format!("{}{}", days.join(", "), first.start.format(".%m.%Y"));
+    if first.all_day {
+        dates
+    } else {
+        format!("{dates}, {}", times(first.start, first.end))
+    }
+}
+
+/// The status label when all dates agree, else the counts:
+/// «проведено: 2, отменено: 1».
+fn status(group: &[&Occurrence]) -> String {
+    let counts: Vec<(EventStatus, usize)> = EventStatus::ALL
+        .into_iter()
+        .map(|s| (s, group.iter().filter(|o| o.status == s).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    match counts.as_slice() {
+        [(s, _)] => s.label().to_string(),
+        many => many
+            .iter()
+            .map(|(s, n)| format!("{}: {n}", s.label()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The plan of school year `year` from the stored events, with the
+/// institution's full name on top.
+pub fn plan(storage: &Storage, year: i32) -> Result<SchoolYearPlan> {
+    let (from, to) = school_year_range(year);
+    let filter = EventFilter {
+        from: Some(from),
+        to: Some(to),
+        ..EventFilter::default()
+    };
+    let occurrences = super::occurrences(storage, &filter)?;
+    let institution = crate::institution::get(storage)?.full_name;
+    Ok(build(year, &institution, &occurrences))
+}
+
+/// The formats [`export`] writes, by file extension.
+pub const EXPORT_EXTENSIONS: [&str; 3] = ["pdf", "xlsx", "ics"];
+
+/// Writes the plan of school year `year` to `path` as PDF, XLSX or
+/// iCalendar, chosen by the extension; the file appears whole or not at all.
+pub fn export(storage: &Storage, year: i32, path: &Path, now: NaiveDateTime) -> Result<()> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let bytes = match ext.as_str() {
+        "pdf" => super::plan_pdf::render(&plan(storage, year)?, now)?,
+        "xlsx" => super::plan_xlsx::render(&plan(storage, year)?)?,
+        "ics" => super::import::export_year(storage, year, now)?.into_bytes(),
+        _ => {
+            return Err(CoreError::BadInput(format!(
+                "план можно сохранить только в файл .pdf, .xlsx или .ics, а не «{}»",
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            )))
+        }
+    };
+    crate::documents::brochure::write_atomically(path, &bytes)
+        .map_err(|e| CoreError::Document(e.to_string()))
+}
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;

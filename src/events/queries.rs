@@ -1,0 +1,414 @@
+//! SQL of the event tables. Reads take a `&Connection`; writes are called
+//! inside the caller's transaction (a `Transaction` derefs to `Connection`).
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{CoreError, Result};
+use crate::events::model::{
+    Audience, Event, EventForm, EventFormInput, EventInput, EventStatus, Frequency,
+    OccurrenceChange, Recurrence,
+};
+use crate::partners::queries::{fmt_ts, parse_ts};
+
+fn bad_code(column: &str, code: &str) -> rusqlite::Error {
+    rusqlite::Error::InvalidColumnType(
+        0,
+        format!("{column}: неизвестное значение «{code}»"),
+        rusqlite::types::Type::Text,
+    )
+}
+
+fn status(code: &str) -> rusqlite::Result<EventStatus> {
+    EventStatus::from_code(code).ok_or_else(|| bad_code("status", code))
+}
+
+fn opt_ts(v: Option<String>) -> rusqlite::Result<Option<NaiveDateTime>> {
+    v.as_deref().map(parse_ts).transpose()
+}
+
+const COLUMNS: &str = "form_id, title, description, starts_at, ends_at, all_day, place, link, \
+    organiser, agreement_id, audience, planned_count, actual_count, status, results, \
+    responsible, rule_frequency, rule_interval, rule_weekdays, rule_until, rule_count";
+
+fn values(d: &EventInput) -> Vec<Value> {
+    let text = |s: &str| Value::Text(s.to_string());
+    let int = |v: Option<i64>| v.map(Value::Integer).unwrap_or(Value::Null);
+    let audience: Vec<&str> = d.audience.iter().map(|a| a.code()).collect();
+    let rule = d.recurrence.as_ref();
+    vec![
+        Value::Integer(d.form_id),
+        text(&d.title),
+        text(&d.description),
+        text(&fmt_ts(d.start)),
+        text(&fmt_ts(d.end)),
+        Value::Integer(d.all_day.into()),
+        text(&d.place),
+        text(&d.link),
+        text(&d.organiser),
+        int(d.agreement_id),
+        text(&audience.join(",")),
+        int(d.planned_count),
+        int(d.actual_count),
+        text(d.status.code()),
+        text(&d.results),
+        text(&d.responsible),
+        rule.map(|r| text(r.frequency.code()))
+            .unwrap_or(Value::Null),
+        Value::Integer(rule.map(|r| i64::from(r.interval)).unwrap_or(1)),
+        text(
+            &rule
+                .map(|r| {
+                    r.weekdays
+                        .iter()
+                        .map(u8::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .unwrap_or_default(),
+        ),
+        rule.and_then(|r| r.until)
+            .map(|d| text(&d.format("%Y-%m-%d").to_string()))
+            .unwrap_or(Value::Null),
+        int(rule.and_then(|r| r.count).map(i64::from)),
+    ]
+}
+
+pub fn insert(conn: &Connection, input: &EventInput, uid: &str, now: NaiveDateTime) -> Result<i64> {
+    let n = COLUMNS.split(", ").count();
+    let marks = vec!["?"; n + 3].join(", ");
+    let sql =
+        format!("INSERT INTO events ({COLUMNS}, uid, created_at, updated_at) VALUES ({marks})");
+    let mut v = values(input);
+    v.push(Value::Text(uid.to_string()));
+    v.push(Value::Text(fmt_ts(now)));
+    v.push(Value::Text(fmt_ts(now)));
+    conn.execute(&sql, rusqlite::params_from_iter(v))?;
+    let id = conn.last_insert_rowid();
+    write_partners(conn, id, &input.partner_ids)?;
+    Ok(id)
+}
+
+pub fn update(conn: &Connection, id: i64, input: &EventInput, now: NaiveDateTime) -> Result<()> {
+    let sets: Vec<String> = COLUMNS.split(", ").map(|c| format!("{c} = ?")).collect();
+    let sql = format!(
+        "UPDATE events SET {}, updated_at = ? WHERE id = ?",
+        sets.join(", ")
+    );
+    let mut v = values(input);
+    v.push(Value::Text(fmt_ts(now)));
+    v.push(Value::Integer(id));
+    conn.execute(&sql, rusqlite::params_from_iter(v))?;
+    conn.execute("DELETE FROM event_partners WHERE event_id = ?", [id])?;
+    write_partners(conn, id, &input.partner_ids)
+}
+
+/// Marks the event changed (an occurrence change is a change of the event).
+pub fn touch(conn: &Connection, id: i64, now: NaiveDateTime) -> Result<()> {
+    conn.execute(
+        "UPDATE events SET updated_at = ? WHERE id = ?",
+        params![fmt_ts(now), id],
+    )?;
+    Ok(())
+}
+
+fn write_partners(conn: &Connection, id: i64, partner_ids: &[i64]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO event_partners (event_id, position, partner_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (pos, pid) in partner_ids.iter().enumerate() {
+        stmt.execute(params![id, pos as i64, pid])?;
+    }
+    Ok(())
+}
+
+const SELECT: &str = "SELECT id, uid, form_id, title, description, starts_at, ends_at, all_day, \
+    place, link, organiser, agreement_id, audience, planned_count, actual_count, status, results, \
+    responsible, rule_frequency, rule_interval, rule_weekdays, rule_until, rule_count, \
+    created_at, updated_at, deleted_at FROM events";
+
+fn read_event(row: &Row) -> rusqlite::Result<Event> {
+    let frequency: Option<String> = row.get(18)?;
+    let recurrence = match frequency {
+        None => None,
+        Some(code) => Some(Recurrence {
+            frequency: Frequency::from_code(&code)
+                .ok_or_else(|| bad_code("rule_frequency", &code))?,
+            interval: u32::try_from(row.get::<_, i64>(19)?).unwrap_or(1),
+            weekdays: row
+                .get::<_, String>(20)?
+                .split(',')
+                .filter_map(|d| d.trim().parse().ok())
+                .collect(),
+            until: row.get(21)?,
+            count: row
+                .get::<_, Option<i64>>(22)?
+                .and_then(|c| u32::try_from(c).ok()),
+        }),
+    };
+    let audience: String = row.get(12)?;
+    Ok(Event {
+        id: row.get(0)?,
+        uid: row.get(1)?,
+        data: EventInput {
+            form_id: row.get(2)?,
+            title: row.get(3)?,
+            description: row.get(4)?,
+            start: parse_ts(&row.get::<_, String>(5)?)?,
+            end: parse_ts(&row.get::<_, String>(6)?)?,
+            all_day: row.get::<_, i64>(7)? != 0,
+            place: row.get(8)?,
+            link: row.get(9)?,
+            organiser: row.get(10)?,
+            partner_ids: Vec::new(),
+            agreement_id: row.get(11)?,
+            audience: audience
+                .split(',')
+                .filter_map(Audience::from_code)
+                .collect(),
+            planned_count: row.get(13)?,
+            actual_count: row.get(14)?,
+            status: status(&row.get::<_, String>(15)?)?,
+            results: row.get(16)?,
+            responsible: row.get(17)?,
+            recurrence,
+        },
+        changes: Vec::new(),
+        created_at: parse_ts(&row.get::<_, String>(23)?)?,
+        updated_at: parse_ts(&row.get::<_, String>(24)?)?,
+        deleted_at: opt_ts(row.get(25)?)?,
+    })
+}
+
+pub fn load(conn: &Connection, id: i64) -> Result<Event> {
+    let found = conn
+        .query_row(&format!("{SELECT} WHERE id = ?"), [id], read_event)
+        .optional()?;
+    let mut event = found.ok_or(CoreError::NotFound {
+        what: "Мероприятие",
+        id,
+    })?;
+    event.data.partner_ids = partner_ids(conn, id)?;
+    event.changes = changes(conn, id)?;
+    Ok(event)
+}
+
+pub fn id_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM events WHERE uid = ?", [uid], |r| r.get(0))
+        .optional()?)
+}
+
+/// Every event, in the trash or not, with partners and changes, by start.
+pub fn load_all(conn: &Connection, trashed: bool) -> Result<Vec<Event>> {
+    let sql = format!(
+        "{SELECT} WHERE deleted_at IS {} NULL ORDER BY starts_at, id",
+        if trashed { "NOT" } else { "" }
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut events: Vec<Event> = stmt
+        .query_map([], read_event)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut partners: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut stmt = conn
+        .prepare("SELECT event_id, partner_id FROM event_partners ORDER BY event_id, position")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+        let (event, partner) = row?;
+        partners.entry(event).or_default().push(partner);
+    }
+    let mut all_changes: HashMap<i64, Vec<OccurrenceChange>> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT event_id, on_date, status, starts_at, ends_at, actual_count, results
+         FROM event_changes ORDER BY event_id, on_date",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, read_change(r, 1)?)))? {
+        let (event, change) = row?;
+        all_changes.entry(event).or_default().push(change);
+    }
+    for e in &mut events {
+        e.data.partner_ids = partners.remove(&e.id).unwrap_or_default();
+        e.changes = all_changes.remove(&e.id).unwrap_or_default();
+    }
+    Ok(events)
+}
+
+fn partner_ids(conn: &Connection, id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT partner_id FROM event_partners WHERE event_id = ? ORDER BY position",
+    )?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn read_change(r: &Row, at: usize) -> rusqlite::Result<OccurrenceChange> {
+    Ok(OccurrenceChange {
+        date: r.get(at)?,
+        status: status(&r.get::<_, String>(at + 1)?)?,
+        start: opt_ts(r.get(at + 2)?)?,
+        end: opt_ts(r.get(at + 3)?)?,
+        actual_count: r.get(at + 4)?,
+        results: r.get(at + 5)?,
+    })
+}
+
+fn changes(conn: &Connection, id: i64) -> Result<Vec<OccurrenceChange>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT on_date, status, starts_at, ends_at, actual_count, results
+         FROM event_changes WHERE event_id = ? ORDER BY on_date",
+    )?;
+    let rows = stmt.query_map([id], |r| read_change(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn put_change(conn: &Connection, id: i64, c: &OccurrenceChange) -> Result<()> {
+    conn.execute(
+        "INSERT INTO event_changes (event_id, on_date, status, starts_at, ends_at, actual_count, results)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (event_id, on_date) DO UPDATE SET status = excluded.status,
+           starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+           actual_count = excluded.actual_count, results = excluded.results",
+        params![
+            id,
+            c.date,
+            c.status.code(),
+            c.start.map(fmt_ts),
+            c.end.map(fmt_ts),
+            c.actual_count,
+            c.results
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn remove_change(conn: &Connection, id: i64, date: NaiveDate) -> Result<()> {
+    conn.execute(
+        "DELETE FROM event_changes WHERE event_id = ? AND on_date = ?",
+        params![id, date],
+    )?;
+    Ok(())
+}
+
+pub fn clear_changes(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM event_changes WHERE event_id = ?", [id])?;
+    Ok(())
+}
+
+pub fn set_deleted(conn: &Connection, id: i64, at: Option<NaiveDateTime>) -> Result<()> {
+    conn.execute(
+        "UPDATE events SET deleted_at = ? WHERE id = ?",
+        params![at.map(fmt_ts), id],
+    )?;
+    Ok(())
+}
+
+pub fn purge(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM events WHERE id = ?", [id])?;
+    Ok(())
+}
+
+/// Titles of the events (in the trash too) a partner takes part in.
+pub fn titles_of_partner(conn: &Connection, partner_id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT e.title FROM events e JOIN event_partners ep ON ep.event_id = e.id
+         WHERE ep.partner_id = ? ORDER BY e.title",
+    )?;
+    let rows = stmt.query_map([partner_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// `(short name, in the trash)` of every partner, for names and checks.
+pub fn partner_names(conn: &Connection) -> Result<HashMap<i64, (String, bool)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, CASE WHEN short_name <> '' THEN short_name ELSE full_name END,
+                deleted_at IS NOT NULL FROM partners",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// `(in the trash)` of an agreement, or `None` when there is none.
+pub fn agreement_trashed(conn: &Connection, id: i64) -> Result<Option<bool>> {
+    Ok(conn
+        .query_row(
+            "SELECT deleted_at IS NOT NULL FROM agreements WHERE id = ?",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+// ---- forms ----
+
+fn read_form(r: &Row) -> rusqlite::Result<EventForm> {
+    Ok(EventForm {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        online: r.get::<_, i64>(2)? != 0,
+        color: r.get(3)?,
+        builtin: r.get::<_, i64>(4)? != 0,
+        position: r.get(5)?,
+    })
+}
+
+pub fn forms(conn: &Connection) -> Result<Vec<EventForm>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, online, color, builtin, position FROM event_forms ORDER BY position, id",
+    )?;
+    let rows = stmt.query_map([], read_form)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn form(conn: &Connection, id: i64) -> Result<Option<EventForm>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, name, online, color, builtin, position FROM event_forms WHERE id = ?",
+            [id],
+            read_form,
+        )
+        .optional()?)
+}
+
+/// The form with this folded name, if any.
+pub fn form_by_key(conn: &Connection, key: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM event_forms WHERE name_key = ?",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn insert_form(conn: &Connection, f: &EventFormInput, key: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO event_forms (name, name_key, online, color, builtin, position)
+         VALUES (?1, ?2, ?3, ?4, 0, (SELECT COALESCE(MAX(position), 0) + 1 FROM event_forms))",
+        params![f.name, key, f.online, f.color],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update_form(conn: &Connection, id: i64, f: &EventFormInput, key: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE event_forms SET name = ?1, name_key = ?2, online = ?3, color = ?4 WHERE id = ?5",
+        params![f.name, key, f.online, f.color, id],
+    )?;
+    Ok(())
+}
+
+pub fn delete_form(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM event_forms WHERE id = ?", [id])?;
+    Ok(())
+}
+
+/// How many events (in the trash too) are of this form.
+pub fn form_use_count(conn: &Connection, id: i64) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT COUNT(*) FROM events WHERE form_id = ?", [id], |r| {
+            r.get(0)
+        })?,
+    )
+}

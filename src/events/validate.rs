@@ -1,0 +1,272 @@
+//! Checks of an event form: each problem a Russian sentence on its field,
+//! nothing saved while there is one.
+
+use chrono::{NaiveDateTime, NaiveTime};
+use rusqlite::Connection;
+
+use crate::error::{FieldError, Result};
+use crate::events::model::{Audience, EventInput, OccurrenceChange, Recurrence};
+use crate::events::queries;
+use crate::events::recurrence;
+
+const MAX_TITLE: usize = 300;
+const MAX_TEXT: usize = 20_000;
+const MAX_COUNT: i64 = 1_000_000;
+const MAX_REPEATS: u32 = 500;
+
+pub fn fmt_time(t: NaiveDateTime) -> String {
+    t.format("%d.%m.%Y %H:%M").to_string()
+}
+
+fn count_problem(field: &str, value: Option<i64>, what: &str) -> Option<FieldError> {
+    let v = value?;
+    if v < 0 {
+        Some(FieldError::new(
+            field,
+            format!("{what} не может быть меньше нуля, а указано {v}: исправьте число."),
+        ))
+    } else if v > MAX_COUNT {
+        Some(FieldError::new(
+            field,
+            format!("{what} слишком велико ({v}): проверьте число."),
+        ))
+    } else {
+        None
+    }
+}
+
+/// A web address for an online event, normalised («vk.com/x» → «https://vk.com/x»).
+pub fn link(value: &str) -> std::result::Result<String, String> {
+    crate::validation::website(value).map_err(|_| {
+        format!(
+            "Ссылка «{value}» — не адрес в интернете. Укажите адрес целиком, например \
+             https://vk.com/ddt_kotovsk или https://telemost.yandex.ru/j/12345."
+        )
+    })
+}
+
+/// Trims and normalises the form; the problems found without the database.
+pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    for s in [
+        &mut input.title,
+        &mut input.description,
+        &mut input.place,
+        &mut input.link,
+        &mut input.organiser,
+        &mut input.results,
+        &mut input.responsible,
+    ] {
+        *s = s.trim().to_string();
+    }
+    if input.title.is_empty() {
+        problems.push(FieldError::new("title", "Укажите название мероприятия."));
+    } else if input.title.chars().count() > MAX_TITLE {
+        problems.push(FieldError::new(
+            "title",
+            format!("Название слишком длинное: не более {MAX_TITLE} знаков."),
+        ));
+    }
+    for (field, value) in [
+        ("description", &input.description),
+        ("results", &input.results),
+    ] {
+        if value.chars().count() > MAX_TEXT {
+            problems.push(FieldError::new(
+                field,
+                format!("Текст слишком длинный: не более {MAX_TEXT} знаков."),
+            ));
+        }
+    }
+    if input.form_id <= 0 {
+        problems.push(FieldError::new(
+            "form_id",
+            "Выберите форму мероприятия: семинар, круглый стол, вебинар …",
+        ));
+    }
+    if input.all_day {
+        input.start = input.start.date().and_time(NaiveTime::MIN);
+        input.end = input.end.date().and_time(NaiveTime::MIN);
+    }
+    if input.end < input.start {
+        let shown = |t: NaiveDateTime| {
+            if input.all_day {
+                t.format("%d.%m.%Y").to_string()
+            } else {
+                fmt_time(t)
+            }
+        };
+        problems.push(FieldError::new(
+            "end",
+            format!(
+                "Окончание ({}) раньше начала ({}): исправьте дату или время окончания.",
+                shown(input.end),
+                shown(input.start)
+            ),
+        ));
+    } else if input.end - input.start > chrono::Duration::days(366) {
+        problems.push(FieldError::new(
+            "end",
+            "Мероприятие длится больше года: проверьте дату окончания.",
+        ));
+    }
+    if !input.link.is_empty() {
+        match link(&input.link) {
+            Ok(normal) => input.link = normal,
+            Err(message) => problems.push(FieldError::new("link", message)),
+        }
+    }
+    problems.extend(count_problem(
+        "planned_count",
+        input.planned_count,
+        "Планируемое число участников",
+    ));
+    problems.extend(count_problem(
+        "actual_count",
+        input.actual_count,
+        "Фактическое число участников",
+    ));
+    let mut audience = Vec::new();
+    for a in Audience::ALL {
+        if input.audience.contains(&a) {
+            audience.push(a);
+        }
+    }
+    input.audience = audience;
+    let mut seen = Vec::new();
+    input.partner_ids.retain(|id| {
+        let fresh = !seen.contains(id);
+        seen.push(*id);
+        fresh
+    });
+    if let Some(rule) = input.recurrence.as_mut() {
+        recurrence_problems(rule, &input.start, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(input)
+    } else {
+        Err(problems)
+    }
+}
+
+fn recurrence_problems(rule: &mut Recurrence, start: &NaiveDateTime, out: &mut Vec<FieldError>) {
+    if rule.interval == 0 || rule.interval > 99 {
+        out.push(FieldError::new(
+            "recurrence.interval",
+            format!(
+                "Интервал повторения — от 1 до 99, а указано {}.",
+                rule.interval
+            ),
+        ));
+    }
+    if let Some(bad) = rule.weekdays.iter().find(|d| !(1..=7).contains(*d)) {
+        out.push(FieldError::new(
+            "recurrence.weekdays",
+            format!(
+                "День недели {bad} не существует: выберите дни от понедельника до воскресенья."
+            ),
+        ));
+    }
+    rule.weekdays = recurrence::weekdays(start.date(), rule);
+    if rule.frequency != crate::events::model::Frequency::Weekly {
+        rule.weekdays.clear();
+    }
+    match (rule.until, rule.count) {
+        (None, None) => out.push(FieldError::new(
+            "recurrence.until",
+            "Укажите, когда серия заканчивается: дату последнего занятия или число повторений.",
+        )),
+        (Some(until), _) if until < start.date() => out.push(FieldError::new(
+            "recurrence.until",
+            format!(
+                "Серия не может закончиться ({}) раньше первого занятия ({}).",
+                until.format("%d.%m.%Y"),
+                start.format("%d.%m.%Y")
+            ),
+        )),
+        _ => {}
+    }
+    if let Some(count) = rule.count {
+        if count == 0 || count > MAX_REPEATS {
+            out.push(FieldError::new(
+                "recurrence.count",
+                format!("Число повторений — от 1 до {MAX_REPEATS}, а указано {count}."),
+            ));
+        }
+    }
+}
+
+/// Problems that need the database: the form, partners and agreement exist
+/// and are not in the trash.
+pub fn references(conn: &Connection, input: &EventInput) -> Result<Vec<FieldError>> {
+    let mut out = Vec::new();
+    if input.form_id > 0 && queries::form(conn, input.form_id)?.is_none() {
+        out.push(FieldError::new(
+            "form_id",
+            format!(
+                "Форма мероприятия № {} не найдена: выберите форму из списка.",
+                input.form_id
+            ),
+        ));
+    }
+    let names = queries::partner_names(conn)?;
+    for (i, pid) in input.partner_ids.iter().enumerate() {
+        let field = format!("partner_ids.{i}");
+        match names.get(pid) {
+            None => out.push(FieldError::new(
+                field,
+                format!("Партнёр № {pid} не найден в реестре: выберите партнёра из списка."),
+            )),
+            Some((name, true)) => out.push(FieldError::new(
+                field,
+                format!("Партнёр «{name}» в корзине: восстановите его или уберите из мероприятия."),
+            )),
+            Some(_) => {}
+        }
+    }
+    if let Some(aid) = input.agreement_id {
+        match queries::agreement_trashed(conn, aid)? {
+            None => out.push(FieldError::new(
+                "agreement_id",
+                format!("Договор № {aid} не найден: выберите договор из списка."),
+            )),
+            Some(true) => out.push(FieldError::new(
+                "agreement_id",
+                "Этот договор в корзине: восстановите его или выберите другой.",
+            )),
+            Some(false) => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Checks a change of one occurrence; trims its text.
+pub fn change(mut c: OccurrenceChange) -> std::result::Result<OccurrenceChange, Vec<FieldError>> {
+    let mut out = Vec::new();
+    c.results = c.results.trim().to_string();
+    match (c.start, c.end) {
+        (Some(s), Some(e)) if e < s => out.push(FieldError::new(
+            "end",
+            format!(
+                "Окончание ({}) раньше начала ({}): исправьте время занятия.",
+                fmt_time(e),
+                fmt_time(s)
+            ),
+        )),
+        (Some(_), None) | (None, Some(_)) => out.push(FieldError::new(
+            "end",
+            "Укажите и начало, и окончание перенесённого занятия.",
+        )),
+        _ => {}
+    }
+    out.extend(count_problem(
+        "actual_count",
+        c.actual_count,
+        "Фактическое число участников",
+    ));
+    if out.is_empty() {
+        Ok(c)
+    } else {
+        Err(out)
+    }
+}
