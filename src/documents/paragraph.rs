@@ -137,6 +137,28 @@ impl<'f> Builder<'f> {
         } else {
             Elem::Nothing
         };
+        // Ragged text: a line ending inside a word needs the same rag as one
+        // ending at a space (Knuth & Plass's ragged-right discretionary);
+        // unbroken, the two glues cancel out.
+        let rag = (self.style.align != Align::Justify).then_some(3.0 * self.style.size);
+        if let Some(rag) = rag {
+            self.push(
+                Item::Penalty {
+                    width: 0.0,
+                    penalty: INFINITY,
+                    flagged: false,
+                },
+                Elem::Nothing,
+            );
+            self.push(
+                Item::Glue {
+                    width: 0.0,
+                    stretch: rag,
+                    shrink: 0.0,
+                },
+                Elem::Nothing,
+            );
+        }
         self.push(
             Item::Penalty {
                 width,
@@ -145,6 +167,16 @@ impl<'f> Builder<'f> {
             },
             elem,
         );
+        if let Some(rag) = rag {
+            self.push(
+                Item::Glue {
+                    width: 0.0,
+                    stretch: -rag,
+                    shrink: 0.0,
+                },
+                Elem::Nothing,
+            );
+        }
         Ok(())
     }
 
@@ -157,48 +189,58 @@ impl<'f> Builder<'f> {
         hyphenate: bool,
         emergency: bool,
     ) -> Result<(), DocumentError> {
-        let mut points: Vec<(usize, bool)> = Vec::new();
-        if hyphenate {
-            // Letter runs get dictionary breaks; explicit hyphens and dashes
-            // inside a word are break points that need no added hyphen.
-            let mut start = None;
-            for (i, ch) in text
-                .char_indices()
-                .chain(std::iter::once((text.len(), ' ')))
-            {
-                if hyphenate::is_letter(ch) {
-                    start.get_or_insert(i);
-                } else if let Some(s) = start.take() {
+        // (byte offset, adds a hyphen, penalty). Ragged lines (table cells)
+        // rather end short than hyphenate: «методист» goes whole to the
+        // next line unless the line would be very short.
+        let dictionary = if self.style.align == Align::Justify {
+            100.0
+        } else {
+            500.0
+        };
+        let mut points: Vec<(usize, bool, f32)> = Vec::new();
+        let mut start = None;
+        for (i, ch) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            if hyphenate::is_letter(ch) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                if hyphenate {
                     for p in hyphenate::break_points(&text[s..i])? {
-                        points.push((s + p, true));
+                        points.push((s + p, true, dictionary));
                     }
                 }
-                if (ch == '-' || ch == '–' || ch == '/') && i > 0 && i + ch.len_utf8() < text.len()
-                {
-                    points.push((i + ch.len_utf8(), false));
-                }
+            }
+            // An explicit hyphen, dash or slash inside a word is a break
+            // that adds nothing: «онлайн-|конференция» even where words are
+            // not hyphenated (headings, table cells).
+            if (ch == '-' || ch == '–' || ch == '/') && i > 0 && i + ch.len_utf8() < text.len() {
+                points.push((i + ch.len_utf8(), false, 50.0));
             }
         }
         if emergency {
             let full = self.fonts.width(text, face, self.style.size)?;
             if full > self.style.width * 0.8 {
+                // Anywhere, but dear, and never leaving a single letter
+                // behind or ahead («о-|бщественность»).
                 let idx: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-                for &i in idx.iter().skip(1) {
+                let inner = idx.len().saturating_sub(2);
+                for &i in idx.iter().take(inner.max(2)).skip(2) {
                     if !points.iter().any(|p| p.0 == i) {
-                        points.push((i, true));
+                        points.push((i, true, 1000.0));
                     }
                 }
             }
         }
-        points.sort_unstable();
+        points.sort_unstable_by_key(|p| p.0);
         points.dedup_by_key(|p| p.0);
         let mut last = 0;
-        for (p, hyphen) in points {
+        for (p, hyphen, penalty) in points {
             if p <= last || p >= text.len() {
                 continue;
             }
             self.push_text(&text[last..p], face)?;
-            let penalty = if emergency && !hyphen { 500.0 } else { 100.0 };
             self.push_break(face, hyphen, penalty)?;
             last = p;
         }
@@ -330,10 +372,12 @@ pub fn set_paragraph(inlines: &[Inline], style: ParaStyle) -> Result<Vec<TextLin
     // The normal passes share one item list; hyphen breaks are simply
     // switched off in the first.
     let passes: [(bool, bool, f32); 4] = if ragged {
+        // Ragged lines may end well short: a tight first pass would take
+        // any hyphen that fills a line over a short line without one.
         [
-            (true, false, 1.0),
-            (true, false, 3.0),
             (true, false, 10.0),
+            (true, false, 100.0),
+            (true, false, 10_000.0),
             (true, true, f32::INFINITY),
         ]
     } else {
@@ -503,4 +547,45 @@ pub fn debug_paragraph_lines(
             ratio: l.ratio,
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A narrow table cell: left-aligned, no indent, no dictionary hyphens.
+    fn cell(text: &str, width_mm: f32) -> Vec<String> {
+        let style = ParaStyle {
+            size: 10.0,
+            width: width_mm * super::super::layout::PT_PER_MM,
+            align: Align::Left,
+            indent: 0.0,
+            hyphenate: false,
+        };
+        set_paragraph(&[Inline::plain(text)], style)
+            .expect("sets")
+            .iter()
+            .map(|l| l.text())
+            .collect()
+    }
+
+    #[test]
+    fn a_compound_breaks_at_its_own_hyphen_in_a_narrow_cell() {
+        assert_eq!(cell("онлайн-конференция", 25.0), ["онлайн-", "конференция"]);
+    }
+
+    #[test]
+    fn an_emergency_break_never_leaves_a_single_letter() {
+        for (word, width) in [("общественность", 15.0), ("интернет-конкурс", 12.0)]
+        {
+            let lines = cell(word, width);
+            assert!(lines.len() > 1, "{word}: {lines:?}");
+            for l in &lines {
+                let letters = l.trim_end_matches('-').chars().count();
+                assert!(letters >= 2, "{word} at {width} mm: {lines:?}");
+            }
+            let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
+            assert_eq!(joined.replace('-', ""), word.replace('-', ""));
+        }
+    }
 }
