@@ -13,6 +13,10 @@ DEMO_DIR ?= $(HOME)/.local/share/partnernet-demo
 .PHONY: run test deps ui build demo lint test-core test-ui e2e bench icons bindings deb
 
 run: deps build
+	@# A demo folder from a version without events is kept aside and made anew.
+	@if [ -f "$(DEMO_DIR)/partnernet.sqlite3" ] && \
+	  listed=$$("$(CLI)" --data-dir "$(DEMO_DIR)" events list --from 01.01.2000 --to 31.12.2100) && [ -z "$$listed" ]; then \
+	  mv "$(DEMO_DIR)" "$(DEMO_DIR).old-$$(date +%Y%m%d%H%M%S)"; fi
 	@if [ ! -f "$(DEMO_DIR)/partnernet.sqlite3" ]; then "$(CLI)" --data-dir "$(DEMO_DIR)" demo; fi
 	"$(APP)" --data-dir "$(DEMO_DIR)"
 

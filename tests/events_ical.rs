@@ -639,3 +639,57 @@ fn an_import_failing_midway_leaves_nothing_behind() {
     let report = import::apply(&mut storage, ics, now()).expect("import");
     assert_eq!(report.added, 2);
 }
+
+#[test]
+fn a_moved_then_cancelled_occurrence_keeps_its_times_through_a_round_trip() {
+    let (_dir, mut storage) = open();
+    let input = EventInput {
+        form_id: form(&storage, "семинар"),
+        title: "Школа молодого педагога".into(),
+        start: t(2026, 10, 6, 15, 0),
+        end: t(2026, 10, 6, 16, 30),
+        recurrence: Some(Recurrence {
+            count: Some(4),
+            ..Recurrence::default()
+        }),
+        ..EventInput::default()
+    };
+    let id = events::create(&mut storage, input, now())
+        .expect("series")
+        .event
+        .id;
+    let moved_cancelled = OccurrenceChange {
+        date: day(2026, 10, 13),
+        status: EventStatus::Cancelled,
+        start: Some(t(2026, 10, 14, 10, 0)),
+        end: Some(t(2026, 10, 14, 11, 30)),
+        ..OccurrenceChange::default()
+    };
+    let plain = OccurrenceChange {
+        date: day(2026, 10, 20),
+        status: EventStatus::Cancelled,
+        ..OccurrenceChange::default()
+    };
+    events::set_changes(
+        &mut storage,
+        id,
+        vec![moved_cancelled.clone(), plain.clone()],
+        now(),
+    )
+    .expect("changes");
+    let ics = import::export_ids(&storage, &[id], now()).expect("export");
+    assert_eq!(
+        ics.matches("EXDATE").count(),
+        1,
+        "only the plain one is an EXDATE:\n{ics}"
+    );
+    assert_eq!(ics.matches("RECURRENCE-ID").count(), 1, "{ics}");
+
+    let (_other, mut fresh) = open();
+    let report = import::apply(&mut fresh, &ics, now()).expect("import");
+    assert_eq!(report.added, 1);
+    let back = events::all(&fresh).expect("all").remove(0);
+    assert_eq!(back.changes, vec![moved_cancelled, plain]);
+    let again = import::apply(&mut fresh, &ics, now()).expect("again");
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 1));
+}

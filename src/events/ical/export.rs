@@ -49,7 +49,7 @@ pub fn export(
     for event in events {
         out.push_str(&ctx.master(event).try_into_string().unwrap_or_default());
         for change in &event.changes {
-            if change.status != EventStatus::Cancelled && event.data.recurrence.is_some() {
+            if !plain_cancel(change) && event.data.recurrence.is_some() {
                 out.push_str(
                     &ctx.exception(event, change)
                         .try_into_string()
@@ -60,6 +60,12 @@ pub fn export(
     }
     out.push_str("END:VCALENDAR\r\n");
     refold(&out)
+}
+
+/// A cancelled occurrence that kept the rule's times is an EXDATE; one that
+/// was moved first keeps its new times in an override with STATUS:CANCELLED.
+fn plain_cancel(change: &OccurrenceChange) -> bool {
+    change.status == EventStatus::Cancelled && change.start.is_none()
 }
 
 /// Folds every content line to at most 75 octets (RFC 5545 §3.1), never
@@ -267,11 +273,7 @@ impl Ctx<'_> {
         self.times(&mut ev, d.start, d.end, d.all_day);
         if let Some(rule) = &d.recurrence {
             ev.add_property("RRULE", self.rrule(d.start, d.all_day, rule));
-            for c in event
-                .changes
-                .iter()
-                .filter(|c| c.status == EventStatus::Cancelled)
-            {
+            for c in event.changes.iter().filter(|c| plain_cancel(c)) {
                 let p = if d.all_day {
                     Self::day("EXDATE", c.date)
                 } else {
