@@ -76,6 +76,17 @@ test("a weekly series with two partners, one occurrence cancelled, a conflict at
       assert.equal(styled, "relative", "FullCalendar's own styles are applied (not blocked by the CSP)");
       await waitToastsGone(s);
       await shot(s, "events-calendar.png");
+      // The week (hours from the morning) and the list of the month.
+      for (const [view, file, probe] of [
+        ["timeGridWeek", "events-week.png", ".fc-timegrid-slot"],
+        ["listMonth", "events-list.png", ".fc-list-event"],
+      ]) {
+        await s.click(await s.findCss(`.fc-${view}-button`));
+        await s.waitUntil(async () => (await s.$$(probe)).length > 0, { message: `the ${view} view shows its rows` });
+        await shot(s, file);
+      }
+      await s.click(await s.findCss(".fc-dayGridMonth-button"));
+      await s.waitUntil(async () => (await s.$$('[data-testid="cal-event"]')).length > 0, { message: "back to the month" });
 
       // A weekly seminar series on Mondays, six times, with two partners.
       await s.clickId("event-new");
