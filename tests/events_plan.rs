@@ -484,6 +484,12 @@ fn the_xlsx_plan_reads_back_with_real_dates_and_a_frozen_header() {
         "{xml}"
     );
     assert!(xml.contains(r#"<col min="6" max="6" width="#));
+    // Rows of wrapped text are tall enough for it (spreadsheets keep the
+    // stored height): some event rows are set to two lines or more.
+    assert!(
+        xml.contains(r#"ht="30" customHeight="1""#) || xml.contains(r#"ht="45" customHeight="1""#),
+        "{xml}"
+    );
     let styles = zipped(&path, "xl/styles.xml");
     assert!(styles.contains(r#"formatCode="dd.mm.yyyy""#), "{styles}");
 }

@@ -89,6 +89,34 @@ fn time_text(r: &PlanRow) -> String {
     }
 }
 
+/// How many lines `text` wraps to in a column `width` characters wide
+/// (greedy by words, as the spreadsheet wraps).
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    let room = (width - 1.0).max(1.0) as usize;
+    text.lines()
+        .map(|line| {
+            let mut lines = 1;
+            let mut used = 0;
+            for word in line.split_whitespace() {
+                let len = word.chars().count();
+                if used > 0 && used + 1 + len > room {
+                    lines += 1;
+                    used = 0;
+                }
+                // A word longer than the column is broken across lines.
+                lines += len.saturating_sub(1) / room;
+                used = if used == 0 {
+                    len % room.max(1)
+                } else {
+                    used + 1 + len
+                };
+            }
+            lines
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
 fn write_row(
     ws: &mut Worksheet,
     row: u32,
@@ -110,6 +138,16 @@ fn write_row(
         r.responsible.clone(),
         r.status.clone(),
     ];
+    let lines = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| wrapped_lines(t, COLUMNS[2 + i].1))
+        .max()
+        .unwrap_or(1);
+    // Spreadsheets do not grow a row for wrapped text by themselves (Calc
+    // and Excel keep the stored height), so the height is set from the
+    // text: one 15 pt line per wrapped line.
+    ws.set_row_height(row, 15.0 * lines as f64)?;
     for (i, t) in texts.iter().enumerate() {
         let col = 2 + i as u16;
         if t.is_empty() {
@@ -179,4 +217,20 @@ pub fn render(plan: &SchoolYearPlan) -> Result<Vec<u8>> {
     wb.set_properties(&props);
     sheet(wb.add_worksheet(), plan).map_err(failed)?;
     wb.save_to_buffer().map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_lines;
+
+    #[test]
+    fn rows_grow_with_the_text_they_wrap() {
+        assert_eq!(wrapped_lines("", 20.0), 1);
+        assert_eq!(wrapped_lines("педагоги", 18.0), 1);
+        // 20 characters wide: «Петрова Н. В.,» | «методист».
+        assert_eq!(wrapped_lines("Петрова Н. В., методист", 16.0), 2);
+        assert_eq!(wrapped_lines("одна строка\nвторая", 40.0), 2);
+        // A word longer than the column takes several lines.
+        assert_eq!(wrapped_lines("общеразвивающие", 6.0), 3);
+    }
 }
