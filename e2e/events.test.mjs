@@ -228,6 +228,11 @@ test("a weekly series with two partners, one occurrence cancelled, a conflict at
       };
       for (const words of [SERIES, OVERLAP, "Февраль 2027"]) assert.ok(inOrder(words), `the plan PDF has «${words}»`);
       for (const p of PARTNERS) assert.ok(flat.includes(squeeze(p)), `the plan PDF names the partner «${p}»`);
+
+      // A row of the plan opens its event beside the calendar.
+      await s.click(await s.findCss(`[data-testid="plan-row"][data-id="${seriesId}"] button.open`));
+      await s.waitText("event-card-title", SERIES);
+      await s.findCss(`[data-testid="event-card"][data-date="2027-02-01"]`);
     },
     { dataDir: dir },
   );

@@ -414,6 +414,8 @@ pub struct PlanRow {
     pub event_id: i64,
     /// The occurrences' start dates in this month, in order.
     pub dates: Vec<NaiveDate>,
+    /// The key (the rule's date) of the first of them: opens it in the calendar.
+    pub first_key: NaiveDate,
     /// «15.09.2026, 10:00–12:00» or «08, 15, 22, 29.09.2026, 15:00–16:30».
     pub when: String,
     /// Start and end of the first occurrence in this month.

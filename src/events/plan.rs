@@ -102,6 +102,7 @@ fn row(number: u32, group: &[&Occurrence]) -> PlanRow {
         event_id: first.event_id,
         when: when(group),
         dates,
+        first_key: first.date,
         start: first.start,
         end: first.end,
         all_day: first.all_day,

@@ -237,3 +237,23 @@ fn an_empty_year_has_no_months() {
     assert!(plan.months.is_empty());
     assert_eq!(plan.title, title(2026));
 }
+
+#[test]
+fn a_row_opens_its_first_occurrence_by_the_rules_date() {
+    // The month's first occurrence was moved from 01.12 back to 30.11: the
+    // December row starts on 02.12, the November row's first key is 03.11,
+    // and the moved one is found by its key 01.12 in November's row.
+    let mut occs = series(8, &[t(2026, 11, 3, 15, 0), t(2026, 12, 1, 15, 0)], 60);
+    occs[1].start = t(2026, 11, 30, 15, 0);
+    occs[1].end = t(2026, 11, 30, 16, 0);
+    occs[1].changed = true;
+    occs.sort_by_key(|o| o.start);
+    let plan = build(2026, "", &occs);
+    assert_eq!(plan.months.len(), 1, "both fall in November now");
+    let r = &plan.months[0].rows[0];
+    assert_eq!(r.dates, [d(2026, 11, 3), d(2026, 11, 30)]);
+    assert_eq!(r.first_key, d(2026, 11, 3));
+    let only_moved = build(2026, "", &occs[1..]);
+    let r = &only_moved.months[0].rows[0];
+    assert_eq!((r.dates[0], r.first_key), (d(2026, 11, 30), d(2026, 12, 1)));
+}

@@ -499,6 +499,10 @@ number: number, event_id: number,
  */
 dates: Array<string>, 
 /**
+ * The key (the rule's date) of the first of them: opens it in the calendar.
+ */
+first_key: string, 
+/**
  * «15.09.2026, 10:00–12:00» or «08, 15, 22, 29.09.2026, 15:00–16:30».
  */
 when: string, 

@@ -70,6 +70,7 @@ function makePlan(year: number): SchoolYearPlan {
           number: number++,
           event_id: eventId++,
           dates,
+          first_key: dates[0],
           when,
           start: `${dates[0]}T${weekly ? "15:00" : "10:00"}:00`,
           end: `${dates[0]}T${weekly ? "16:30" : "12:00"}:00`,

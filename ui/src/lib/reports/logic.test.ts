@@ -24,6 +24,7 @@ function row(number: number): PlanRow {
     number,
     event_id: number,
     dates: ["2026-10-15"],
+    first_key: "2026-10-15",
     when: "15.10.2026, 10:00–12:00",
     start: "2026-10-15T10:00:00",
     end: "2026-10-15T12:00:00",
