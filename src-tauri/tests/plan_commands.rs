@@ -215,7 +215,7 @@ fn an_ics_file_is_previewed_then_imported_without_duplicates() {
     // Too large: refused before it is read.
     let huge = app.dir.path().join("огромный.ics");
     std::fs::File::create(&huge)
-        .and_then(|f| f.set_len(partnernet_app::commands::plan::MAX_ICS_BYTES + 1))
+        .and_then(|f| f.set_len(partnernet::events::import::MAX_FILE_BYTES + 1))
         .expect("sparse file");
     let err = call(
         &app,

@@ -118,13 +118,7 @@ pub fn run(
             Ok(0)
         }
         EventsCommand::Import { file } => {
-            let text = std::fs::read(&file).map_err(|e| CoreError::io(&file, e))?;
-            let text = String::from_utf8(text).map_err(|_| {
-                CoreError::BadInput(format!(
-                    "Файл {} не в кодировке UTF-8: это не календарь iCalendar (.ics).",
-                    file.display()
-                ))
-            })?;
+            let text = events::import::read_file(&file)?;
             let report = events::import::apply(storage, &text, now)?;
             for s in &report.skipped {
                 writeln!(io.stderr, "Пропущено: {s}").map_err(|e| CoreError::io("stderr", e))?;

@@ -3,6 +3,7 @@
 //! doubled, so importing the same file twice changes nothing.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -24,6 +25,42 @@ struct Planned {
     action: ImportAction,
     form: String,
     notes: Vec<String>,
+}
+
+/// The largest .ics file read for an import: calendars of a few thousand
+/// events are well below it.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Reads an .ics file for [`preview`] / [`apply`]: a file, not too large,
+/// UTF-8 (a byte-order mark is dropped); each refusal says what to do.
+pub fn read_file(path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(CoreError::BadInput(format!(
+            "«{}» — это не файл. Выберите файл календаря .ics.",
+            path.display()
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(CoreError::BadInput(format!(
+            "файл «{}» слишком большой ({} МБ): календарь для импорта должен быть не больше {} МБ.",
+            path.display(),
+            meta.len().div_ceil(1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CoreError::BadInput(format!(
+            "файл «{}» не в кодировке UTF-8: это не календарь iCalendar (.ics). \
+             Выгрузите календарь заново в формате .ics.",
+            path.display()
+        ))
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// What an import of `text` would do, without writing anything.

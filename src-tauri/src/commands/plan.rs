@@ -31,10 +31,6 @@ fn remember(path: &Path) {
     }
 }
 
-/// The largest .ics file read for an import: calendars of a few thousand
-/// events are well below it.
-pub const MAX_ICS_BYTES: u64 = 10 * 1024 * 1024;
-
 /// An .ics file read for an import and what importing it would do.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportFile {
@@ -101,46 +97,6 @@ fn save_path(
                 p
             }),
     }
-}
-
-/// Reads an .ics file the user chose: not too large, UTF-8 (a BOM is dropped).
-pub fn read_ics(path: &Path) -> Result<String, ApiError> {
-    let meta = std::fs::metadata(path).map_err(|e| ApiError::from(CoreError::io(path, e)))?;
-    if !meta.is_file() {
-        return Err(bad_input(
-            "bad_input",
-            format!(
-                "«{}» — это не файл. Выберите файл календаря .ics.",
-                path.display()
-            ),
-        ));
-    }
-    if meta.len() > MAX_ICS_BYTES {
-        return Err(bad_input(
-            "bad_input",
-            format!(
-                "Файл «{}» слишком большой ({} МБ): календарь для импорта должен быть не больше {} МБ.",
-                path.display(),
-                meta.len().div_ceil(1024 * 1024),
-                MAX_ICS_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| ApiError::from(CoreError::io(path, e)))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        bad_input(
-            "bad_input",
-            format!(
-                "Файл «{}» не в кодировке UTF-8: это не календарь iCalendar (.ics). \
-                 Выгрузите календарь заново в формате .ics.",
-                path.display()
-            ),
-        )
-    })?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
 }
 
 /// The plan of a school year (the current one when `year` is not given).
@@ -250,7 +206,7 @@ pub fn events_import_preview(
             None => return Ok(None),
         },
     };
-    let text = read_ics(&path)?;
+    let text = import::read_file(&path)?;
     let preview = state.with(|s| import::preview(s, &text))?;
     Ok(Some(ImportFile {
         path: path.display().to_string(),
@@ -266,7 +222,7 @@ pub fn events_import_apply(
     path: String,
 ) -> Result<ImportReport, ApiError> {
     let path = PathBuf::from(path);
-    let text = read_ics(&path)?;
+    let text = import::read_file(&path)?;
     state.with(|s| import::apply(s, &text, now()))
 }
 
