@@ -148,6 +148,23 @@ pub fn export_year(storage: &Storage, year: i32, now: NaiveDateTime) -> Result<S
     export_ids(storage, &ids, now)
 }
 
+/// The events `ids` as an .ics file at `path`, written whole or not at all.
+pub fn export_ids_to(
+    storage: &Storage,
+    ids: &[i64],
+    path: &Path,
+    now: NaiveDateTime,
+) -> Result<()> {
+    if ids.is_empty() {
+        return Err(CoreError::BadInput(
+            "не выбрано ни одного мероприятия для выгрузки в календарь.".into(),
+        ));
+    }
+    let text = export_ids(storage, ids, now)?;
+    crate::documents::brochure::write_atomically(path, text.as_bytes())
+        .map_err(|e| CoreError::Document(e.to_string()))
+}
+
 /// The events `ids` (in that order, each once) as .ics.
 pub fn export_ids(storage: &Storage, ids: &[i64], now: NaiveDateTime) -> Result<String> {
     let mut seen = HashSet::new();

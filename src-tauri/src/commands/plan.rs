@@ -11,7 +11,7 @@ use partnernet::events::{
     model::{EventForm, EventFormInput, ImportPreview, ImportReport, SchoolYearPlan},
     plan, plan_pdf,
 };
-use partnernet::{ApiError, CoreError};
+use partnernet::ApiError;
 use serde::Serialize;
 use tauri::ipc::Response;
 use tauri::State;
@@ -167,13 +167,6 @@ pub fn events_export_ics(
     ids: Vec<i64>,
     path: Option<String>,
 ) -> Result<Option<String>, ApiError> {
-    if ids.is_empty() {
-        return Err(bad_input(
-            "bad_input",
-            "Не выбрано ни одного мероприятия для выгрузки в календарь.".into(),
-        ));
-    }
-    let text = state.with(|s| import::export_ids(s, &ids, now()))?;
     let Some(path) = save_path(
         path,
         "Сохранить мероприятия в календарь",
@@ -183,7 +176,7 @@ pub fn events_export_ics(
     ) else {
         return Ok(None);
     };
-    std::fs::write(&path, text).map_err(|e| ApiError::from(CoreError::io(&path, e)))?;
+    state.with(|s| import::export_ids_to(s, &ids, &path, now()))?;
     remember(&path);
     Ok(Some(path.display().to_string()))
 }
