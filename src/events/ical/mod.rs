@@ -17,9 +17,9 @@ mod zones;
 #[cfg(test)]
 mod roundtrip_tests;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
-use super::model::{EventInput, Frequency, OccurrenceChange, Recurrence};
+use super::model::{EventInput, OccurrenceChange, Recurrence};
 
 pub use export::export;
 pub use parse::parse;
@@ -72,87 +72,17 @@ pub(crate) mod x {
 /// RFC 5545 weekday codes, Monday first (ISO 1..7).
 pub(crate) const WEEKDAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-/// Most dates a rule is expanded to (a daily rule over ten years).
-const MAX_DATES: usize = 4000;
-
 /// The dates a rule gives from `start` (the first occurrence) in order, as
 /// far as `until`/`count` allow and at most `limit` of them: used to decide
 /// whether UNTIL or COUNT ends a series first and how far a file reaches.
+/// The series' own expansion, so a file and the calendar always agree.
 pub(crate) fn rule_dates(start: NaiveDate, rule: &Recurrence, limit: usize) -> Vec<NaiveDate> {
-    let limit = limit.min(MAX_DATES);
-    let count = rule.count.map_or(limit, |c| (c as usize).min(limit));
-    let interval = i64::from(rule.interval.max(1));
-    let mut out = Vec::new();
-    let keep = |d: NaiveDate, out: &mut Vec<NaiveDate>| -> bool {
-        if rule.until.is_some_and(|u| d > u) || out.len() >= count {
-            return false;
-        }
-        out.push(d);
-        true
-    };
-    match rule.frequency {
-        Frequency::Daily => {
-            let mut d = start;
-            while keep(d, &mut out) {
-                d += Duration::days(interval);
-            }
-        }
-        Frequency::Weekly => {
-            let mut days: Vec<u32> = rule
-                .weekdays
-                .iter()
-                .map(|&w| u32::from(w))
-                .filter(|w| (1..=7).contains(w))
-                .collect();
-            // The start is always an occurrence, as in the series' own expansion.
-            days.push(start.weekday().number_from_monday());
-            days.sort_unstable();
-            days.dedup();
-            let monday = start - Duration::days(i64::from(start.weekday().num_days_from_monday()));
-            let mut week = 0i64;
-            'weeks: while week < MAX_DATES as i64 {
-                let base = monday + Duration::weeks(week * interval);
-                for &w in &days {
-                    let d = base + Duration::days(i64::from(w) - 1);
-                    if d < start {
-                        continue;
-                    }
-                    if !keep(d, &mut out) {
-                        break 'weeks;
-                    }
-                }
-                week += 1;
-            }
-        }
-        Frequency::MonthlyByDate | Frequency::MonthlyByWeekday => {
-            let (nth, last) = month_position(start);
-            let mut step = 0i64;
-            while step < MAX_DATES as i64 {
-                let months = i64::from(start.month0()) + step * interval;
-                let year = start.year() + (months / 12) as i32;
-                let month = (months % 12) as u32 + 1;
-                step += 1;
-                let day = if rule.frequency == Frequency::MonthlyByDate {
-                    NaiveDate::from_ymd_opt(year, month, start.day())
-                } else {
-                    nth_weekday(year, month, start.weekday(), if last { -1 } else { nth })
-                };
-                let Some(day) = day else {
-                    if rule
-                        .until
-                        .is_some_and(|u| NaiveDate::from_ymd_opt(year, month, 1) > Some(u))
-                    {
-                        break;
-                    }
-                    continue;
-                };
-                if !keep(day, &mut out) {
-                    break;
-                }
-            }
-        }
-    }
-    out
+    let far = start
+        .checked_add_months(chrono::Months::new(12 * 100))
+        .unwrap_or(start);
+    let mut dates = crate::events::recurrence::rule_dates(start, rule, far);
+    dates.truncate(limit);
+    dates
 }
 
 /// The week of the month of a date (1..=5) and whether it is in the last
@@ -170,22 +100,6 @@ pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
         NaiveDate::from_ymd_opt(year, month + 1, 1)
     };
     next.and_then(|n| n.pred_opt()).map_or(28, |d| d.day())
-}
-
-/// The `n`-th (1..=5) or, for `n == -1`, the last given weekday of a month.
-pub(crate) fn nth_weekday(
-    year: i32,
-    month: u32,
-    weekday: chrono::Weekday,
-    n: i32,
-) -> Option<NaiveDate> {
-    if n < 0 {
-        let last = NaiveDate::from_ymd_opt(year, month, days_in_month(year, month))?;
-        let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
-        return Some(last - Duration::days(i64::from(back)));
-    }
-    let n = u32::try_from(n).ok().filter(|n| (1..=5).contains(n))?;
-    NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8)
 }
 
 /// The last day of the school year (31 August) a date belongs to.
@@ -206,6 +120,7 @@ pub(crate) fn ru_date(d: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::model::Frequency;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
