@@ -18,6 +18,16 @@ pub fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Terms of a search box: whitespace-separated, punctuation trimmed at
+/// their ends, folded: «1/2026» stays one term, ««Ёлочка»» becomes «елочка».
+pub fn search_terms(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .map(|t| fold(t.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// An FTS5 query that matches every word of `query` as a prefix; `None`
 /// when the query has no words (then everything matches).
 pub fn prefix_query(query: &str) -> Option<String> {

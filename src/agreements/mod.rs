@@ -266,14 +266,7 @@ fn summaries(
     today: NaiveDate,
 ) -> Result<Vec<AgreementSummary>> {
     let window = crate::settings::get(storage)?.reminder_days;
-    // Whitespace-separated terms, punctuation trimmed at their ends: «1/2026»
-    // stays one term, ««Ёлочка»» becomes «елочка».
-    let words: Vec<String> = filter
-        .query
-        .split_whitespace()
-        .map(|t| crate::text::fold(t.trim_matches(|c: char| !c.is_alphanumeric())))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let words = crate::text::search_terms(&filter.query);
     Ok(
         queries::summaries(storage.conn(), trashed, filter.partner_id)?
             .into_iter()

@@ -221,12 +221,7 @@ pub fn occurrences(storage: &Storage, filter: &EventFilter) -> Result<Vec<Occurr
         .map(|f| (f.id, f))
         .collect();
     let names = queries::partner_names(conn)?;
-    let words: Vec<String> = filter
-        .query
-        .split_whitespace()
-        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = crate::text::search_terms(&filter.query);
     let mut out = Vec::new();
     for event in queries::load_all(conn, false)? {
         let d = &event.data;

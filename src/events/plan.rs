@@ -228,9 +228,6 @@ pub fn plan(storage: &Storage, year: i32) -> Result<SchoolYearPlan> {
     Ok(build(year, &institution, &occurrences))
 }
 
-/// The formats [`export`] writes, by file extension.
-pub const EXPORT_EXTENSIONS: [&str; 3] = ["pdf", "xlsx", "ics"];
-
 /// Writes the plan of school year `year` to `path` as PDF, XLSX or
 /// iCalendar, chosen by the extension; the file appears whole or not at all.
 pub fn export(storage: &Storage, year: i32, path: &Path, now: NaiveDateTime) -> Result<()> {
