@@ -139,8 +139,8 @@ test("Art. 15 agreement: refused signing lists the missing item, then signed and
       for (const label of ["черновик", "на согласовании", "подписан"]) assert.ok(history.includes(label), `history has «${label}»: ${history}`);
       assert.equal((await s.$$('[data-testid="status-to-active"]')).length, 1, "a signed agreement can come into force next");
 
-      // Export the PDF through the app's own backend (the native save dialog
-      // cannot be driven), to an explicit path.
+      // Export the PDF through the app's own backend to an explicit path (the
+      // native save dialog is driven in dialogs.test.mjs).
       const written = await s.exec(
         `return window.__TAURI_INTERNALS__.invoke("agreements_export", { id: arguments[0], format: "pdf", path: arguments[1] })
            .then((p) => p, (e) => "ERROR " + JSON.stringify(e));`,

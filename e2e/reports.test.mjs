@@ -1,9 +1,9 @@
 // «Отчёты» in the real window (issue 5): on a demo-filled folder, a small
 // .ics file is imported (preview, then apply) so the plan has a known event;
 // the plan of the current school year shows it in its month; the PDF preview
-// draws pages; the plan is exported as PDF and Excel to explicit paths (the
-// native dialogs cannot be driven, so through the app's own commands, as
-// agreements.test.mjs does) and the PDF is read back with `pdftotext`.
+// draws pages; the plan is exported as PDF and Excel to explicit paths
+// through the app's own commands (the native dialogs are driven in
+// dialogs.test.mjs) and the PDF is read back with `pdftotext`.
 // Настройки → «Мероприятия»: the time zone, a form added and deleted.
 // Saves build/e2e/reports.png (the plan table) and step-reports-*.png.
 

@@ -3,6 +3,7 @@
 # WebKitWebDriver, tests in e2e/*.test.mjs on node's own test runner.
 #
 #   scripts/e2e.sh [APP_BINARY]
+#   E2E_TESTS=e2e/dialogs.test.mjs scripts/e2e.sh   # only some test files
 #
 # APP_BINARY defaults to $E2E_APP, else $CARGO_TARGET_DIR/debug/partnernet-app
 # (CARGO_TARGET_DIR defaulting to ~/.cache/partnernet/target). Screenshots,
@@ -53,6 +54,7 @@ DRIVER="$(find_tool tauri-driver "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver")
 WKWD="$(find_tool WebKitWebDriver /usr/lib/*/webkit2gtk-4.1/WebKitWebDriver /usr/libexec/webkit2gtk-4.1/WebKitWebDriver)" ||
   die "WebKitWebDriver is missing (apt-get install webkit2gtk-driver)"
 NODE="$(find_tool node)" || die "node is missing"
+find_tool xdotool >/dev/null || die "xdotool is missing (apt-get install xdotool): the native dialogs are driven with it"
 
 mkdir -p "$OUT"
 rm -f "$OUT"/failure-*.png "$OUT"/failure-*.txt "$OUT"/step-*.png "$OUT/main-window.png"
@@ -108,6 +110,11 @@ export NO_AT_BRIDGE=1
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 export LIBGL_ALWAYS_SOFTWARE=1
 unset WAYLAND_DISPLAY
+# The system's "open with" is a recording stand-in (e2e/bin/xdg-open): the
+# tests see what the app asked to open, and no viewer starts.
+export PATH="$ROOT/e2e/bin:$PATH"
+export E2E_OPENED_LOG="$OUT/opened.log"
+: >"$E2E_OPENED_LOG"
 
 # ---- free ports ----------------------------------------------------------
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -134,7 +141,7 @@ echo "e2e: display $DISPLAY, tauri-driver :$PORT, WebKitWebDriver :$NATIVE_PORT,
 # ---- the tests -----------------------------------------------------------
 set +e
 E2E_APP="$APP" E2E_DRIVER_URL="http://127.0.0.1:$PORT" E2E_OUT="$OUT" \
-  "$NODE" --test --test-concurrency=1 --test-timeout="${E2E_TEST_TIMEOUT_MS:-120000}" e2e/*.test.mjs </dev/null
+  "$NODE" --test --test-concurrency=1 --test-timeout="${E2E_TEST_TIMEOUT_MS:-120000}" ${E2E_TESTS:-e2e/*.test.mjs} </dev/null
 RC=$?
 set -e
 

@@ -13,6 +13,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev build-essential pkg-config libssl-dev
   # end-to-end tests of the real window
   xvfb xauth webkit2gtk-driver
+  # driving the native file dialogs as windows in e2e
+  xdotool
   # reading PDFs back in tests
   poppler-utils qpdf
   # DOCX drafts converted back to PDF in tests

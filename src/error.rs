@@ -51,6 +51,8 @@ pub enum CoreError {
     BadInput(String),
     #[error("{0}")]
     Document(String),
+    #[error("Файл «{0}» не выгружался из программы: откройте его из папки.")]
+    NotExported(String),
 }
 
 fn validation_summary(fields: &[FieldError]) -> String {
@@ -77,6 +79,7 @@ impl CoreError {
             CoreError::Io { .. } => "io",
             CoreError::BadInput(_) => "bad_input",
             CoreError::Document(_) => "document",
+            CoreError::NotExported(_) => "not_found",
         }
     }
 

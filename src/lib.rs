@@ -9,6 +9,7 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod events;
+pub mod exports;
 pub mod grammar;
 pub mod institution;
 pub mod partners;

@@ -14,6 +14,7 @@ use partnernet::events::model::{
     EventSaved, EventStatus, EventsDigest, Frequency, ImportAction, ImportItem, ImportPreview,
     ImportReport, Occurrence, OccurrenceChange, PlanMonth, PlanRow, Recurrence, SchoolYearPlan,
 };
+use partnernet::exports::{ExportTarget, FileDialogOptions, FileFilter, FileFormat, OpenPurpose};
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
 use partnernet::partners::model::{
     Contact, Gender, Head, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary,
@@ -95,6 +96,11 @@ fn generate() -> String {
         decl::<ImportItem>(&cfg),
         decl::<ImportPreview>(&cfg),
         decl::<ImportReport>(&cfg),
+        decl::<FileFormat>(&cfg),
+        decl::<ExportTarget>(&cfg),
+        decl::<OpenPurpose>(&cfg),
+        decl::<FileFilter>(&cfg),
+        decl::<FileDialogOptions>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by tests/bindings.rs. Do not edit:\n\

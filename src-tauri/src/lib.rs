@@ -14,6 +14,7 @@ use state::AppState;
 /// tests `tauri::test::mock_builder()`.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
@@ -96,13 +97,16 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::plan::plan_get,
             commands::plan::plan_preview,
             commands::plan::plan_export,
-            commands::plan::plan_open_exported,
             commands::plan::events_export_ics,
             commands::plan::events_import_preview,
             commands::plan::events_import_apply,
             commands::plan::event_forms_add,
             commands::plan::event_forms_update,
             commands::plan::event_forms_delete,
+            // file dialogs and opening what was written
+            commands::exports::exports_save_dialog,
+            commands::exports::exports_open_dialog,
+            commands::exports::exports_open,
         ])
 }
 

@@ -113,18 +113,29 @@ fn an_art15_agreement_is_refused_signing_until_filled_then_exported() {
     assert_eq!(files[0]["kind"], json!("version"));
     assert_eq!(files[0]["file_name"], json!("договор.pdf"));
 
+    // The format is explicit: a name with another extension gets the format's.
+    let odd = app.dir.path().join("x.txt");
+    let written = call(
+        &app,
+        "agreements_export",
+        json!({ "id": id, "format": "docx", "path": odd.to_str() }),
+    )
+    .expect("docx");
+    assert_eq!(written, json!(app.dir.path().join("x.txt.docx").to_str()));
+
     let bad = call(
         &app,
         "agreements_export",
-        json!({ "id": id, "format": "pdf", "path": app.dir.path().join("x.txt").to_str() }),
+        json!({ "id": id, "format": "odt", "path": app.dir.path().join("x.odt").to_str() }),
     )
     .unwrap_err();
     assert!(
         bad["message"]
             .as_str()
-            .is_some_and(|m| m.contains(".pdf или .docx")),
+            .is_some_and(|m| m.contains("неизвестный формат")),
         "{bad}"
     );
+    assert!(!app.dir.path().join("x.odt").exists());
 }
 
 #[test]

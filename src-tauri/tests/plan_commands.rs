@@ -120,8 +120,33 @@ fn the_plan_is_shown_previewed_and_exported_as_pdf_xlsx_and_ics() {
         "{written}"
     );
 
-    // Only a file this session exported can be opened from the UI.
-    let unknown = call(&app, "plan_open_exported", json!({ "path": "/etc/passwd" })).unwrap_err();
+    // The next save dialog proposes the Russian name in the folder just used.
+    let dialog = call(
+        &app,
+        "exports_save_dialog",
+        json!({ "target": { "kind": "plan", "year": 2026, "format": "xlsx" } }),
+    )
+    .expect("save dialog");
+    let proposed = app
+        .dir
+        .path()
+        .join("План сетевого взаимодействия 2026-2027.xlsx");
+    assert_eq!(
+        dialog["default_path"].as_str(),
+        proposed.to_str(),
+        "{dialog}"
+    );
+    assert_eq!(dialog["filters"][0]["extensions"], json!(["xlsx"]));
+    let open = call(
+        &app,
+        "exports_open_dialog",
+        json!({ "purpose": "calendar" }),
+    )
+    .expect("open");
+    assert_eq!(open["title"], "Импорт мероприятий из календаря");
+
+    // Only a file the app wrote can be opened from the UI.
+    let unknown = call(&app, "exports_open", json!({ "path": "/etc/passwd" })).unwrap_err();
     assert_eq!(unknown["code"], "not_found", "{unknown}");
     assert!(message(&unknown).contains("не выгружался"), "{unknown}");
 
@@ -132,7 +157,7 @@ fn the_plan_is_shown_previewed_and_exported_as_pdf_xlsx_and_ics() {
     )
     .unwrap_err();
     assert!(
-        message(&refused).contains("Неизвестный формат"),
+        message(&refused).contains("план — в PDF, Excel (xlsx) или iCalendar (ics)"),
         "{refused}"
     );
 

@@ -9,6 +9,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/003_agreements.sql"),
     include_str!("../../migrations/004_head_position_genitive.sql"),
     include_str!("../../migrations/005_events.sql"),
+    include_str!("../../migrations/006_exported_files.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -9,13 +9,14 @@ use partnernet::agreements::{
     },
     output, render,
 };
+use partnernet::exports::{self, ExportTarget, FileFormat, OpenPurpose};
 use partnernet::settings::{self, Settings};
 use partnernet::{ApiError, FieldError};
 use tauri::ipc::Response;
 use tauri::State;
 
 use crate::commands::documents::source_error;
-use crate::files::{open_with_system, safe_file_name};
+use crate::files::open_with_system;
 use crate::state::{now, AppState};
 
 fn today() -> NaiveDate {
@@ -149,27 +150,19 @@ pub fn agreements_attachments(
     state.with(|s| attachments::list(s, id))
 }
 
-/// Attaches a signed scan from `path`, or asks for the file with the native
-/// open dialog. `None` when the user cancelled.
+/// Attaches the signed scan chosen in the open dialog.
 #[tauri::command]
-pub fn agreements_attach_scan(
+pub async fn agreements_attach_scan(
     state: State<'_, AppState>,
     id: i64,
-    path: Option<String>,
-) -> Result<Option<Attachment>, ApiError> {
-    let path = match path {
-        Some(p) => PathBuf::from(p),
-        None => match rfd::FileDialog::new()
-            .set_title("Прикрепить скан подписанного договора")
-            .pick_file()
-        {
-            Some(p) => p,
-            None => return Ok(None),
-        },
-    };
-    state
-        .with(|s| attachments::add_scan(s, id, &path, now()))
-        .map(Some)
+    path: String,
+) -> Result<Attachment, ApiError> {
+    let path = PathBuf::from(path);
+    state.with(|s| {
+        let attachment = attachments::add_scan(s, id, &path, now())?;
+        exports::opened(s, OpenPurpose::Scan, &path)?;
+        Ok(attachment)
+    })
 }
 
 #[tauri::command]
@@ -182,7 +175,7 @@ pub fn agreements_attachment_remove(
 
 /// Opens a scan or a version with the system's viewer.
 #[tauri::command]
-pub fn agreements_attachment_open(
+pub async fn agreements_attachment_open(
     state: State<'_, AppState>,
     attachment_id: i64,
 ) -> Result<(), ApiError> {
@@ -212,43 +205,23 @@ pub async fn agreements_template_preview(
     pdf.map(Response::new).map_err(source_error)
 }
 
-/// Exports as PDF or DOCX to `path`, or asks where with the native save
-/// dialog. Returns the path written, or `None` when cancelled.
+/// Exports as PDF or DOCX to the path chosen in the save dialog (kept as
+/// a version); the path written.
 #[tauri::command]
-pub fn agreements_export(
+pub async fn agreements_export(
     state: State<'_, AppState>,
     id: i64,
     format: String,
-    path: Option<String>,
-) -> Result<Option<String>, ApiError> {
-    let path = match path {
-        Some(p) => PathBuf::from(p),
-        None => {
-            let agreement = state.with(|s| agreements::get(s, id))?;
-            let ext = if format == "docx" { "docx" } else { "pdf" };
-            let name = format!(
-                "{} {}.{ext}",
-                agreement.data.kind.noun(),
-                safe_file_name(&agreement.data.number)
-            );
-            match rfd::FileDialog::new()
-                .set_title("Сохранить договор")
-                .set_file_name(name)
-                .add_filter(ext.to_uppercase(), &[ext])
-                .save_file()
-            {
-                Some(p) => p,
-                None => return Ok(None),
-            }
-        }
-    };
-    state.with(|s| output::export(s, id, &path, now()))?;
-    Ok(Some(path.display().to_string()))
+    path: String,
+) -> Result<String, ApiError> {
+    let format = FileFormat::parse(&format)?;
+    crate::commands::exports::write(&state, ExportTarget::Agreement { id, format }, path)
 }
 
-/// «Печать»: the PDF opened in the system viewer.
+/// «Печать»: the PDF opened in the system viewer. Async, so the window
+/// never waits for the viewer.
 #[tauri::command]
-pub fn agreements_print(state: State<'_, AppState>, id: i64) -> Result<String, ApiError> {
+pub async fn agreements_print(state: State<'_, AppState>, id: i64) -> Result<String, ApiError> {
     let path = state.with(|s| output::print_copy(s, id, now()))?;
     open_with_system(&path)?;
     Ok(path.display().to_string())

@@ -1,9 +1,8 @@
-use std::path::PathBuf;
-
 use partnernet::brochures::{
     self,
     model::{Brochure, BrochureSummary, SourceProblem},
 };
+use partnernet::exports::ExportTarget;
 use partnernet::{ApiError, FieldError};
 use tauri::ipc::Response;
 use tauri::State;
@@ -84,29 +83,12 @@ pub async fn brochures_preview(source: String) -> Result<Response, ApiError> {
         .map_err(source_error)
 }
 
-/// Exports to `path`, or asks where with the native save dialog when no path
-/// is given. Returns the path written, or `None` when the user cancelled.
+/// Exports as PDF to the path chosen in the save dialog; the path written.
 #[tauri::command]
-pub fn brochures_export(
+pub async fn brochures_export(
     state: State<'_, AppState>,
     id: i64,
-    path: Option<String>,
-) -> Result<Option<String>, ApiError> {
-    let path = match path {
-        Some(p) => PathBuf::from(p),
-        None => {
-            let title = state.with(|s| brochures::get(s, id))?.title;
-            let chosen = rfd::FileDialog::new()
-                .set_title("Сохранить брошюру в PDF")
-                .set_file_name(format!("{}.pdf", crate::files::safe_file_name(&title)))
-                .add_filter("PDF", &["pdf"])
-                .save_file();
-            match chosen {
-                Some(p) => p,
-                None => return Ok(None),
-            }
-        }
-    };
-    state.with(|s| brochures::export(s, id, &path, now()))?;
-    Ok(Some(path.display().to_string()))
+    path: String,
+) -> Result<String, ApiError> {
+    crate::commands::exports::write(&state, ExportTarget::Brochure { id }, path)
 }

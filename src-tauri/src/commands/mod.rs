@@ -5,6 +5,7 @@ pub mod agreements;
 pub mod app;
 pub mod documents;
 pub mod events;
+pub mod exports;
 pub mod institution;
 pub mod partners;
 pub mod plan;

@@ -1,35 +1,23 @@
 //! «Отчёты»: the school-year plan (table, PDF preview, PDF/XLSX/ICS export),
 //! iCalendar import and export, and the forms of events in «Настройки».
-//! Each command only picks a file (native dialog unless a path is given)
-//! and calls the core.
+//! The UI shows the native dialogs and passes the chosen path; each command
+//! calls the core.
 
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::PathBuf;
 
 use partnernet::events::{
     self, import,
     model::{EventForm, EventFormInput, ImportPreview, ImportReport, SchoolYearPlan},
     plan, plan_pdf,
 };
+use partnernet::exports::{self, ExportTarget, FileFormat, OpenPurpose};
 use partnernet::ApiError;
 use serde::Serialize;
 use tauri::ipc::Response;
 use tauri::State;
 
-use crate::files::open_with_system;
+use crate::commands::exports::write;
 use crate::state::{now, AppState};
-
-/// The files written by the exports of this session: only these can be
-/// opened from the UI (a toast's «Открыть файл»), not any path.
-static EXPORTED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-fn remember(path: &Path) {
-    if let Ok(mut list) = EXPORTED.lock() {
-        if !list.iter().any(|p| p == path) {
-            list.push(path.to_path_buf());
-        }
-    }
-}
 
 /// An .ics file read for an import and what importing it would do.
 #[derive(Debug, Clone, Serialize)]
@@ -38,65 +26,9 @@ pub struct ImportFile {
     pub preview: ImportPreview,
 }
 
-fn bad_input(code: &str, message: String) -> ApiError {
-    ApiError {
-        code: code.into(),
-        message,
-        fields: Vec::new(),
-    }
-}
-
 /// The school year given, or the current one (2026 for 2026/2027).
 fn year_or_current(year: Option<i32>) -> i32 {
     year.unwrap_or_else(|| plan::school_year_of(now().date()))
-}
-
-/// «План сетевого взаимодействия 2026-2027.pdf».
-pub fn plan_file_name(year: i32, ext: &str) -> String {
-    format!("План сетевого взаимодействия {year}-{}.{ext}", year + 1)
-}
-
-fn export_format(format: &str) -> Result<(&'static str, &'static str), ApiError> {
-    match format {
-        "pdf" => Ok(("pdf", "PDF")),
-        "xlsx" => Ok(("xlsx", "Excel")),
-        "ics" => Ok(("ics", "iCalendar")),
-        other => Err(bad_input(
-            "bad_input",
-            format!("Неизвестный формат выгрузки «{other}»: возможны PDF, Excel (xlsx) и iCalendar (ics)."),
-        )),
-    }
-}
-
-/// The path given (with the format's extension when it has none), or the
-/// one chosen in the native save dialog; `None` when cancelled.
-fn save_path(
-    path: Option<String>,
-    title: &str,
-    name: String,
-    ext: &str,
-    filter: &str,
-) -> Option<PathBuf> {
-    match path {
-        Some(p) => {
-            let mut p = PathBuf::from(p);
-            if p.extension().is_none() {
-                p.set_extension(ext);
-            }
-            Some(p)
-        }
-        None => rfd::FileDialog::new()
-            .set_title(title)
-            .set_file_name(name)
-            .add_filter(filter, &[ext])
-            .save_file()
-            .map(|mut p| {
-                if p.extension().is_none() {
-                    p.set_extension(ext);
-                }
-                p
-            }),
-    }
 }
 
 /// The plan of a school year (the current one when `year` is not given).
@@ -115,102 +47,53 @@ pub async fn plan_preview(state: State<'_, AppState>, year: i32) -> Result<Respo
         .map_err(ApiError::from)
 }
 
-/// Exports the plan as PDF, XLSX or ICS to `path`, or asks where with the
-/// native save dialog. Returns the path written, or `None` when cancelled.
+/// Exports the plan as PDF, XLSX or ICS to the path chosen in the save
+/// dialog. Returns the path written.
 #[tauri::command]
-pub fn plan_export(
+pub async fn plan_export(
     state: State<'_, AppState>,
     year: i32,
     format: String,
-    path: Option<String>,
-) -> Result<Option<String>, ApiError> {
-    let (ext, filter) = export_format(&format)?;
-    let Some(path) = save_path(
-        path,
-        "Сохранить план сетевого взаимодействия",
-        plan_file_name(year, ext),
-        ext,
-        filter,
-    ) else {
-        return Ok(None);
-    };
-    state.with(|s| plan::export(s, year, &path, now()))?;
-    remember(&path);
-    Ok(Some(path.display().to_string()))
+    path: String,
+) -> Result<String, ApiError> {
+    let format = FileFormat::parse(&format)?;
+    write(&state, ExportTarget::Plan { year, format }, path)
 }
 
-/// Opens a file exported in this session with the system's program
-/// (a PDF viewer, a spreadsheet, a calendar).
+/// Exports the chosen events as an .ics file to the path chosen.
 #[tauri::command]
-pub fn plan_open_exported(path: String) -> Result<(), ApiError> {
-    let path = PathBuf::from(path);
-    let known = EXPORTED
-        .lock()
-        .map(|list| list.iter().any(|p| p == &path))
-        .unwrap_or(false);
-    if !known {
-        return Err(bad_input(
-            "not_found",
-            format!(
-                "Файл «{}» не выгружался в этом сеансе программы: откройте его из папки.",
-                path.display()
-            ),
-        ));
-    }
-    open_with_system(&path)
-}
-
-/// Exports the chosen events as an .ics file.
-#[tauri::command]
-pub fn events_export_ics(
+pub async fn events_export_ics(
     state: State<'_, AppState>,
     ids: Vec<i64>,
-    path: Option<String>,
-) -> Result<Option<String>, ApiError> {
-    let Some(path) = save_path(
-        path,
-        "Сохранить мероприятия в календарь",
-        "Мероприятия.ics".into(),
-        "ics",
-        "iCalendar",
-    ) else {
-        return Ok(None);
-    };
-    state.with(|s| import::export_ids_to(s, &ids, &path, now()))?;
-    remember(&path);
-    Ok(Some(path.display().to_string()))
+    path: String,
+) -> Result<String, ApiError> {
+    write(&state, ExportTarget::Events { ids }, path)
 }
 
-/// Reads an .ics file (`path`, or chosen in the native open dialog) and
-/// says what importing it would do; nothing is written. `None` when cancelled.
+/// Reads the .ics file chosen in the open dialog and says what importing
+/// it would do; nothing is written but the folder for the next dialog.
 #[tauri::command]
-pub fn events_import_preview(
+pub async fn events_import_preview(
     state: State<'_, AppState>,
-    path: Option<String>,
-) -> Result<Option<ImportFile>, ApiError> {
-    let path = match path {
-        Some(p) => PathBuf::from(p),
-        None => match rfd::FileDialog::new()
-            .set_title("Импорт мероприятий из календаря")
-            .add_filter("Календарь iCalendar (.ics)", &["ics", "ICS"])
-            .pick_file()
-        {
-            Some(p) => p,
-            None => return Ok(None),
-        },
-    };
+    path: String,
+) -> Result<ImportFile, ApiError> {
+    let path = PathBuf::from(path);
     let text = import::read_file(&path)?;
-    let preview = state.with(|s| import::preview(s, &text))?;
-    Ok(Some(ImportFile {
+    let preview = state.with(|s| {
+        let preview = import::preview(s, &text)?;
+        exports::opened(s, OpenPurpose::Calendar, &path)?;
+        Ok(preview)
+    })?;
+    Ok(ImportFile {
         path: path.display().to_string(),
         preview,
-    }))
+    })
 }
 
 /// Imports the .ics file previewed before: new UIDs are added, known ones
 /// updated.
 #[tauri::command]
-pub fn events_import_apply(
+pub async fn events_import_apply(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<ImportReport, ApiError> {
@@ -241,25 +124,4 @@ pub fn event_forms_update(
 #[tauri::command]
 pub fn event_forms_delete(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
     state.with(|s| events::delete_form(s, id))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_plan_file_is_named_after_the_school_year() {
-        assert_eq!(
-            super::plan_file_name(2026, "pdf"),
-            "План сетевого взаимодействия 2026-2027.pdf"
-        );
-    }
-
-    #[test]
-    fn unknown_formats_are_refused_in_russian() {
-        let err = super::export_format("docx").unwrap_err();
-        assert!(
-            err.message.contains("Неизвестный формат"),
-            "{}",
-            err.message
-        );
-    }
 }

@@ -2,6 +2,7 @@
 // generated bindings; every rejection becomes an ApiError with a Russian
 // message, so no caller ever shows "[object Object]" or an English string.
 import { invoke } from "@tauri-apps/api/core";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
   AppInfo,
@@ -36,6 +37,9 @@ import type {
 import type {
   Conflict,
   Event,
+  ExportTarget,
+  FileDialogOptions,
+  OpenPurpose,
   EventFilter,
   EventForm,
   EventInput,
@@ -156,9 +160,8 @@ export const backend = {
     const raw = await call<ArrayBuffer | Uint8Array | number[]>("brochures_preview", { source });
     return raw instanceof Uint8Array ? raw : new Uint8Array(raw);
   },
-  /** `path: null` asks where with the native save dialog; resolves to the path written, or null when cancelled. */
-  brochuresExport: (id: number, path: string | null = null) =>
-    call<string | null>("brochures_export", { id, path }),
+  /** Writes the PDF to `path` (from {@link chooseSavePath}); the path written. */
+  brochuresExport: (id: number, path: string) => call<string>("brochures_export", { id, path }),
 
   agreementsList: (filter: AgreementFilter) => call<AgreementSummary[]>("agreements_list", { filter }),
   agreementsOfPartner: (partnerId: number) => call<AgreementSummary[]>("agreements_of_partner", { partnerId }),
@@ -182,9 +185,8 @@ export const backend = {
   agreementsTrashList: () => call<AgreementSummary[]>("agreements_trash_list"),
   agreementsReminders: () => call<Reminder[]>("agreements_reminders"),
   agreementsAttachments: (id: number) => call<Attachment[]>("agreements_attachments", { id }),
-  /** `path: null` opens the native file dialog; null when cancelled. */
-  agreementsAttachScan: (id: number, path: string | null = null) =>
-    call<Attachment | null>("agreements_attach_scan", { id, path }),
+  /** Attaches the file at `path` (from {@link chooseOpenPath}). */
+  agreementsAttachScan: (id: number, path: string) => call<Attachment>("agreements_attach_scan", { id, path }),
   agreementsAttachmentRemove: (attachmentId: number) => call<void>("agreements_attachment_remove", { attachmentId }),
   agreementsAttachmentOpen: (attachmentId: number) => call<void>("agreements_attachment_open", { attachmentId }),
   /** The PDF of the unsaved form; rejects with code "document" on template problems. */
@@ -192,9 +194,9 @@ export const backend = {
     bytes(await call<ArrayBuffer | Uint8Array | number[]>("agreements_preview", { input, template })),
   agreementsTemplatePreview: async (id: number, template: string) =>
     bytes(await call<ArrayBuffer | Uint8Array | number[]>("agreements_template_preview", { id, template })),
-  /** `path: null` asks where with the native save dialog; the path written, or null when cancelled. */
-  agreementsExport: (id: number, format: "pdf" | "docx", path: string | null = null) =>
-    call<string | null>("agreements_export", { id, format, path }),
+  /** Writes the PDF or DOCX to `path` (kept as a version); the path written. */
+  agreementsExport: (id: number, format: "pdf" | "docx", path: string) =>
+    call<string>("agreements_export", { id, format, path }),
   agreementsPrint: (id: number) => call<string>("agreements_print", { id }),
   agreementsTemplate: (kind: AgreementKind) => call<AgreementTemplate>("agreements_template", { kind }),
   agreementsTemplateSave: (kind: AgreementKind, source: string) =>
@@ -233,17 +235,14 @@ export const backend = {
   /** The plan's PDF as bytes, for the preview. */
   planPreview: async (year: number) =>
     bytes(await call<ArrayBuffer | Uint8Array | number[]>("plan_preview", { year })),
-  /** `path: null` asks where with the native save dialog; the path written, or null when cancelled. */
-  planExport: (year: number, format: "pdf" | "xlsx" | "ics", path: string | null = null) =>
-    call<string | null>("plan_export", { year, format, path }),
-  /** Opens a file exported in this session (the toast's «Открыть файл») with the system's program. */
-  planOpenExported: (path: string) => call<void>("plan_open_exported", { path }),
-  /** The chosen events as an .ics file; `path: null` asks where. */
-  eventsExportIcs: (ids: number[], path: string | null = null) =>
-    call<string | null>("events_export_ics", { ids, path }),
-  /** Reads an .ics file (`path: null`: the native open dialog) and says what importing it would do; null when cancelled. */
-  eventsImportPreview: (path: string | null = null) =>
-    call<{ path: string; preview: import("./bindings").ImportPreview } | null>("events_import_preview", { path }),
+  /** Writes the plan to `path`; the path written (the format's extension added when missing). */
+  planExport: (year: number, format: "pdf" | "xlsx" | "ics", path: string) =>
+    call<string>("plan_export", { year, format, path }),
+  /** The chosen events as an .ics file at `path`; the path written. */
+  eventsExportIcs: (ids: number[], path: string) => call<string>("events_export_ics", { ids, path }),
+  /** Reads the .ics file at `path` and says what importing it would do. */
+  eventsImportPreview: (path: string) =>
+    call<{ path: string; preview: import("./bindings").ImportPreview }>("events_import_preview", { path }),
   eventsImportApply: (path: string) => call<import("./bindings").ImportReport>("events_import_apply", { path }),
   eventFormsAdd: (input: import("./bindings").EventFormInput) =>
     call<import("./bindings").EventForm>("event_forms_add", { input }),
@@ -251,7 +250,52 @@ export const backend = {
     call<import("./bindings").EventForm>("event_forms_update", { id, input }),
   /** Refused (built-in, or used by events) with the core's Russian message. */
   eventFormsDelete: (id: number) => call<void>("event_forms_delete", { id }),
+  // files in and out: what the dialogs propose, opening what was written
+  exportsSaveDialog: (target: ExportTarget) => call<FileDialogOptions>("exports_save_dialog", { target }),
+  exportsOpenDialog: (purpose: OpenPurpose) => call<FileDialogOptions>("exports_open_dialog", { purpose }),
+  /** «Открыть файл» after an export: the system's PDF viewer, spreadsheet or calendar. */
+  exportsOpen: (path: string) => call<void>("exports_open", { path }),
 };
+
+/**
+ * Asks where to save an export with the native save dialog (Tauri's dialog
+ * plugin: it never blocks the window), proposing the core's Russian file
+ * name in the last folder used. The chosen path, or null when cancelled.
+ */
+export async function chooseSavePath(target: ExportTarget): Promise<string | null> {
+  const o = await backend.exportsSaveDialog(target);
+  try {
+    return await saveDialog({ title: o.title, defaultPath: o.default_path, filters: o.filters });
+  } catch (raw) {
+    throw dialogError(raw);
+  }
+}
+
+/** Asks for a file to open (a scan, a calendar); its path, or null when cancelled. */
+export async function chooseOpenPath(purpose: OpenPurpose): Promise<string | null> {
+  const o = await backend.exportsOpenDialog(purpose);
+  try {
+    const picked = await openDialog({
+      title: o.title,
+      defaultPath: o.default_path,
+      filters: o.filters,
+      multiple: false,
+      directory: false,
+    });
+    return typeof picked === "string" ? picked : null;
+  } catch (raw) {
+    throw dialogError(raw);
+  }
+}
+
+function dialogError(raw: unknown): ApiError {
+  console.error("[backend] file dialog failed", raw);
+  return {
+    code: "internal",
+    message: "Не удалось показать окно выбора файла. Повторите действие; если не поможет, перезапустите программу.",
+    fields: [],
+  };
+}
 
 function bytes(raw: ArrayBuffer | Uint8Array | number[]): Uint8Array {
   return raw instanceof Uint8Array ? raw : new Uint8Array(raw);

@@ -542,3 +542,18 @@ export type ImportPreview = { items: Array<ImportItem>,
 skipped: Array<string>, };
 
 export type ImportReport = { added: number, updated: number, unchanged: number, skipped: Array<string>, };
+
+export type FileFormat = "pdf" | "docx" | "xlsx" | "ics";
+
+export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, };
+
+export type OpenPurpose = "scan" | "calendar";
+
+export type FileFilter = { name: string, extensions: Array<string>, };
+
+export type FileDialogOptions = { title: string, 
+/**
+ * A full path for a save dialog (folder and file name), a folder for an
+ * open dialog.
+ */
+default_path: string, filters: Array<FileFilter>, };

@@ -2,6 +2,7 @@
 import { backend } from "../backend";
 import type { ApiError } from "../bindings";
 import { confirm } from "../shell/confirm.svelte";
+import { saveExport } from "../exports/actions";
 import { toasts } from "../shell/toasts.svelte";
 import { agreements } from "./state.svelte";
 
@@ -51,17 +52,14 @@ export async function purgeAgreement(id: number, title: string): Promise<boolean
 
 /** Through the native save dialog; each export is kept as a version. */
 export async function exportAgreement(id: number, format: "pdf" | "docx"): Promise<string | null> {
-  try {
-    const path = await backend.agreementsExport(id, format, null);
-    if (path) {
-      agreements.changed();
-      toasts.show(`Договор сохранён: ${path}`, "success", undefined, 8000, `export-${id}`);
-    }
-    return path;
-  } catch (e) {
-    toasts.error(e as ApiError);
-    return null;
-  }
+  const path = await saveExport(
+    { kind: "agreement", id, format },
+    (chosen) => backend.agreementsExport(id, format, chosen),
+    (written) => `Договор сохранён: ${written}`,
+    `export-${id}`,
+  );
+  if (path) agreements.changed();
+  return path;
 }
 
 /** «Печать»: the PDF opens in the system viewer, which prints it. */

@@ -132,7 +132,7 @@ export function planHandlers(formsOf: () => unknown): Record<string, (a: Record<
     plan_get: (a) => makePlan((a.year as number | null) ?? CURRENT_YEAR),
     plan_preview: () => pdf(planPdf),
     plan_export: (a) => `/home/metodist/Документы/План сетевого взаимодействия ${a.year}-${(a.year as number) + 1}.${a.format}`,
-    plan_open_exported: () => null,
+    exports_open: () => null,
     events_export_ics: () => "/home/metodist/Документы/Мероприятия.ics",
     events_import_preview: (a) => {
       if (params.has("importfail")) fail("bad_input", "Файл «Календарь.ics» не в кодировке UTF-8: это не календарь iCalendar (.ics). Выгрузите календарь заново в формате .ics.");

@@ -2,6 +2,7 @@
 import { backend } from "../backend";
 import type { ApiError } from "../bindings";
 import { confirm } from "../shell/confirm.svelte";
+import { saveExport } from "../exports/actions";
 import { toasts } from "../shell/toasts.svelte";
 import { documents } from "./state.svelte";
 
@@ -83,10 +84,10 @@ export async function purgeBrochure(id: number, title: string): Promise<boolean>
 
 /** Exports through the native save dialog; says where the file went. */
 export async function exportBrochure(id: number): Promise<void> {
-  try {
-    const path = await backend.brochuresExport(id, null);
-    if (path) toasts.show(`Брошюра сохранена: ${path}`, "success", undefined, 8000, `export-${id}`);
-  } catch (e) {
-    toasts.error(e as ApiError);
-  }
+  await saveExport(
+    { kind: "brochure", id },
+    (path) => backend.brochuresExport(id, path),
+    (path) => `Брошюра сохранена: ${path}`,
+    `export-${id}`,
+  );
 }

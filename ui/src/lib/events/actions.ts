@@ -3,6 +3,7 @@
 import { backend } from "../backend";
 import type { ApiError, EventSaved, Occurrence, OccurrenceChange } from "../bindings";
 import { confirm } from "../shell/confirm.svelte";
+import { saveExport } from "../exports/actions";
 import { toasts } from "../shell/toasts.svelte";
 import { dateOf } from "./logic";
 import { changeFor, conflictsText, movedText, undoForMove, type UndoStep } from "./calendar";
@@ -135,15 +136,9 @@ export async function exportShown(ids: number[]): Promise<void> {
     toasts.show("В календаре сейчас нет мероприятий: выберите другой месяц или снимите фильтры.", "info");
     return;
   }
-  try {
-    const path = await backend.eventsExportIcs(ids, null);
-    if (path) {
-      toasts.show(`Мероприятия (${ids.length}) сохранены в календарь: ${path}`, "success", {
-        label: "Открыть файл",
-        run: () => void backend.planOpenExported(path).catch((e: ApiError) => toasts.error(e)),
-      }, 10000);
-    }
-  } catch (e) {
-    toasts.error(e as ApiError);
-  }
+  await saveExport(
+    { kind: "events", ids },
+    (path) => backend.eventsExportIcs(ids, path),
+    (path) => `Мероприятия (${ids.length}) сохранены в календарь: ${path}`,
+  );
 }

@@ -1,0 +1,302 @@
+//! Files she writes out of the app and reads into it. The shell shows the
+//! native dialogs; the core decides what they propose (a Russian file name in
+//! the last folder used, filtered by type), writes each export, remembers the
+//! folder, and says which written files may be opened with the system's
+//! program. It reads across the domains, so it sits above them.
+
+pub mod names;
+pub mod queries;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+use crate::storage::Storage;
+
+pub use names::{file_name, safe_file_name};
+
+/// A format a file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    Pdf,
+    Docx,
+    Xlsx,
+    Ics,
+}
+
+impl FileFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Pdf => "pdf",
+            FileFormat::Docx => "docx",
+            FileFormat::Xlsx => "xlsx",
+            FileFormat::Ics => "ics",
+        }
+    }
+
+    /// The name of the dialog's type filter.
+    fn filter_name(self) -> &'static str {
+        match self {
+            FileFormat::Pdf => "Документ PDF",
+            FileFormat::Docx => "Документ Word (.docx)",
+            FileFormat::Xlsx => "Таблица Excel (.xlsx)",
+            FileFormat::Ics => "Календарь iCalendar (.ics)",
+        }
+    }
+
+    /// «pdf», «PDF» → PDF; anything else is refused in Russian.
+    pub fn parse(text: &str) -> Result<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "pdf" => Ok(FileFormat::Pdf),
+            "docx" => Ok(FileFormat::Docx),
+            "xlsx" => Ok(FileFormat::Xlsx),
+            "ics" => Ok(FileFormat::Ics),
+            other => Err(CoreError::BadInput(format!(
+                "неизвестный формат выгрузки «{other}»: возможны PDF, DOCX, XLSX и ICS."
+            ))),
+        }
+    }
+}
+
+/// What is being saved: each export the app offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ExportTarget {
+    /// An agreement as PDF or DOCX (each export is kept as a version).
+    Agreement { id: i64, format: FileFormat },
+    /// A brochure as PDF.
+    Brochure { id: i64 },
+    /// The plan of the school year starting in `year`, as PDF, XLSX or ICS.
+    Plan { year: i32, format: FileFormat },
+    /// The chosen events as an .ics calendar.
+    Events { ids: Vec<i64> },
+}
+
+impl ExportTarget {
+    pub fn format(&self) -> FileFormat {
+        match self {
+            ExportTarget::Agreement { format, .. } | ExportTarget::Plan { format, .. } => *format,
+            ExportTarget::Brochure { .. } => FileFormat::Pdf,
+            ExportTarget::Events { .. } => FileFormat::Ics,
+        }
+    }
+
+    /// The formats this export can be written in, with a Russian refusal.
+    fn check(&self) -> Result<()> {
+        let format = self.format();
+        let (allowed, what): (&[FileFormat], &str) = match self {
+            ExportTarget::Agreement { .. } => (
+                &[FileFormat::Pdf, FileFormat::Docx],
+                "договор — в PDF или DOCX",
+            ),
+            ExportTarget::Plan { .. } => (
+                &[FileFormat::Pdf, FileFormat::Xlsx, FileFormat::Ics],
+                "план — в PDF, Excel (xlsx) или iCalendar (ics)",
+            ),
+            ExportTarget::Brochure { .. } | ExportTarget::Events { .. } => return Ok(()),
+        };
+        if allowed.contains(&format) {
+            Ok(())
+        } else {
+            Err(CoreError::BadInput(format!(
+                "формат {} здесь не подходит: {what}.",
+                format.extension().to_uppercase()
+            )))
+        }
+    }
+
+    fn dialog_title(&self) -> &'static str {
+        match self {
+            ExportTarget::Agreement { .. } => "Сохранить договор",
+            ExportTarget::Brochure { .. } => "Сохранить брошюру в PDF",
+            ExportTarget::Plan { .. } => "Сохранить план сетевого взаимодействия",
+            ExportTarget::Events { .. } => "Сохранить мероприятия в календарь",
+        }
+    }
+}
+
+/// What a file is opened for: each kind keeps its own last folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OpenPurpose {
+    /// A signed scan attached to an agreement.
+    Scan,
+    /// An .ics calendar to import events from.
+    Calendar,
+}
+
+impl OpenPurpose {
+    fn key(self) -> &'static str {
+        match self {
+            OpenPurpose::Scan => "open_scan",
+            OpenPurpose::Calendar => "open_calendar",
+        }
+    }
+}
+
+/// The last folder of the save dialogs, shared by every export.
+const SAVE_KEY: &str = "save";
+
+/// One type filter of a file dialog: «Документ PDF» → `pdf`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FileFilter {
+    pub name: String,
+    pub extensions: Vec<String>,
+}
+
+/// What a native file dialog proposes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FileDialogOptions {
+    pub title: String,
+    /// A full path for a save dialog (folder and file name), a folder for an
+    /// open dialog.
+    pub default_path: String,
+    pub filters: Vec<FileFilter>,
+}
+
+fn filter(name: &str, extensions: &[&str]) -> FileFilter {
+    FileFilter {
+        name: name.to_string(),
+        extensions: extensions.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+/// The user's documents folder (the home folder where there is none).
+pub fn default_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .map(|u| {
+            u.document_dir()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| u.home_dir().to_path_buf())
+        })
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// The remembered folder for `key` while it still exists, else the default.
+fn folder(storage: &Storage, key: &str) -> Result<PathBuf> {
+    Ok(queries::folder(storage.conn(), key)?
+        .filter(|dir| dir.is_dir())
+        .unwrap_or_else(default_folder))
+}
+
+/// The save dialog of an export: its title, a Russian file name in the last
+/// folder a file was saved to, and its type filter.
+pub fn save_dialog(storage: &Storage, target: &ExportTarget) -> Result<FileDialogOptions> {
+    target.check()?;
+    let name = file_name(storage, target)?;
+    let format = target.format();
+    Ok(FileDialogOptions {
+        title: target.dialog_title().to_string(),
+        default_path: folder(storage, SAVE_KEY)?.join(name).display().to_string(),
+        filters: vec![filter(format.filter_name(), &[format.extension()])],
+    })
+}
+
+/// The open dialog for `purpose`, in the folder last opened from.
+pub fn open_dialog(storage: &Storage, purpose: OpenPurpose) -> Result<FileDialogOptions> {
+    let (title, filters) = match purpose {
+        OpenPurpose::Scan => (
+            "Прикрепить скан подписанного договора",
+            vec![
+                filter(
+                    "Сканы (PDF и изображения)",
+                    &["pdf", "jpg", "jpeg", "png", "tif", "tiff"],
+                ),
+                filter("Все файлы", &["*"]),
+            ],
+        ),
+        OpenPurpose::Calendar => (
+            "Импорт мероприятий из календаря",
+            vec![filter(FileFormat::Ics.filter_name(), &["ics", "ICS"])],
+        ),
+    };
+    Ok(FileDialogOptions {
+        title: title.to_string(),
+        default_path: folder(storage, purpose.key())?.display().to_string(),
+        filters,
+    })
+}
+
+/// Remembers the folder a file was opened from, for the next dialog.
+pub fn opened(storage: &mut Storage, purpose: OpenPurpose, path: &Path) -> Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            storage.write(|tx| queries::set_folder(tx, purpose.key(), dir))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `path` with the format's extension: added when the name has another one
+/// or none («План 2026.12» → «План 2026.12.pdf»).
+pub fn with_extension(path: &Path, format: FileFormat) -> PathBuf {
+    let ext = format.extension();
+    let has = path
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext));
+    if has {
+        path.to_path_buf()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(ext);
+        PathBuf::from(name)
+    }
+}
+
+/// Writes an export to `path` (the format's extension added when missing),
+/// remembers its folder for the next save dialog and that it may be opened.
+/// Returns the path written.
+pub fn write(
+    storage: &mut Storage,
+    target: &ExportTarget,
+    path: &Path,
+    now: NaiveDateTime,
+) -> Result<PathBuf> {
+    target.check()?;
+    let path = with_extension(path, target.format());
+    match target {
+        ExportTarget::Agreement { id, .. } => {
+            crate::agreements::output::export(storage, *id, &path, now)?;
+        }
+        ExportTarget::Brochure { id } => crate::brochures::export(storage, *id, &path, now)?,
+        ExportTarget::Plan { year, .. } => crate::events::plan::export(storage, *year, &path, now)?,
+        ExportTarget::Events { ids } => {
+            crate::events::import::export_ids_to(storage, ids, &path, now)?
+        }
+    }
+    storage.write(|tx| queries::record_export(tx, SAVE_KEY, &path, now))?;
+    Ok(path)
+}
+
+/// The file to open with the system's program: only one the app wrote,
+/// never any path the UI names.
+pub fn openable(storage: &Storage, path: &Path) -> Result<PathBuf> {
+    if !queries::was_exported(storage.conn(), path)? {
+        return Err(CoreError::NotExported(path.display().to_string()));
+    }
+    if !path.is_file() {
+        return Err(CoreError::BadInput(format!(
+            "файла «{}» больше нет: возможно, его переместили или удалили.",
+            path.display()
+        )));
+    }
+    Ok(path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extension_is_added_unless_it_is_there() {
+        let p = |s: &str| with_extension(Path::new(s), FileFormat::Pdf);
+        assert_eq!(p("/d/План"), PathBuf::from("/d/План.pdf"));
+        assert_eq!(p("/d/План.PDF"), PathBuf::from("/d/План.PDF"));
+        assert_eq!(p("/d/План 2026.12"), PathBuf::from("/d/План 2026.12.pdf"));
+    }
+}
