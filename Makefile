@@ -10,7 +10,7 @@ APP := $(CARGO_TARGET_DIR)/debug/partnernet-app
 CLI := $(CARGO_TARGET_DIR)/debug/partnernet
 DEMO_DIR ?= $(HOME)/.local/share/partnernet-demo
 
-.PHONY: run test deps ui build demo lint test-core test-ui e2e bench icons bindings deb
+.PHONY: run test deps ui build demo lint test-core test-ui e2e bench icons bindings deb deb-test
 
 run: deps build
 	@# A demo folder from a version without events is kept aside and made anew.
@@ -20,7 +20,7 @@ run: deps build
 	@if [ ! -f "$(DEMO_DIR)/partnernet.sqlite3" ]; then "$(CLI)" --data-dir "$(DEMO_DIR)" demo; fi
 	"$(APP)" --data-dir "$(DEMO_DIR)"
 
-test: deps build lint test-core test-ui e2e
+test: deps build lint test-core test-ui e2e deb-test
 
 deps:
 	@scripts/install-deps.sh
@@ -57,5 +57,16 @@ icons:
 	cd ui && npx tauri icon ../icons/source.png -o ../build/icons
 	cd build/icons && cp 32x32.png 64x64.png 128x128.png 128x128@2x.png icon.icns icon.ico icon.png ../../icons/
 
+# The .deb: the release app and CLI in one cargo build, then `tauri bundle`
+# with packaging/tauri.deb.json merged in (package `partnernet`, Russian menu
+# entry, the CLI as /usr/bin/partnernet). See packaging/README.md.
 deb: deps ui
-	cd ui && TAURI_APP_PATH=../src-tauri npx tauri build --bundles deb
+	cargo build --release -p partnernet -p partnernet-app --bin partnernet --bin partnernet-app $(FEATURES)
+	install -D -m 755 "$(CARGO_TARGET_DIR)/release/partnernet" build/deb/partnernet
+	rm -rf "$(CARGO_TARGET_DIR)/release/bundle/deb"
+	cd ui && TAURI_APP_PATH=../src-tauri npx tauri bundle --bundles deb --config ../packaging/tauri.deb.json
+	@ls -l "$(CARGO_TARGET_DIR)"/release/bundle/deb/*.deb
+
+# The same package from the debug build: installed, run, removed (root or sudo).
+deb-test: build
+	scripts/deb-test.sh
