@@ -53,6 +53,51 @@ pub enum CoreError {
     Document(String),
     #[error("Файл «{0}» не выгружался из программы: откройте его из папки.")]
     NotExported(String),
+    #[error("Не удалось открыть файл «{path}» программой по умолчанию: {source}")]
+    OpenWith {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The stable machine code of an error, the same in the core, the CLI, the
+/// shell and the UI (generated into TypeScript).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A form field is wrong; `fields` says which.
+    Validation,
+    NotFound,
+    /// The action conflicts with saved data (a duplicate, a reference).
+    Conflict,
+    /// The database was written by a newer version of the program.
+    NewerDatabase,
+    Storage,
+    Migration,
+    /// A file could not be read, written or opened.
+    Io,
+    BadInput,
+    /// A document (template, Markdown) cannot be typeset.
+    Document,
+    /// A bug or a state the program cannot recover from.
+    Internal,
+    /// The UI cannot reach the core (opened outside the app's window).
+    NoCore,
+}
+
+/// Why a value or an action is refused: one Russian sentence that says what
+/// to fix. Pure checks return it; the caller places it (a form field, a
+/// conflict, a skipped import item).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Refusal(pub String);
+
+impl Refusal {
+    /// The refusal as the message of form field `field`.
+    pub fn at(self, field: impl Into<String>) -> FieldError {
+        FieldError::new(field, self.0)
+    }
 }
 
 fn validation_summary(fields: &[FieldError]) -> String {
@@ -68,18 +113,17 @@ fn validation_summary(fields: &[FieldError]) -> String {
 
 impl CoreError {
     /// Stable machine code for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::Validation(_) => "validation",
-            CoreError::NotFound { .. } => "not_found",
-            CoreError::Conflict(_) => "conflict",
-            CoreError::NewerDatabase { .. } => "newer_database",
-            CoreError::Storage(_) => "storage",
-            CoreError::Migration(_) => "migration",
-            CoreError::Io { .. } => "io",
-            CoreError::BadInput(_) => "bad_input",
-            CoreError::Document(_) => "document",
-            CoreError::NotExported(_) => "not_found",
+            CoreError::Validation(_) => ErrorCode::Validation,
+            CoreError::NotFound { .. } | CoreError::NotExported(_) => ErrorCode::NotFound,
+            CoreError::Conflict(_) => ErrorCode::Conflict,
+            CoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
+            CoreError::Storage(_) => ErrorCode::Storage,
+            CoreError::Migration(_) => ErrorCode::Migration,
+            CoreError::Io { .. } | CoreError::OpenWith { .. } => ErrorCode::Io,
+            CoreError::BadInput(_) => ErrorCode::BadInput,
+            CoreError::Document(_) => ErrorCode::Document,
         }
     }
 
@@ -100,7 +144,7 @@ pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 /// What crosses the boundary to the UI: never a bare string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ApiError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
 }
@@ -112,9 +156,20 @@ impl From<CoreError> for ApiError {
             _ => Vec::new(),
         };
         ApiError {
-            code: err.code().to_string(),
+            code: err.code(),
             message: err.to_string(),
             fields,
+        }
+    }
+}
+
+impl ApiError {
+    /// An error without form fields.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
         }
     }
 }

@@ -12,12 +12,15 @@ pub mod events;
 pub mod exports;
 pub mod grammar;
 pub mod institution;
+pub mod organisation;
 pub mod partners;
+pub mod reports;
 pub mod settings;
 pub mod storage;
 pub mod text;
+pub mod trash;
 pub mod validation;
 pub mod vocabulary;
 
-pub use error::{ApiError, CoreError, FieldError, Result};
+pub use error::{ApiError, CoreError, ErrorCode, FieldError, Result};
 pub use storage::Storage;

@@ -3,8 +3,7 @@
 
 mod common;
 
-use chrono::NaiveDate;
-use common::{at, dump, now, open, school};
+use common::{at, day, dump, now, open, parties, school, two_schools};
 use partnernet::agreements::{
     self,
     model::{AgreementInput, AgreementKind, AgreementParty, AgreementStatus, Art15Items},
@@ -13,10 +12,6 @@ use partnernet::partners::model::{PartnerInput, PartnerType};
 use partnernet::{institution, partners, CoreError, Storage};
 
 use AgreementStatus::*;
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("date")
-}
 
 fn full_art15() -> Art15Items {
     Art15Items {
@@ -33,30 +28,11 @@ fn network(partner_ids: &[i64]) -> AgreementInput {
         kind: AgreementKind::NetworkProgram,
         subject: "Сетевая реализация программы «Юный конструктор»".into(),
         art15: full_art15(),
-        parties: partner_ids
-            .iter()
-            .map(|&id| AgreementParty {
-                partner_id: id,
-                role: String::new(),
-            })
-            .collect(),
+        parties: parties(partner_ids),
         start_date: Some(day(2026, 9, 1)),
         end_date: Some(day(2027, 5, 31)),
         ..AgreementInput::default()
     }
-}
-
-/// A storage with the demo institution (complete requisites) and two schools.
-fn setup() -> (tempfile::TempDir, Storage, i64, i64) {
-    let (dir, mut storage) = open();
-    institution::save(&mut storage, partnernet::demo::institution(), now()).expect("institution");
-    let a = partners::create(&mut storage, school(1), now())
-        .expect("school 1")
-        .id;
-    let b = partners::create(&mut storage, school(2), now())
-        .expect("school 2")
-        .id;
-    (dir, storage, a, b)
 }
 
 /// The path from «черновик» to each status through allowed transitions.
@@ -97,7 +73,7 @@ const ALLOWED: &[(AgreementStatus, AgreementStatus)] = &[
 
 #[test]
 fn every_transition_is_allowed_or_refused_as_the_table_says() {
-    let (_dir, mut storage, a, _) = setup();
+    let (_dir, mut storage, a, _) = two_schools();
     for from in AgreementStatus::ALL {
         for to in AgreementStatus::ALL {
             let id = agreements::create(&mut storage, network(&[a]), now())
@@ -148,7 +124,7 @@ fn every_transition_is_allowed_or_refused_as_the_table_says() {
 
 #[test]
 fn history_keeps_every_change_with_its_date_and_note() {
-    let (_dir, mut storage, a, _) = setup();
+    let (_dir, mut storage, a, _) = two_schools();
     let id = agreements::create(&mut storage, network(&[a]), at(2026, 8, 20, 9))
         .expect("create")
         .id;
@@ -191,7 +167,7 @@ fn history_keeps_every_change_with_its_date_and_note() {
 
 #[test]
 fn prolongation_moves_the_end_date_when_automatic() {
-    let (_dir, mut storage, a, _) = setup();
+    let (_dir, mut storage, a, _) = two_schools();
     let input = AgreementInput {
         auto_prolong: true,
         prolong_months: Some(12),
@@ -298,7 +274,7 @@ fn art15_agreement_is_signed_only_when_everything_is_filled() {
 
 #[test]
 fn parent_community_and_trashed_partners_cannot_sign_art15() {
-    let (_dir, mut storage, a, _) = setup();
+    let (_dir, mut storage, a, _) = two_schools();
     let parents = PartnerInput {
         partner_type: PartnerType::ParentCommunity,
         full_name: "Родительский совет".into(),
@@ -328,7 +304,7 @@ fn parent_community_and_trashed_partners_cannot_sign_art15() {
 
 #[test]
 fn cooperation_needs_a_subject_to_be_signed() {
-    let (_dir, mut storage, a, _) = setup();
+    let (_dir, mut storage, a, _) = two_schools();
     let input = AgreementInput {
         kind: AgreementKind::Cooperation,
         subject: String::new(),
@@ -353,7 +329,7 @@ fn cooperation_needs_a_subject_to_be_signed() {
 
 #[test]
 fn after_signing_only_notes_responsible_and_end_date_change() {
-    let (_dir, mut storage, a, b) = setup();
+    let (_dir, mut storage, a, b) = two_schools();
     let id = agreements::create(&mut storage, network(&[a]), now())
         .expect("create")
         .id;

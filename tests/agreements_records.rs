@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{Days, NaiveDate};
-use common::{at, dump, now, open, school};
+use common::{at, day, dump, now, parties, school, two_schools};
 use partnernet::agreements::{
     self, attachments,
     model::{
@@ -13,42 +13,20 @@ use partnernet::agreements::{
     },
 };
 use partnernet::settings::{self, Settings};
-use partnernet::{institution, partners, CoreError, Storage};
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("date")
-}
+use partnernet::{partners, CoreError, Storage};
 
 fn cooperation(partner_ids: &[i64]) -> AgreementInput {
     AgreementInput {
         kind: AgreementKind::Cooperation,
         subject: "Совместные мероприятия по краеведению".into(),
-        parties: partner_ids
-            .iter()
-            .map(|&id| AgreementParty {
-                partner_id: id,
-                role: String::new(),
-            })
-            .collect(),
+        parties: parties(partner_ids),
         ..AgreementInput::default()
     }
 }
 
-fn setup() -> (tempfile::TempDir, Storage, i64, i64) {
-    let (dir, mut storage) = open();
-    institution::save(&mut storage, partnernet::demo::institution(), now()).expect("institution");
-    let a = partners::create(&mut storage, school(1), now())
-        .expect("1")
-        .id;
-    let b = partners::create(&mut storage, school(2), now())
-        .expect("2")
-        .id;
-    (dir, storage, a, b)
-}
-
 #[test]
 fn bad_forms_are_refused_on_their_fields_and_nothing_is_saved() {
-    let (_dir, mut storage, a, b) = setup();
+    let (_dir, mut storage, a, b) = two_schools();
     let trashed = partners::create(&mut storage, school(3), now())
         .expect("3")
         .id;
@@ -204,7 +182,7 @@ fn bad_forms_are_refused_on_their_fields_and_nothing_is_saved() {
 
 #[test]
 fn numbers_follow_the_scheme_per_year_and_stay_unique() {
-    let (_dir, mut storage, a, _) = setup();
+    let (_dir, mut storage, a, _) = two_schools();
     let create = |storage: &mut Storage, number: &str, date: Option<NaiveDate>| {
         let input = AgreementInput {
             number: number.into(),
@@ -268,7 +246,7 @@ fn numbers_follow_the_scheme_per_year_and_stay_unique() {
 
 #[test]
 fn settings_are_validated_and_default_from_the_institution() {
-    let (_dir, mut storage, _, _) = setup();
+    let (_dir, mut storage, _, _) = two_schools();
     let s = settings::get(&storage).expect("settings");
     assert_eq!(s.number_scheme, "{n}/{year}");
     assert_eq!(s.reminder_days, 30);
@@ -338,7 +316,7 @@ fn ids(storage: &Storage, filter: AgreementFilter) -> Vec<i64> {
 
 #[test]
 fn list_searches_filters_and_shows_the_partner_card() {
-    let (_dir, mut storage, a, b) = setup();
+    let (_dir, mut storage, a, b) = two_schools();
     let first = agreements::create(&mut storage, cooperation(&[a]), now())
         .expect("1")
         .id;
@@ -433,7 +411,7 @@ fn active(storage: &mut Storage, partner: i64, end: NaiveDate, status: Agreement
 
 #[test]
 fn reminders_at_the_edges_of_the_window() {
-    let (_dir, mut storage, a, _) = setup();
+    let (_dir, mut storage, a, _) = two_schools();
     let today = now().date();
     let plus = |n: u64| today.checked_add_days(Days::new(n)).expect("date");
     let minus = |n: u64| today.checked_sub_days(Days::new(n)).expect("date");
@@ -492,7 +470,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 #[test]
 fn attachments_are_copied_with_their_hash_and_removed() {
-    let (dir, mut storage, a, _) = setup();
+    let (dir, mut storage, a, _) = two_schools();
     let id = agreements::create(&mut storage, cooperation(&[a]), now())
         .expect("create")
         .id;

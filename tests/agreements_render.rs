@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
-use common::{now, open, p, run, school};
+use common::{now, open, p, parties, run, school};
 use partnernet::agreements::model::{
     AgreementInput, AgreementKind, AgreementParty, Art15Items, PlanItem,
 };
 use partnernet::agreements::{self, render, templates_store};
+use partnernet::grammar::Gender;
 use partnernet::institution::model::Institution;
-use partnernet::partners::model::{Gender, Head, PartnerInput, PartnerType, Requisites};
+use partnernet::organisation::model::{Head, Requisites};
+use partnernet::partners::model::{PartnerInput, PartnerType};
 use partnernet::validation::make;
 use partnernet::Storage;
 
@@ -119,13 +121,7 @@ fn network_agreement() -> Setup {
         date: d(2026, 9, 1),
         place: "г. Котовск".into(),
         own_role: "Базовая организация".into(),
-        parties: ids
-            .iter()
-            .map(|&partner_id| AgreementParty {
-                partner_id,
-                role: String::new(),
-            })
-            .collect(),
+        parties: parties(&ids),
         subject: "Совместная реализация дополнительной общеобразовательной общеразвивающей программы «Юный краевед» с использованием сетевой формы".into(),
         art15: Art15Items {
             programme: "Дополнительная общеобразовательная общеразвивающая программа «Юный краевед», стартовый уровень, туристско-краеведческая направленность".into(),

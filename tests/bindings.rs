@@ -11,19 +11,22 @@ use partnernet::agreements::model::{
 use partnernet::brochures::model::{Brochure, BrochureSummary, SourceProblem};
 use partnernet::events::model::{
     Audience, Conflict, ConflictReason, Event, EventFilter, EventForm, EventFormInput, EventInput,
-    EventSaved, EventStatus, EventsDigest, Frequency, ImportAction, ImportItem, ImportPreview,
-    ImportReport, Occurrence, OccurrenceChange, PlanMonth, PlanRow, Recurrence, SchoolYearPlan,
+    EventSaved, EventStatus, EventsDigest, Frequency, ImportAction, ImportFile, ImportItem,
+    ImportPreview, ImportReport, Occurrence, OccurrenceChange, Recurrence,
 };
 use partnernet::exports::{ExportTarget, FileDialogOptions, FileFilter, FileFormat, OpenPurpose};
+use partnernet::grammar::Gender;
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
+use partnernet::organisation::model::{Head, Requisites};
 use partnernet::partners::model::{
-    Contact, Gender, Head, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary,
-    PartnerType, Person, ReadinessCondition, RelationKind, Requisites,
+    Contact, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, PartnerType,
+    Person, ReadinessCondition, RelationKind,
 };
+use partnernet::reports::model::{PlanMonth, PlanRow, SchoolYearPlan};
 use partnernet::settings::Settings;
 use partnernet::storage::AppInfo;
 use partnernet::vocabulary::{Labeled, Vocabulary};
-use partnernet::{ApiError, FieldError};
+use partnernet::{ApiError, ErrorCode, FieldError};
 use ts_rs::{Config, TS};
 
 fn decl<T: TS>(cfg: &Config) -> String {
@@ -33,6 +36,7 @@ fn decl<T: TS>(cfg: &Config) -> String {
 fn generate() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = [
+        decl::<ErrorCode>(&cfg),
         decl::<ApiError>(&cfg),
         decl::<FieldError>(&cfg),
         decl::<AppInfo>(&cfg),
@@ -94,6 +98,7 @@ fn generate() -> String {
         decl::<PlanRow>(&cfg),
         decl::<ImportAction>(&cfg),
         decl::<ImportItem>(&cfg),
+        decl::<ImportFile>(&cfg),
         decl::<ImportPreview>(&cfg),
         decl::<ImportReport>(&cfg),
         decl::<FileFormat>(&cfg),

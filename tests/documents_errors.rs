@@ -1,20 +1,18 @@
 //! Bad brochure input: Russian messages with line numbers, and no partial
 //! output file left behind by `render_file`.
 
+mod common;
+
 use std::path::Path;
 
-use partnernet::documents::brochure::{render_file, render_markdown};
+use common::created;
+use partnernet::cli::brochure::render_file;
+use partnernet::documents::brochure::render_markdown;
 use partnernet::documents::DocumentError;
 
 const FRONT: &str = "---\norganization: МБУ ДО «Дом детского творчества»\nunit: Муниципальный опорный центр\ntitle: Проба\nkind: Методические рекомендации\nauthors:\n  - Иванова А. А., методист\ncity: Котовск\nyear: 2026\n---\n";
 /// The body starts on this line.
 const BODY_LINE: usize = 11;
-
-fn created() -> chrono::NaiveDateTime {
-    chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
-        .and_then(|d| d.and_hms_opt(9, 30, 0))
-        .expect("valid date")
-}
 
 fn error_of(body: &str) -> String {
     let src = format!("{FRONT}{body}");

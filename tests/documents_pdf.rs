@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{p, run};
+use common::{created, p, run};
 
 use std::path::{Path, PathBuf};
 
@@ -14,12 +14,6 @@ use partnernet::documents::model::{
     Signature, Table,
 };
 use partnernet::documents::{render, DEMO_BROCHURE};
-
-fn created() -> chrono::NaiveDateTime {
-    chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
-        .and_then(|d| d.and_hms_opt(9, 30, 0))
-        .expect("valid date")
-}
 
 struct Rendered {
     _dir: tempfile::TempDir,

@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use common::{at, dump, now, open, school};
+use common::{at, day, dump, now, open, school, t};
 use partnernet::events::{
     self,
     model::{
@@ -15,15 +15,7 @@ use partnernet::events::{
     recurrence,
 };
 use partnernet::settings::{self, Settings};
-use partnernet::{partners, CoreError, Storage};
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("date")
-}
-
-fn t(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-    day(y, m, d).and_hms_opt(h, min, 0).expect("time")
-}
+use partnernet::{partners, trash, CoreError, Storage};
 
 fn seminar(storage: &Storage) -> i64 {
     events::forms(storage).expect("forms")[0].id
@@ -541,13 +533,13 @@ fn trash_restore_purge_and_partners_in_events_stay() {
     assert!(err.to_string().contains("в корзине"));
 
     partners::trash(&mut storage, a, now()).expect("partner to trash");
-    let err = partners::purge(&mut storage, a).expect_err("in an event");
+    let err = trash::purge_partner(&mut storage, a).expect_err("in an event");
     assert!(
         err.to_string().contains("«Школа молодого педагога»"),
         "{err}"
     );
     events::purge(&mut storage, id).expect("purge");
-    partners::purge(&mut storage, a).expect("now it can go");
+    trash::purge_partner(&mut storage, a).expect("now it can go");
 }
 
 #[test]

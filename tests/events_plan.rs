@@ -10,10 +10,10 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime};
 use common::{now, open, p, run, school};
-use partnernet::events::model::{
-    Audience, EventInput, EventStatus, OccurrenceChange, Recurrence, SchoolYearPlan,
-};
-use partnernet::events::{self, plan, plan_pdf, plan_xlsx};
+use partnernet::events;
+use partnernet::events::model::{Audience, EventInput, EventStatus, OccurrenceChange, Recurrence};
+use partnernet::reports::model::SchoolYearPlan;
+use partnernet::reports::{plan, plan_export, plan_pdf, plan_xlsx};
 use partnernet::{institution, partners, CoreError, Storage};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -236,7 +236,7 @@ fn seed() -> Seeded {
     }
 }
 
-fn all_rows(plan: &SchoolYearPlan) -> Vec<&partnernet::events::model::PlanRow> {
+fn all_rows(plan: &SchoolYearPlan) -> Vec<&partnernet::reports::model::PlanRow> {
     plan.months.iter().flat_map(|m| m.rows.iter()).collect()
 }
 
@@ -288,7 +288,7 @@ fn the_pdf_plan_reads_back_landscape_with_the_header_on_every_page() {
     let s = seed();
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("план.pdf");
-    plan::export(&s.storage, 2026, &path, now()).expect("export");
+    plan_export::export(&s.storage, 2026, &path, now()).expect("export");
     if let Ok(keep) = std::env::var("PLAN_PDF_OUT") {
         std::fs::copy(&path, keep).expect("keep a copy");
     }
@@ -365,7 +365,7 @@ fn an_empty_year_says_so_in_the_pdf_and_the_xlsx() {
     let (dir, mut storage) = open();
     institution::save(&mut storage, partnernet::demo::institution(), now()).expect("institution");
     let pdf = dir.path().join("empty.pdf");
-    plan::export(&storage, 2030, &pdf, now()).expect("pdf");
+    plan_export::export(&storage, 2030, &pdf, now()).expect("pdf");
     let text = run("pdftotext", &["-layout", p(&pdf), "-"]);
     assert!(
         text.contains("В 2030/2031 учебном году мероприятий нет."),
@@ -397,7 +397,7 @@ fn the_xlsx_plan_reads_back_with_real_dates_and_a_frozen_header() {
     let s = seed();
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("plan.XLSX");
-    plan::export(&s.storage, 2026, &path, now()).expect("export");
+    plan_export::export(&s.storage, 2026, &path, now()).expect("export");
     if let Ok(keep) = std::env::var("PLAN_XLSX_OUT") {
         std::fs::copy(&path, keep).expect("keep a copy");
     }
@@ -500,7 +500,7 @@ fn export_refuses_an_unknown_extension_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("dir");
     for name in ["plan.docx", "plan"] {
         let path = dir.path().join(name);
-        let err = plan::export(&s.storage, 2026, &path, now()).expect_err("refused");
+        let err = plan_export::export(&s.storage, 2026, &path, now()).expect_err("refused");
         assert!(matches!(err, CoreError::BadInput(_)), "{err:?}");
         let message = err.to_string();
         for ext in [".pdf", ".xlsx", ".ics"] {
@@ -516,14 +516,14 @@ fn export_writes_the_ics_of_the_year() {
     let s = seed();
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("plan.ics");
-    plan::export(&s.storage, 2026, &path, now()).expect("export");
+    plan_export::export(&s.storage, 2026, &path, now()).expect("export");
     let text = std::fs::read_to_string(&path).expect("read");
     assert!(text.starts_with("BEGIN:VCALENDAR"), "{text}");
     assert!(text.contains("Школа молодого педагога"));
     assert!(!text.contains("Прошлогодний педсовет"));
     assert_eq!(
         text,
-        events::import::export_year(&s.storage, 2026, now()).expect("ics")
+        events::export::export_year(&s.storage, 2026, now()).expect("ics")
     );
     // Only the file itself: the temporary file was renamed into place.
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);

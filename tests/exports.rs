@@ -106,7 +106,7 @@ fn the_save_dialog_starts_in_the_last_folder_used() {
 fn only_written_files_may_be_opened() {
     let (dir, mut storage) = demo();
     let err = exports::openable(&storage, Path::new("/etc/passwd")).unwrap_err();
-    assert_eq!(err.code(), "not_found");
+    assert_eq!(err.code(), partnernet::ErrorCode::NotFound);
     assert!(err.to_string().contains("не выгружался"), "{err}");
 
     let target = ExportTarget::Plan {

@@ -1,8 +1,8 @@
 //! Declension of full names: a table of names of many shapes, each with its
 //! genitive (and, for many, its dative) written out by hand.
 
+use partnernet::grammar::Gender;
 use partnernet::grammar::{full_name, initials_after, initials_before, Case};
-use partnernet::partners::model::Gender;
 
 const M: Option<Gender> = Some(Gender::Male);
 const F: Option<Gender> = Some(Gender::Female);

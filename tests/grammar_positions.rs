@@ -1,8 +1,8 @@
 //! Positions in the oblique cases, the participles of the preamble and the
 //! gender of organisations' names.
 
+use partnernet::grammar::Gender;
 use partnernet::grammar::{acting_participle, full_name, named_adjective, position, Case};
-use partnernet::partners::model::Gender;
 
 use Case::{Accusative, Dative, Genitive, Instrumental, Nominative, Prepositional};
 

@@ -5,6 +5,7 @@ mod common;
 
 use common::{at, dump, now, open, school};
 use partnernet::partners::{self, model::*};
+use partnernet::trash;
 use partnernet::{CoreError, Storage};
 
 fn names(list: &[PartnerSummary]) -> Vec<String> {
@@ -146,10 +147,10 @@ fn trash_restore_and_purge() {
     assert_eq!(search(&storage, "сош").len(), 1);
     assert!(partners::trash_list(&storage).expect("trash").is_empty());
 
-    let err = partners::purge(&mut storage, p.id).unwrap_err();
+    let err = trash::purge_partner(&mut storage, p.id).unwrap_err();
     assert!(err.to_string().contains("только из корзины"), "{err}");
     partners::trash(&mut storage, p.id, now()).expect("trash");
-    partners::purge(&mut storage, p.id).expect("purge");
+    trash::purge_partner(&mut storage, p.id).expect("purge");
     assert!(matches!(
         partners::get(&storage, p.id),
         Err(CoreError::NotFound { .. })
@@ -251,7 +252,7 @@ fn a_partner_who_is_a_party_of_an_agreement_cannot_be_purged() {
     let a = agreements::create(&mut storage, input, now()).expect("agreement");
     partners::trash(&mut storage, p.id, now()).expect("trash");
     let before = dump(&storage);
-    let err = partners::purge(&mut storage, p.id).unwrap_err();
+    let err = trash::purge_partner(&mut storage, p.id).unwrap_err();
     let message = err.to_string();
     assert!(message.contains("сторона договоров"), "{message}");
     assert!(message.contains(&a.data.number), "{message}");

@@ -2,7 +2,6 @@
 //! commands and shows the window. All behaviour lives in the core crate.
 
 pub mod commands;
-pub mod files;
 pub mod state;
 
 use partnernet::storage::{paths, Storage};
@@ -63,19 +62,19 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::agreements::agreements_template_save,
             commands::agreements::agreements_template_reset,
             commands::agreements::agreements_merge_fields,
-            commands::agreements::settings_get,
-            commands::agreements::settings_save,
-            commands::documents::brochures_list,
-            commands::documents::brochures_get,
-            commands::documents::brochures_trash_list,
-            commands::documents::brochures_purge,
-            commands::documents::brochures_template,
-            commands::documents::brochures_create,
-            commands::documents::brochures_update,
-            commands::documents::brochures_trash,
-            commands::documents::brochures_restore,
-            commands::documents::brochures_preview,
-            commands::documents::brochures_export,
+            commands::settings::settings_get,
+            commands::settings::settings_save,
+            commands::brochures::brochures_list,
+            commands::brochures::brochures_get,
+            commands::brochures::brochures_trash_list,
+            commands::brochures::brochures_purge,
+            commands::brochures::brochures_template,
+            commands::brochures::brochures_create,
+            commands::brochures::brochures_update,
+            commands::brochures::brochures_trash,
+            commands::brochures::brochures_restore,
+            commands::brochures::brochures_preview,
+            commands::brochures::brochures_export,
             // events: calendar, event form, occurrences, partner tab, start screen
             commands::events::events_forms,
             commands::events::events_occurrences,
@@ -93,16 +92,16 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::events::events_trash_list,
             commands::events::events_of_partner,
             commands::events::events_digest,
-            // plan and iCalendar: reports section, event forms in settings
-            commands::plan::plan_get,
-            commands::plan::plan_preview,
-            commands::plan::plan_export,
-            commands::plan::events_export_ics,
-            commands::plan::events_import_preview,
-            commands::plan::events_import_apply,
-            commands::plan::event_forms_add,
-            commands::plan::event_forms_update,
-            commands::plan::event_forms_delete,
+            commands::events::events_export_ics,
+            commands::events::events_import_preview,
+            commands::events::events_import_apply,
+            commands::events::event_forms_add,
+            commands::events::event_forms_update,
+            commands::events::event_forms_delete,
+            // reports: the school-year plan
+            commands::reports::plan_get,
+            commands::reports::plan_preview,
+            commands::reports::plan_export,
             // file dialogs and opening what was written
             commands::exports::exports_save_dialog,
             commands::exports::exports_open_dialog,

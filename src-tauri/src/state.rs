@@ -2,7 +2,7 @@
 
 use std::sync::Mutex;
 
-use partnernet::{ApiError, CoreError, Storage};
+use partnernet::{ApiError, CoreError, ErrorCode, Storage};
 
 /// The storage, or why it could not be opened (shown to the user at start).
 pub struct AppState {
@@ -21,12 +21,11 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Storage) -> Result<T, CoreError>,
     ) -> Result<T, ApiError> {
-        let mut guard = self.storage.lock().map_err(|_| ApiError {
-            code: "internal".into(),
-            message:
-                "Внутренняя ошибка: хранилище заблокировано после сбоя. Перезапустите программу."
-                    .into(),
-            fields: Vec::new(),
+        let mut guard = self.storage.lock().map_err(|_| {
+            ApiError::new(
+                ErrorCode::Internal,
+                "Внутренняя ошибка: хранилище заблокировано после сбоя. Перезапустите программу.",
+            )
         })?;
         match guard.as_mut() {
             Ok(storage) => f(storage).map_err(ApiError::from),

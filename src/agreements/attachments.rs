@@ -21,7 +21,7 @@ use crate::agreements::lifecycle::{capitalized, title};
 use crate::agreements::model::{Attachment, AttachmentKind};
 use crate::agreements::queries;
 use crate::error::{CoreError, Result};
-use crate::partners::queries::{fmt_ts, parse_ts};
+use crate::storage::time::{fmt_ts, parse_ts};
 use crate::storage::Storage;
 
 pub const ATTACHMENTS_DIR: &str = "attachments";
@@ -292,6 +292,12 @@ fn read(r: &rusqlite::Row, base: &Path) -> rusqlite::Result<Attachment> {
 
 pub fn get(storage: &Storage, attachment_id: i64) -> Result<Attachment> {
     load(storage.conn(), &data_dir(storage), attachment_id)
+}
+
+/// Opens a scan or a version with the system's viewer.
+pub fn open(storage: &Storage, attachment_id: i64) -> Result<()> {
+    let attachment = get(storage, attachment_id)?;
+    crate::storage::files::open_with_system(Path::new(&attachment.path))
 }
 
 /// The files of an agreement, newest first.

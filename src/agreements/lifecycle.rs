@@ -6,11 +6,14 @@
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
-use crate::agreements::model::{Agreement, AgreementKind, AgreementStatus};
+use crate::agreements::model::{
+    Agreement, AgreementKind, AgreementParty, AgreementStatus, Art15Items,
+};
 use crate::agreements::queries;
 use crate::agreements::validate::fmt_date;
-use crate::error::{CoreError, FieldError, Result};
-use crate::partners::model::{Head, PartnerType, Requisites};
+use crate::error::{CoreError, FieldError, Refusal, Result};
+use crate::organisation::model::{Head, Requisites};
+use crate::partners::model::PartnerType;
 use crate::storage::Storage;
 
 use AgreementStatus::*;
@@ -57,7 +60,7 @@ pub fn capitalized(s: &str) -> String {
 }
 
 /// `Err` with a Russian message naming both statuses and the allowed next ones.
-pub fn check_transition(a: &Agreement, to: AgreementStatus) -> std::result::Result<(), String> {
+pub fn check_transition(a: &Agreement, to: AgreementStatus) -> std::result::Result<(), Refusal> {
     let from = a.status;
     let next = allowed_next(from);
     if next.contains(&to) {
@@ -70,7 +73,7 @@ pub fn check_transition(a: &Agreement, to: AgreementStatus) -> std::result::Resu
         from.label(),
         to.label()
     );
-    Err(if next.is_empty() {
+    Err(Refusal(if next.is_empty() {
         let ended = match a.data.kind {
             AgreementKind::NetworkProgram => "расторгнут",
             AgreementKind::Cooperation => "расторгнуто",
@@ -88,7 +91,7 @@ pub fn check_transition(a: &Agreement, to: AgreementStatus) -> std::result::Resu
             from.label(),
             quoted(next)
         )
-    })
+    }))
 }
 
 /// One thing that keeps an agreement from being signed.
@@ -136,112 +139,128 @@ fn lacking(r: &Requisites, h: &Head) -> Vec<&'static str> {
     .collect()
 }
 
+impl Missing {
+    fn new(field: impl Into<String>, item: impl Into<String>, message: impl Into<String>) -> Self {
+        Missing {
+            field: field.into(),
+            item: item.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Everything that keeps `a` from being signed. A network programme
+/// agreement (art. 15 of the law on education) needs more than a subject:
+/// its five items and complete requisites of every party, the own included.
 fn missing(conn: &Connection, a: &Agreement) -> Result<Vec<Missing>> {
     let d = &a.data;
     let mut out = Vec::new();
-    let mut add = |field: String, item: String, message: String| {
-        out.push(Missing {
-            field,
-            item,
-            message,
-        })
-    };
     if d.parties.is_empty() {
-        add(
-            "parties".into(),
-            "стороны-партнёры".into(),
-            "Добавьте хотя бы одного партнёра — сторону договора.".into(),
-        );
+        out.push(Missing::new(
+            "parties",
+            "стороны-партнёры",
+            "Добавьте хотя бы одного партнёра — сторону договора.",
+        ));
     }
     match d.kind {
         AgreementKind::Cooperation => {
             if d.subject.trim().is_empty() {
-                add(
-                    "subject".into(),
-                    "предмет соглашения".into(),
-                    "Не заполнен предмет соглашения.".into(),
-                );
+                out.push(Missing::new(
+                    "subject",
+                    "предмет соглашения",
+                    "Не заполнен предмет соглашения.",
+                ));
             }
         }
         AgreementKind::NetworkProgram => {
-            let art = &d.art15;
-            let values = [
-                &art.programme,
-                &art.learners,
-                &art.duties,
-                &art.documents,
-                &art.term,
-            ];
-            for ((field, item), value) in ART15_ITEMS.iter().zip(values) {
-                if value.trim().is_empty() {
-                    add(
-                        field.to_string(),
-                        item.to_string(),
-                        format!("Не заполнен пункт статьи 15: {item}."),
-                    );
-                }
-            }
-            let inst = crate::institution::queries::load(conn)?.unwrap_or_default();
-            let gaps = lacking(&inst.requisites, &inst.head);
-            if inst.full_name.trim().is_empty() {
-                add(
-                    "own".into(),
-                    "профиль своего учреждения (наименование, реквизиты, руководитель)".into(),
-                    "Заполните профиль своего учреждения: наименование, реквизиты и руководителя."
-                        .into(),
-                );
-            } else if !gaps.is_empty() {
-                let item = format!("у своего учреждения нет {}", gaps.join(", "));
-                add(
-                    "own".into(),
-                    item.clone(),
-                    format!("{} (профиль учреждения).", capitalized(&item)),
-                );
-            }
+            out.extend(art15_gaps(&d.art15));
+            out.extend(own_gaps(conn)?);
             for (i, party) in d.parties.iter().enumerate() {
-                let field = format!("parties.{i}.partner_id");
-                let Ok(partner) = crate::partners::queries::load(conn, party.partner_id) else {
-                    add(
-                        field,
-                        format!("партнёр № {} не найден", party.partner_id),
-                        "Партнёр не найден в реестре: выберите другого.".into(),
-                    );
-                    continue;
-                };
-                let name = &partner.data.short_name;
-                if partner.deleted_at.is_some() {
-                    let item = format!("партнёр «{name}» в корзине");
-                    add(
-                        field,
-                        item.clone(),
-                        format!(
-                            "{}: восстановите его или выберите другого.",
-                            capitalized(&item)
-                        ),
-                    );
-                    continue;
-                }
-                if partner.data.partner_type == PartnerType::ParentCommunity {
-                    let item = format!(
-                        "«{name}» — родительская общественность, не юридическое лицо, \
-                         и не может быть стороной договора о сетевой форме"
-                    );
-                    add(field, item.clone(), format!("{item}: уберите эту сторону."));
-                    continue;
-                }
-                let gaps = lacking(&partner.data.requisites, &partner.data.head);
-                if !gaps.is_empty() {
-                    let item = format!("у партнёра «{name}» нет {}", gaps.join(", "));
-                    add(
-                        field,
-                        item.clone(),
-                        format!("{}: дополните карточку партнёра.", capitalized(&item)),
-                    );
-                }
+                out.extend(party_gap(conn, i, party));
             }
         }
     }
     Ok(out)
+}
+
+/// The art. 15 items left empty.
+fn art15_gaps(art: &Art15Items) -> Vec<Missing> {
+    let values = [
+        &art.programme,
+        &art.learners,
+        &art.duties,
+        &art.documents,
+        &art.term,
+    ];
+    ART15_ITEMS
+        .iter()
+        .zip(values)
+        .filter(|(_, value)| value.trim().is_empty())
+        .map(|((field, item), _)| {
+            Missing::new(
+                *field,
+                *item,
+                format!("Не заполнен пункт статьи 15: {item}."),
+            )
+        })
+        .collect()
+}
+
+/// The own institution is a party too: its profile must name it and give
+/// what the text of the agreement prints.
+fn own_gaps(conn: &Connection) -> Result<Option<Missing>> {
+    let inst = crate::institution::queries::load(conn)?.unwrap_or_default();
+    let gaps = lacking(&inst.requisites, &inst.head);
+    Ok(if inst.full_name.trim().is_empty() {
+        Some(Missing::new(
+            "own",
+            "профиль своего учреждения (наименование, реквизиты, руководитель)",
+            "Заполните профиль своего учреждения: наименование, реквизиты и руководителя.",
+        ))
+    } else if !gaps.is_empty() {
+        let item = format!("у своего учреждения нет {}", gaps.join(", "));
+        let message = format!("{} (профиль учреждения).", capitalized(&item));
+        Some(Missing::new("own", item, message))
+    } else {
+        None
+    })
+}
+
+/// Why the `i`-th party cannot sign, if it cannot: it is gone, in the
+/// trash, not a legal entity, or its card lacks requisites.
+fn party_gap(conn: &Connection, i: usize, party: &AgreementParty) -> Option<Missing> {
+    let field = format!("parties.{i}.partner_id");
+    let Ok(partner) = crate::partners::queries::load(conn, party.partner_id) else {
+        return Some(Missing::new(
+            field,
+            format!("партнёр № {} не найден", party.partner_id),
+            "Партнёр не найден в реестре: выберите другого.",
+        ));
+    };
+    let name = &partner.data.short_name;
+    if partner.deleted_at.is_some() {
+        let item = format!("партнёр «{name}» в корзине");
+        let message = format!(
+            "{}: восстановите его или выберите другого.",
+            capitalized(&item)
+        );
+        return Some(Missing::new(field, item, message));
+    }
+    if partner.data.partner_type == PartnerType::ParentCommunity {
+        let item = format!(
+            "«{name}» — родительская общественность, не юридическое лицо, \
+             и не может быть стороной договора о сетевой форме"
+        );
+        let message = format!("{item}: уберите эту сторону.");
+        return Some(Missing::new(field, item, message));
+    }
+    let gaps = lacking(&partner.data.requisites, &partner.data.head);
+    if gaps.is_empty() {
+        return None;
+    }
+    let item = format!("у партнёра «{name}» нет {}", gaps.join(", "));
+    let message = format!("{}: дополните карточку партнёра.", capitalized(&item));
+    Some(Missing::new(field, item, message))
 }
 
 /// What keeps the agreement from being signed, per form field (empty when
@@ -288,7 +307,7 @@ pub fn set_status(
             capitalized(&title(&a))
         )));
     }
-    check_transition(&a, to).map_err(CoreError::Conflict)?;
+    check_transition(&a, to).map_err(|r| CoreError::Conflict(r.0))?;
     if on > now.date() {
         return Err(CoreError::invalid(
             "on",

@@ -8,7 +8,6 @@ use sha2::{Digest, Sha256};
 
 use crate::agreements::model::{AgreementKind, AgreementTemplate, Attachment};
 use crate::agreements::{attachments, render, templates_store};
-use crate::documents;
 use crate::error::{CoreError, Result};
 use crate::storage::Storage;
 
@@ -45,8 +44,7 @@ pub fn export(
         render::Format::Pdf => render::render_pdf(storage, id, now)?,
         render::Format::Docx => render::render_docx(storage, id, now)?,
     };
-    documents::brochure::write_atomically(path, &bytes)
-        .map_err(|e| CoreError::Document(e.to_string()))?;
+    crate::storage::files::write_atomic(path, &bytes)?;
     let label = template_label(storage, agreement.data.kind)?;
     let name = path
         .file_name()
@@ -72,6 +70,14 @@ pub fn print_copy(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<
     };
     let path = dir.join(format!("Договор {number}.pdf"));
     export(storage, id, &path, now)?;
+    Ok(path)
+}
+
+/// «Печать»: the print copy opened in the system's PDF viewer, which prints
+/// it; the path of the copy.
+pub fn print(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<PathBuf> {
+    let path = print_copy(storage, id, now)?;
+    crate::storage::files::open_with_system(&path)?;
     Ok(path)
 }
 

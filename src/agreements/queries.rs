@@ -13,7 +13,7 @@ use crate::agreements::model::{
 };
 use crate::agreements::numbering::number_key;
 use crate::error::{CoreError, Result};
-use crate::partners::queries::{fmt_ts, parse_ts};
+use crate::storage::time::{fmt_ts, parse_ts};
 use crate::text;
 
 fn bad_code(column: &str, code: &str) -> rusqlite::Error {

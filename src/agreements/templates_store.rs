@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::agreements::model::AgreementKind;
 use crate::error::Result;
-use crate::partners::queries::fmt_ts;
+use crate::storage::time::fmt_ts;
 
 /// The edited template of `kind`, or `None` while it is the default.
 pub fn get_custom(conn: &Connection, kind: AgreementKind) -> Result<Option<String>> {

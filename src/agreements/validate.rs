@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::agreements::model::{AgreementInput, AgreementKind, PlanItem};
 use crate::error::FieldError;
-use crate::partners::validate::Problems;
+use crate::organisation::validate::Problems;
 use crate::text;
 
 const MAX_NUMBER: usize = 50;

@@ -13,6 +13,7 @@ use std::time::Instant;
 use partnernet::documents::brochure;
 use partnernet::documents::model::{
     Align, Block, Document, Inline, List, ListItem, Metadata, PageSetup, Paragraph, Signature,
+    Table, TitlePage,
 };
 use partnernet::documents::{render, DEMO_BROCHURE};
 
@@ -166,88 +167,106 @@ fn to_typst(doc: &Document, setup: &PageSetup) -> String {
         setup.margin_left_mm, setup.margin_right_mm, setup.margin_top_mm, setup.margin_bottom_mm, setup.body_size
     );
     for b in &doc.blocks {
-        match b {
-            Block::TitlePage(t) => {
-                for l in &t.top {
-                    s.push_str(&format!("#align(center)[#strong[{}]]\n\n", escape_typst(l)));
-                }
-                s.push_str(&format!(
-                    "#v(1fr)\n#align(center)[#text(size: 24pt)[#strong[{}]]]\n\n",
-                    escape_typst(&t.title)
-                ));
-                s.push_str(&format!(
-                    "#align(center)[#emph[{}]]\n#v(1fr)\n",
-                    escape_typst(&t.kind)
-                ));
-                for a in &t.authors {
-                    s.push_str(&format!("#align(right)[{}]\n\n", escape_typst(a)));
-                }
-                s.push_str(&format!(
-                    "#v(1fr)\n#align(center)[{}]\n#pagebreak()\n",
-                    escape_typst(&t.bottom)
-                ));
-            }
-            Block::Heading { level, text } => {
-                s.push_str(&format!(
-                    "{} {}\n\n",
-                    "=".repeat(usize::from(*level)),
-                    escape_typst(text)
-                ));
-            }
-            Block::Paragraph(p) => s.push_str(&format!("{}\n\n", inlines_typst(&p.inlines))),
-            Block::List(l) => {
-                list_typst(l, 0, &mut s);
-                s.push('\n');
-            }
-            Block::Quote {
-                paragraphs,
-                attribution,
-            } => {
-                let body: Vec<String> = paragraphs.iter().map(|p| inlines_typst(p)).collect();
-                s.push_str(&format!(
-                    "#quote(block: true)[#emph[{}]]\n\n",
-                    body.join("\n\n")
-                ));
-                if let Some(a) = attribution {
-                    s.push_str(&format!("#align(right)[{}]\n\n", escape_typst(a)));
-                }
-            }
-            Block::Table(t) => {
-                let cols: Vec<String> = t.column_widths.iter().map(|w| format!("{w}fr")).collect();
-                let cell = |c: &Vec<Inline>| format!("[{}]", inlines_typst(c));
-                let header: Vec<String> = t.header.iter().map(cell).collect();
-                let rows: Vec<String> = t.rows.iter().flatten().map(cell).collect();
-                s.push_str(&format!(
-                    "#table(columns: ({}), table.header({}), {})\n\n",
-                    cols.join(", "),
-                    header.join(", "),
-                    rows.join(", ")
-                ));
-            }
-            Block::PageBreak => s.push_str("#pagebreak(weak: true)\n"),
-            Block::Orientation(_) => s.push_str("#pagebreak()\n"),
-            Block::TableOfContents { title } => {
-                s.push_str(&format!("#outline(title: [{}])\n\n", escape_typst(title)));
-            }
-            Block::Signatures(parties) => {
-                let cells: Vec<String> = parties
-                    .iter()
-                    .map(|p| {
-                        format!(
-                            "[{} \\ \\ \\_\\_\\_\\_\\_\\_\\_\\_ / {} /]",
-                            escape_typst(&p.lines.join(" ")),
-                            escape_typst(&p.name)
-                        )
-                    })
-                    .collect();
-                s.push_str(&format!(
-                    "#grid(columns: (1fr, 1fr), gutter: 2em, {})\n",
-                    cells.join(", ")
-                ));
-            }
-        }
+        s.push_str(&block_typst(b));
     }
     s
+}
+
+/// One block in typst markup, as close to our layout as typst allows.
+fn block_typst(b: &Block) -> String {
+    match b {
+        Block::TitlePage(t) => title_page_typst(t),
+        Block::Heading { level, text } => format!(
+            "{} {}\n\n",
+            "=".repeat(usize::from(*level)),
+            escape_typst(text)
+        ),
+        Block::Paragraph(p) => format!("{}\n\n", inlines_typst(&p.inlines)),
+        Block::List(l) => {
+            let mut s = String::new();
+            list_typst(l, 0, &mut s);
+            s.push('\n');
+            s
+        }
+        Block::Quote {
+            paragraphs,
+            attribution,
+        } => quote_typst(paragraphs, attribution.as_deref()),
+        Block::Table(t) => table_typst(t),
+        Block::PageBreak => "#pagebreak(weak: true)\n".to_string(),
+        Block::Orientation(_) => "#pagebreak()\n".to_string(),
+        Block::TableOfContents { title } => {
+            format!("#outline(title: [{}])\n\n", escape_typst(title))
+        }
+        Block::Signatures(parties) => signatures_typst(parties),
+    }
+}
+
+/// The title page: top lines, title and kind centred, authors right, the
+/// city and year at the bottom, then a page break.
+fn title_page_typst(t: &TitlePage) -> String {
+    let mut s = String::new();
+    for l in &t.top {
+        s.push_str(&format!("#align(center)[#strong[{}]]\n\n", escape_typst(l)));
+    }
+    s.push_str(&format!(
+        "#v(1fr)\n#align(center)[#text(size: 24pt)[#strong[{}]]]\n\n",
+        escape_typst(&t.title)
+    ));
+    s.push_str(&format!(
+        "#align(center)[#emph[{}]]\n#v(1fr)\n",
+        escape_typst(&t.kind)
+    ));
+    for a in &t.authors {
+        s.push_str(&format!("#align(right)[{}]\n\n", escape_typst(a)));
+    }
+    s.push_str(&format!(
+        "#v(1fr)\n#align(center)[{}]\n#pagebreak()\n",
+        escape_typst(&t.bottom)
+    ));
+    s
+}
+
+/// A quotation in italics, its attribution right-aligned below.
+fn quote_typst(paragraphs: &[Vec<Inline>], attribution: Option<&str>) -> String {
+    let body: Vec<String> = paragraphs.iter().map(|p| inlines_typst(p)).collect();
+    let mut s = format!("#quote(block: true)[#emph[{}]]\n\n", body.join("\n\n"));
+    if let Some(a) = attribution {
+        s.push_str(&format!("#align(right)[{}]\n\n", escape_typst(a)));
+    }
+    s
+}
+
+/// A table with the same relative column widths and a header row.
+fn table_typst(t: &Table) -> String {
+    let cols: Vec<String> = t.column_widths.iter().map(|w| format!("{w}fr")).collect();
+    let cell = |c: &Vec<Inline>| format!("[{}]", inlines_typst(c));
+    let header: Vec<String> = t.header.iter().map(cell).collect();
+    let rows: Vec<String> = t.rows.iter().flatten().map(cell).collect();
+    format!(
+        "#table(columns: ({}), table.header({}), {})\n\n",
+        cols.join(", "),
+        header.join(", "),
+        rows.join(", ")
+    )
+}
+
+/// Signature blocks side by side: party lines, a signature line, the name.
+fn signatures_typst(parties: &[Signature]) -> String {
+    let cells: Vec<String> = parties
+        .iter()
+        .map(|p| {
+            format!(
+                "[{} \\ \\ \\_\\_\\_\\_\\_\\_\\_\\_ / {} /]",
+                escape_typst(&p.lines.join(" ")),
+                escape_typst(&p.name)
+            )
+        })
+        .collect();
+    format!(
+        "#grid(columns: (1fr, 1fr), gutter: 2em, {})\n",
+        cells.join(", ")
+    )
 }
 
 const TYPST_SCRIPT: &str = r#"
@@ -272,24 +291,31 @@ with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
 print(f"{statistics.median(times):.3f} {pages}")
 "#;
 
+/// Why typst could not be measured (the benchmark then reports ours only).
+#[derive(Debug, thiserror::Error)]
+enum TypstError {
+    #[error("python3: {0}")]
+    Spawn(#[from] std::io::Error),
+    #[error("typst failed (pip install typst): {0}")]
+    Failed(String),
+    #[error("typst output: {0}")]
+    Output(String),
+}
+
 /// Median typst compile time in ms (in-process, after one warm-up) and its
 /// page count, or a reason why it could not be measured.
-fn typst_ms(typ: &Path, runs: usize) -> Result<(f64, String), String> {
+fn typst_ms(typ: &Path, runs: usize) -> Result<(f64, String), TypstError> {
     let fonts = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts");
     let out = Command::new("python3")
         .args(["-c", TYPST_SCRIPT])
         .arg(typ)
         .arg(fonts)
         .arg(runs.to_string())
-        .output()
-        .map_err(|e| format!("python3: {e}"))?;
+        .output()?;
     if !out.status.success() {
-        return Err(format!(
-            "typst failed (pip install typst): {}",
-            String::from_utf8_lossy(&out.stderr)
-                .lines()
-                .last()
-                .unwrap_or("")
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        return Err(TypstError::Failed(
+            stderr.lines().last().unwrap_or("").to_string(),
         ));
     }
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -297,7 +323,7 @@ fn typst_ms(typ: &Path, runs: usize) -> Result<(f64, String), String> {
     let ms = parts
         .next()
         .and_then(|v| v.parse().ok())
-        .ok_or_else(|| format!("typst output: {text}"))?;
+        .ok_or_else(|| TypstError::Output(text.clone()))?;
     Ok((ms, parts.next().unwrap_or("?").to_string()))
 }
 

@@ -1,7 +1,8 @@
 //! Benchmark of the events: a base with the demo plus 400 more events (a
 //! quarter of them weekly series), then the median times of what the app
 //! does most: the calendar's month, the start-screen digest, the conflicts
-//! of one event, the year's plan and its PDF, XLSX and .ics.
+//! of one event, the year's plan and its PDF, XLSX and .ics, and the PDF of
+//! a 20 000-row plan (the same rows repeated) as the engine's stress case.
 //!
 //! Run: `cargo run --release --bin bench_events` (`make bench`). Speed is
 //! reported against the targets, not asserted.
@@ -10,13 +11,19 @@ use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use partnernet::events::model::{EventFilter, EventInput, Frequency, Recurrence};
-use partnernet::events::{self, import, plan, plan_pdf, plan_xlsx};
+use partnernet::events::{self};
+use partnernet::reports::model::{PlanRow, SchoolYearPlan};
+use partnernet::reports::{plan, plan_pdf, plan_xlsx};
 use partnernet::{CoreError, Storage};
 
 /// A month in the calendar must feel instant.
 const MONTH_TARGET_MS: f64 = 30.0;
 /// The plan PDF of a busy year, from the click to the bytes.
 const PLAN_PDF_TARGET_MS: f64 = 500.0;
+/// Rows of the stress plan, and its target: a whole district's year in
+/// one file must still come out in seconds.
+const BIG_PLAN_ROWS: u32 = 20_000;
+const BIG_PLAN_TARGET_MS: f64 = 10_000.0;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -72,6 +79,27 @@ fn fill(storage: &mut Storage, now: NaiveDateTime) -> Result<(), CoreError> {
     Ok(())
 }
 
+/// `plan`'s rows repeated and renumbered up to `n` rows, spread evenly
+/// over its months.
+fn scaled(plan: &SchoolYearPlan, n: u32) -> SchoolYearPlan {
+    let template: Vec<&PlanRow> = plan.months.iter().flat_map(|m| &m.rows).collect();
+    let mut months = plan.months.clone();
+    months.iter_mut().for_each(|m| m.rows.clear());
+    if template.is_empty() {
+        return plan.clone();
+    }
+    let count = months.len();
+    for k in 0..n {
+        let mut row = template[k as usize % template.len()].clone();
+        row.number = k + 1;
+        months[k as usize * count / n as usize].rows.push(row);
+    }
+    SchoolYearPlan {
+        months,
+        ..plan.clone()
+    }
+}
+
 fn run() -> Result<(), CoreError> {
     let dir = std::env::temp_dir().join(format!("partnernet-bench-events-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| CoreError::io(&dir, e))?;
@@ -99,7 +127,9 @@ fn run() -> Result<(), CoreError> {
     let plan_ms = time_ms(5, || plan::plan(&storage, 2026))?;
     let pdf_ms = time_ms(5, || plan_pdf::render(&year_plan, now))?;
     let xlsx_ms = time_ms(5, || plan_xlsx::render(&year_plan))?;
-    let ics_ms = time_ms(5, || import::export_year(&storage, 2026, now))?;
+    let ics_ms = time_ms(5, || events::export::export_year(&storage, 2026, now))?;
+    let big = scaled(&year_plan, BIG_PLAN_ROWS);
+    let big_ms = time_ms(1, || plan_pdf::render(&big, now))?;
     let verdict = |ms: f64, target: f64| {
         if ms <= target {
             "ok"
@@ -120,6 +150,10 @@ fn run() -> Result<(), CoreError> {
     );
     println!("plan XLSX: {xlsx_ms:.1} ms");
     println!("plan .ics: {ics_ms:.1} ms");
+    println!(
+        "plan PDF of {BIG_PLAN_ROWS} rows: {big_ms:.0} ms (target ≤ {BIG_PLAN_TARGET_MS} ms: {})",
+        verdict(big_ms, BIG_PLAN_TARGET_MS)
+    );
     drop(storage);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())

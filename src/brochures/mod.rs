@@ -145,8 +145,7 @@ pub fn export(storage: &Storage, id: i64, path: &Path, now: NaiveDateTime) -> Re
     let brochure = get(storage, id)?;
     let bytes = documents::brochure::render_markdown(&brochure.source, now)
         .map_err(|e| CoreError::Document(e.to_string()))?;
-    documents::brochure::write_atomically(path, &bytes)
-        .map_err(|e| CoreError::Document(e.to_string()))
+    crate::storage::files::write_atomic(path, &bytes)
 }
 
 #[cfg(test)]

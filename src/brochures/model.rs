@@ -30,3 +30,19 @@ pub struct SourceProblem {
     pub line: Option<u32>,
     pub message: String,
 }
+
+/// A Markdown problem crosses as `{code: "document", fields: [{field:
+/// "line.N"}]}`, so the editor can point at the line.
+impl From<SourceProblem> for crate::error::ApiError {
+    fn from(p: SourceProblem) -> Self {
+        let field = p
+            .line
+            .map(|l| format!("line.{l}"))
+            .unwrap_or_else(|| "source".into());
+        crate::error::ApiError {
+            code: crate::error::ErrorCode::Document,
+            fields: vec![crate::error::FieldError::new(field, p.message.clone())],
+            message: p.message,
+        }
+    }
+}

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::brochures::model::{Brochure, BrochureSummary};
 use crate::error::{CoreError, Result};
-use crate::partners::queries::{fmt_ts, parse_ts};
+use crate::storage::time::{fmt_ts, parse_ts};
 
 pub fn insert(conn: &Connection, title: &str, source: &str, now: NaiveDateTime) -> Result<i64> {
     conn.execute(

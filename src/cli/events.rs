@@ -5,8 +5,9 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{EventsCommand, Io};
-use crate::error::{CoreError, Result};
-use crate::events::{self, model::EventFilter, model::EventInput, plan};
+use crate::error::{CoreError, Refusal, Result};
+use crate::events::{self, model::EventFilter, model::EventInput, school_year};
+use crate::reports::plan_export;
 use crate::storage::Storage;
 use crate::text::fold;
 
@@ -15,11 +16,15 @@ fn out(io: &mut Io, text: &str) -> Result<()> {
 }
 
 /// A date as people type it: «15.09.2026» or «2026-09-15».
-pub fn parse_date(value: &str) -> std::result::Result<NaiveDate, String> {
+pub fn parse_date(value: &str) -> std::result::Result<NaiveDate, Refusal> {
     let v = value.trim();
     NaiveDate::parse_from_str(v, "%d.%m.%Y")
         .or_else(|_| NaiveDate::parse_from_str(v, "%Y-%m-%d"))
-        .map_err(|_| format!("дата «{v}» не распознана: укажите её как 15.09.2026 или 2026-09-15"))
+        .map_err(|_| {
+            Refusal(format!(
+                "дата «{v}» не распознана: укажите её как 15.09.2026 или 2026-09-15"
+            ))
+        })
 }
 
 /// `events add` takes the event as the app keeps it; the form may be given
@@ -66,8 +71,8 @@ pub fn run(
 ) -> Result<i32> {
     match cmd {
         EventsCommand::List { json, from, to } => {
-            let year = plan::school_year_of(now.date());
-            let (first, last) = plan::school_year_range(year);
+            let year = school_year::school_year_of(now.date());
+            let (first, last) = school_year::school_year_range(year);
             let filter = EventFilter {
                 from: Some(from.unwrap_or(first)),
                 to: Some(to.unwrap_or(last)),
@@ -150,7 +155,7 @@ pub fn plan_to_file(
             "Учебный год {year} вне диапазона 2000–2100: укажите год начала, например --year 2026."
         )));
     }
-    plan::export(storage, year, output, now)?;
+    plan_export::export(storage, year, output, now)?;
     out(
         io,
         &format!(

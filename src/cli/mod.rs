@@ -2,6 +2,7 @@
 //! scripting and batch work. Errors go to stderr in Russian, exit code 1.
 
 mod agreements;
+pub mod brochure;
 mod check;
 mod events;
 mod partners;
@@ -218,7 +219,7 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
             events::plan_to_file(&storage, year, &output, io, now)
         }
         Command::Brochure(BrochureCommand::Render { input, output }) => {
-            crate::documents::brochure::render_file(&input, &output, now)
+            brochure::render_file(&input, &output, now)
                 .map_err(|e| CoreError::Document(e.to_string()))?;
             writeln!(io.stdout, "Брошюра сохранена: {}", output.display())
                 .map_err(|e| CoreError::io("stdout", e))?;

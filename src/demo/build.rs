@@ -3,8 +3,10 @@
 
 use chrono::NaiveDate;
 
+use crate::grammar::Gender;
+use crate::organisation::model::{Head, Requisites};
 use crate::partners::model::{
-    Contact, Gender, Head, PartnerInput, PartnerType, ReadinessCondition, RelationKind, Requisites,
+    Contact, PartnerInput, PartnerType, ReadinessCondition, RelationKind,
 };
 use crate::validation::make;
 

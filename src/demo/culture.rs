@@ -7,9 +7,19 @@ use super::build::{
     contact, date, head, partner, ready, tags, Bank, Org, SBER, SBER_BIK, TSNA, TSNA_BIK,
 };
 
+use PartnerType::{CultureSport, MassMedia};
+use RelationKind::{NetworkInteraction as Network, SocialPartnership as Social};
+
+/// The demo partners of types 4–5, in the order of the types.
 pub fn partners() -> Vec<PartnerInput> {
-    use PartnerType::{CultureSport, MassMedia};
-    use RelationKind::{NetworkInteraction as Network, SocialPartnership as Social};
+    [culture_and_sport(), mass_media()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Type 4: institutions of culture and sport.
+fn culture_and_sport() -> Vec<PartnerInput> {
     vec![
         PartnerInput {
             requisites: Org {
@@ -155,6 +165,12 @@ pub fn partners() -> Vec<PartnerInput> {
                 "МБУ «ФОК»",
             )
         },
+    ]
+}
+
+/// Type 5: mass media.
+fn mass_media() -> Vec<PartnerInput> {
+    vec![
         PartnerInput {
             requisites: Org {
                 inn: "682500554",

@@ -8,9 +8,19 @@ use super::build::{
 };
 use super::SHARED_CONTACT;
 
+use PartnerType::{AdditionalEducation, GeneralEducation, HigherEducation};
+use RelationKind::NetworkInteraction as Network;
+
+/// The demo partners of types 1–3, in the order of the types.
 pub fn partners() -> Vec<PartnerInput> {
-    use PartnerType::{AdditionalEducation, GeneralEducation, HigherEducation};
-    use RelationKind::NetworkInteraction as Network;
+    [schools(), additional_education(), higher_education()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Type 1: general education schools.
+fn schools() -> Vec<PartnerInput> {
     vec![
         PartnerInput {
             requisites: Org {
@@ -167,6 +177,12 @@ pub fn partners() -> Vec<PartnerInput> {
                 "МБОУ «ООШ № 4»",
             )
         },
+    ]
+}
+
+/// Type 2: institutions of additional education.
+fn additional_education() -> Vec<PartnerInput> {
+    vec![
         PartnerInput {
             requisites: Org {
                 inn: "682500455",
@@ -274,6 +290,12 @@ pub fn partners() -> Vec<PartnerInput> {
                 "МБУ ДО «ДХШ»",
             )
         },
+    ]
+}
+
+/// Type 3: institutions of higher education.
+fn higher_education() -> Vec<PartnerInput> {
+    vec![
         PartnerInput {
             requisites: Org {
                 inn: "682901357",

@@ -15,7 +15,7 @@ use chrono::Weekday::{Fri, Mon, Thu, Tue, Wed};
 
 use crate::events::model::Audience::{Parents, Public, Students, Teachers};
 
-use super::events::{all_day, timed, Form, SchoolYear, Spec, CONFLICT_PLACE};
+use super::event_spec::{all_day, timed, Form, SchoolYear, Spec, CONFLICT_PLACE};
 
 pub const SOROKINA: &str = "Сорокина Е. А., методист";
 pub const PETROVA: &str = "Петрова Н. В., методист";
@@ -41,16 +41,16 @@ pub const SCHOOLS: &[&str] = &[
     "МБОУ «ООШ № 4»",
 ];
 
-/// The single events of `year`, September to August.
-pub fn year(y: SchoolYear) -> Vec<Spec> {
-    let mut all = autumn(y);
-    all.extend(super::event_spring::winter(y));
-    all.extend(super::event_spring::spring(y));
-    all.extend(super::event_summer::summer(y));
-    all
+/// The single events of September – December.
+pub fn autumn(y: SchoolYear) -> Vec<Spec> {
+    [september(y), october(y), november(y), december(y)]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
-fn autumn(y: SchoolYear) -> Vec<Spec> {
+/// The single events of September.
+fn september(y: SchoolYear) -> Vec<Spec> {
     vec![
         Spec {
             description: "План мероприятий с партнёрами на учебный год, утверждённый \
@@ -124,6 +124,12 @@ fn autumn(y: SchoolYear) -> Vec<Spec> {
                 12,
             )
         },
+    ]
+}
+
+/// The single events of October.
+fn october(y: SchoolYear) -> Vec<Spec> {
+    vec![
         Spec {
             description: "Опыт реализации программ в сетевой форме: договоры, зачисление, \
                           учёт результатов; трудности и пути их решения.",
@@ -217,6 +223,12 @@ fn autumn(y: SchoolYear) -> Vec<Spec> {
                 1,
             )
         },
+    ]
+}
+
+/// The single events of November.
+fn november(y: SchoolYear) -> Vec<Spec> {
+    vec![
         Spec {
             description: "Патриотическое воспитание в объединениях: совместные проекты \
                           с Советом ветеранов и музеем, уроки мужества.",
@@ -290,6 +302,12 @@ fn autumn(y: SchoolYear) -> Vec<Spec> {
                 (15, 30),
             )
         },
+    ]
+}
+
+/// The single events of December.
+fn december(y: SchoolYear) -> Vec<Spec> {
+    vec![
         Spec {
             description: "Профилактика профессионального выгорания: признаки, \
                           самодиагностика, приёмы восстановления.",

@@ -9,7 +9,9 @@ use crate::events::model::Audience::{Parents, Public, Students, Teachers};
 use crate::events::model::{Frequency, Recurrence};
 
 use super::event_list::{DDT_12, LAVROVA, MUSEUM, PETROVA, SMIRNOVA};
-use super::events::{minus_days, plus_days, timed, Fate, Form, SchoolYear, Series, Session, Spec};
+use super::event_spec::{
+    minus_days, plus_days, timed, Fate, Form, SchoolYear, Series, Session, Spec,
+};
 
 /// The weekly seminar's cancelled and moved occurrences (0-based).
 pub const WEEKLY_CANCELLED: usize = 3;
@@ -222,22 +224,32 @@ fn week_days(y: SchoolYear, today: NaiveDate) -> Vec<NaiveDate> {
     best
 }
 
+/// A day and (from, to) times of a past event.
+type Slot = (NaiveDate, ((u32, u32), (u32, u32)));
+
+/// Where the two past events go: the last two working days, or early on
+/// `today` itself where the school year has none before it.
+fn past_slots(y: SchoolYear, today: NaiveDate) -> [Slot; 2] {
+    let before = days_before(y, today, 2);
+    let early = |i: usize| before.get(i).copied();
+    let first = match early(0) {
+        Some(d) => (d, ((10, 0), (11, 30))),
+        None => (today, ((8, 0), (9, 0))),
+    };
+    let second = match early(1) {
+        Some(d) => (d, ((15, 0), (16, 0))),
+        None => (today, ((9, 15), (10, 15))),
+    };
+    [first, second]
+}
+
 /// Four events around `now`, each with its own place and responsible person
 /// (so they never overlap anything): two past ones waiting for their results
 /// (on the last working days, or early on the first day of the school
 /// year), and two in the current week.
 pub fn around_today(y: SchoolYear, now: NaiveDateTime) -> Vec<Spec> {
     let today = now.date();
-    let before = days_before(y, today, 2);
-    let early = |i: usize| before.get(i).copied();
-    let (a1, a1_time) = match early(0) {
-        Some(d) => (d, ((10, 0), (11, 30))),
-        None => (today, ((8, 0), (9, 0))),
-    };
-    let (a2, a2_time) = match early(1) {
-        Some(d) => (d, ((15, 0), (16, 0))),
-        None => (today, ((9, 15), (10, 15))),
-    };
+    let [(a1, a1_time), (a2, a2_time)] = past_slots(y, today);
     let week = week_days(y, today);
     let w1 = week.first().copied().unwrap_or(today);
     let w2 = week.get(1).copied().unwrap_or(w1);

@@ -8,9 +8,15 @@ use super::event_list::{
     BELOV, DDT_12, DDT_EXPO, DDT_HALL, KOVALEVA, KUZNETSOVA, LAVROVA, LIBRARY, MISHINA, MUSEUM,
     PETROVA, SMIRNOVA, SOROKINA,
 };
-use super::events::{all_day, timed, Fate, Form, SchoolYear, Spec};
+use super::event_spec::{all_day, timed, Fate, Form, SchoolYear, Spec};
 
+/// The single events of January – February.
 pub fn winter(y: SchoolYear) -> Vec<Spec> {
+    [january(y), february(y)].into_iter().flatten().collect()
+}
+
+/// The single events of January.
+fn january(y: SchoolYear) -> Vec<Spec> {
     vec![
         Spec {
             description: "Новогодние поделки и рисунки; призы учредил фонд «Добрые \
@@ -87,6 +93,12 @@ pub fn winter(y: SchoolYear) -> Vec<Spec> {
                 (11, 30),
             )
         },
+    ]
+}
+
+/// The single events of February.
+fn february(y: SchoolYear) -> Vec<Spec> {
+    vec![
         Spec {
             description: "Родителям о выборе объединения по интересам и возрасту \
                           ребёнка; ответы на вопросы.",
@@ -164,7 +176,13 @@ pub fn winter(y: SchoolYear) -> Vec<Spec> {
     ]
 }
 
+/// The single events of March – May.
 pub fn spring(y: SchoolYear) -> Vec<Spec> {
+    [march(y), april(y), may(y)].into_iter().flatten().collect()
+}
+
+/// The single events of March.
+fn march(y: SchoolYear) -> Vec<Spec> {
     vec![
         Spec {
             description: "Видеозаписи открытых занятий и мастер-классов педагогов ДДТ \
@@ -245,6 +263,12 @@ pub fn spring(y: SchoolYear) -> Vec<Spec> {
                 (16, 0),
             )
         },
+    ]
+}
+
+/// The single events of April.
+fn april(y: SchoolYear) -> Vec<Spec> {
+    vec![
         Spec {
             description: "Рисунки и модели ко Дню космонавтики.",
             link: "https://ddt-kotovsk.example.ru/konkurs/kosmos",
@@ -341,6 +365,12 @@ pub fn spring(y: SchoolYear) -> Vec<Spec> {
                 (19, 0),
             )
         },
+    ]
+}
+
+/// The single events of May.
+fn may(y: SchoolYear) -> Vec<Spec> {
+    vec![
         Spec {
             description: "Выставка работ о земляках — участниках Великой Отечественной \
                           войны; материалы собраны с ветеранами и музеем.",

@@ -7,9 +7,18 @@ use crate::events::model::Audience::{Parents, Public, Students, Teachers};
 use super::event_list::{
     BELOV, DDT_HALL, KOVALEVA, KUZNETSOVA, LAVROVA, MISHINA, PETROVA, SCHOOLS, SOROKINA,
 };
-use super::events::{all_day, timed, Form, SchoolYear, Spec};
+use super::event_spec::{all_day, timed, Form, SchoolYear, Spec};
 
+/// The single events of June – August.
 pub fn summer(y: SchoolYear) -> Vec<Spec> {
+    [june(y), july(y), august(y)]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The single events of June.
+fn june(y: SchoolYear) -> Vec<Spec> {
     vec![
         Spec {
             description: "Итоги сетевого взаимодействия за год: программы, \
@@ -86,6 +95,12 @@ pub fn summer(y: SchoolYear) -> Vec<Spec> {
                 1,
             )
         },
+    ]
+}
+
+/// The single events of July.
+fn july(y: SchoolYear) -> Vec<Spec> {
+    vec![
         Spec {
             description: "Экспедиция по сёлам округа: запись воспоминаний \
                           старожилов, фотографирование памятников.",
@@ -122,6 +137,12 @@ pub fn summer(y: SchoolYear) -> Vec<Spec> {
                 19,
             )
         },
+    ]
+}
+
+/// The single events of August.
+fn august(y: SchoolYear) -> Vec<Spec> {
+    vec![
         Spec {
             description: "Приоритеты нового учебного года, обновление программ, \
                           планирование сетевого взаимодействия.",

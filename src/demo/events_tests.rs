@@ -6,10 +6,13 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use super::event_series::{WEEKLY_CANCELLED, WEEKLY_MOVED};
-use super::events::{specs, Form, SchoolYear, CONFLICT_PLACE};
+use super::event_spec::{Form, SchoolYear, CONFLICT_PLACE};
+use super::events::specs;
 use super::fill;
 use crate::events;
-use crate::events::model::{ConflictReason, EventFilter, EventStatus, Frequency, Occurrence};
+use crate::events::model::{
+    ConflictReason, Event, EventFilter, EventStatus, Frequency, Occurrence,
+};
 use crate::storage::Storage;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -63,22 +66,35 @@ fn conflict_pairs(storage: &Storage) -> BTreeSet<(i64, i64)> {
     pairs
 }
 
+/// Everything the demo promises for a load on `today`, section by section.
 fn check_year(today: NaiveDate) {
     let now = noon(today);
     let year = SchoolYear::containing(today);
     let (_dir, storage) = loaded(now);
     let all = events::all(&storage).expect("events");
     assert!(all.len() >= 45, "{today}: {} events", all.len());
+    check_forms(&storage, &all, today);
+    let weekly_id = check_series(&all, today);
+    let occurrences = all_occurrences(&storage, year);
+    check_within_year(&occurrences, year, now, weekly_id, today);
+    check_outcomes(&occurrences, &all, year, today);
+    check_digest(&storage, now, today);
+    check_one_conflict(&storage, &all, today);
+}
 
-    // Every form at least twice.
-    let forms = events::forms(&storage).expect("forms");
+/// Every form at least twice.
+fn check_forms(storage: &Storage, all: &[Event], today: NaiveDate) {
+    let forms = events::forms(storage).expect("forms");
     assert_eq!(forms.len(), Form::ALL.len());
     for form in &forms {
         let used = all.iter().filter(|e| e.data.form_id == form.id).count();
         assert!(used >= 2, "{today}: form «{}» used {used} times", form.name);
     }
+}
 
-    // The three series, each of its kind.
+/// The three series, each of its kind; the weekly one (whose id is
+/// returned) with one cancelled and one moved occurrence.
+fn check_series(all: &[Event], today: NaiveDate) -> i64 {
     let rules: Vec<_> = all
         .iter()
         .filter_map(|e| e.data.recurrence.as_ref().map(|r| (e, r)))
@@ -108,10 +124,19 @@ fn check_year(today: NaiveDate) {
         1,
         "{today}"
     );
+    weekly.0.id
+}
 
-    // Everything within the school year, nothing held ahead of time.
-    let occurrences = all_occurrences(&storage, year);
-    for o in &occurrences {
+/// Everything within the school year, nothing held ahead of time; the
+/// weekly series' cancelled and moved occurrences where they belong.
+fn check_within_year(
+    occurrences: &[Occurrence],
+    year: SchoolYear,
+    now: NaiveDateTime,
+    weekly_id: i64,
+    today: NaiveDate,
+) {
+    for o in occurrences {
         assert!(
             year.contains(o.start.date()) && year.contains(o.end.date()),
             "{today}: «{}» on {} is outside {}",
@@ -128,7 +153,7 @@ fn check_year(today: NaiveDate) {
     }
     let weekly_dates: Vec<_> = occurrences
         .iter()
-        .filter(|o| o.event_id == weekly.0.id)
+        .filter(|o| o.event_id == weekly_id)
         .collect();
     assert!(weekly_dates.len() >= 10, "{today}: {}", weekly_dates.len());
     assert_eq!(
@@ -139,8 +164,11 @@ fn check_year(today: NaiveDate) {
         weekly_dates[WEEKLY_MOVED].start.weekday(),
         chrono::Weekday::Wed
     );
+}
 
-    // Held with results, once there is a past to speak of.
+/// Held with results, once there is a past to speak of; one cancelled and
+/// one postponed event; agreements and responsible persons filled in.
+fn check_outcomes(occurrences: &[Occurrence], all: &[Event], year: SchoolYear, today: NaiveDate) {
     let held = occurrences
         .iter()
         .filter(|o| o.status == EventStatus::Held && !o.results.is_empty())
@@ -167,10 +195,12 @@ fn check_year(today: NaiveDate) {
     assert_eq!((cancelled, postponed), (1, 1), "{today}");
     assert!(all.iter().filter(|e| e.data.agreement_id.is_some()).count() >= 5);
     assert!(all.iter().all(|e| !e.data.responsible.is_empty()));
+}
 
-    // The start screen: this week's events and exactly the two waiting
-    // for their results.
-    let digest = events::digest(&storage, now).expect("digest");
+/// The start screen: this week's events and exactly the two waiting for
+/// their results.
+fn check_digest(storage: &Storage, now: NaiveDateTime, today: NaiveDate) {
+    let digest = events::digest(storage, now).expect("digest");
     assert!(
         digest.this_week.len() >= 2,
         "{today}: {} this week",
@@ -186,22 +216,24 @@ fn check_year(today: NaiveDate) {
             .map(|o| (&o.title, o.start))
             .collect::<Vec<_>>()
     );
+}
 
-    // Exactly the one intended conflict: the hall booked twice.
-    let pairs = conflict_pairs(&storage);
+/// Exactly the one intended conflict: the hall booked twice.
+fn check_one_conflict(storage: &Storage, all: &[Event], today: NaiveDate) {
+    let pairs = conflict_pairs(storage);
     assert_eq!(pairs.len(), 1, "{today}: {pairs:?}");
     let (a, b) = pairs.into_iter().next().expect("one pair");
-    let conflicts = events::conflicts(&storage, a).expect("conflicts");
+    let conflicts = events::conflicts(storage, a).expect("conflicts");
     assert_eq!(conflicts.len(), 1, "{today}: {conflicts:#?}");
     assert_eq!(conflicts[0].other_event_id, b);
     assert_eq!(conflicts[0].reason, ConflictReason::Place);
     for id in [a, b] {
-        let e = events::get(&storage, id).expect("event");
+        let e = events::get(storage, id).expect("event");
         assert_eq!(e.data.place, CONFLICT_PLACE);
         assert!(e.data.status.takes_place());
     }
-    let tz = events::time_zone(&storage).expect("time zone");
-    assert_eq!(events::conflicts::all_pairs(&all, tz).len(), 1, "{today}");
+    let tz = events::time_zone(storage).expect("time zone");
+    assert_eq!(events::conflicts::all_pairs(all, tz).len(), 1, "{today}");
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod culture;
 mod education;
 mod event_list;
 mod event_series;
+mod event_spec;
 mod event_spring;
 mod event_summer;
 pub mod events;

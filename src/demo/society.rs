@@ -2,18 +2,34 @@
 //! unions, enterprises, parent communities. Fictitious organisations and
 //! people.
 
+use crate::organisation::model::{Head, Requisites};
 use crate::partners::model::RelationKind::{
     NetworkInteraction as Network, Patronage, SocialPartnership as Social,
 };
-use crate::partners::model::{Head, PartnerInput, PartnerType, Requisites};
+use crate::partners::model::{PartnerInput, PartnerType};
 
 use super::build::{
     contact, date, head, head_on, partner, ready, tags, Bank, Org, SBER, SBER_BIK, TSNA, TSNA_BIK,
 };
 use super::SHARED_CONTACT;
 
+use PartnerType::{CreativeUnion, ParentCommunity, PublicOrganization, RealEconomy};
+
+/// The demo partners of types 6–9, in the order of the types.
 pub fn partners() -> Vec<PartnerInput> {
-    use PartnerType::{CreativeUnion, ParentCommunity, PublicOrganization, RealEconomy};
+    [
+        public_organisations(),
+        creative_unions(),
+        enterprises(),
+        parent_communities(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Type 6: public organisations and funds.
+fn public_organisations() -> Vec<PartnerInput> {
     vec![
         PartnerInput {
             requisites: Org {
@@ -147,6 +163,12 @@ pub fn partners() -> Vec<PartnerInput> {
                 "Клуб краеведов «Отчий край»",
             )
         },
+    ]
+}
+
+/// Type 7: creative unions.
+fn creative_unions() -> Vec<PartnerInput> {
+    vec![
         PartnerInput {
             requisites: Org {
                 inn: "682901740",
@@ -203,7 +225,10 @@ pub fn partners() -> Vec<PartnerInput> {
                 "8 (47541) 2-14-75",
                 "rodnik-kotovsk@example.ru",
             )],
-            resources: tags(&["Литературные встречи с поэтами края", "Редактура детского альманаха"]),
+            resources: tags(&[
+                "Литературные встречи с поэтами края",
+                "Редактура детского альманаха",
+            ]),
             requests: tags(&["Иллюстрации к альманаху"]),
             stage: Some(1),
             stage_reached_on: date(2025, 12, 5),
@@ -216,6 +241,12 @@ pub fn partners() -> Vec<PartnerInput> {
                 "Литобъединение «Родник»",
             )
         },
+    ]
+}
+
+/// Type 8: enterprises of the real economy.
+fn enterprises() -> Vec<PartnerInput> {
+    vec![
         PartnerInput {
             requisites: Org {
                 inn: "682500665",
@@ -328,6 +359,12 @@ pub fn partners() -> Vec<PartnerInput> {
                 "ООО «Цнинская нива»",
             )
         },
+    ]
+}
+
+/// Type 9: parent communities (no legal personality).
+fn parent_communities() -> Vec<PartnerInput> {
+    vec![
         PartnerInput {
             requisites: Requisites {
                 phone: "8 (47541) 2-41-70".into(),
@@ -336,7 +373,10 @@ pub fn partners() -> Vec<PartnerInput> {
             },
             head: Head {
                 basis: "решения общего родительского собрания".into(),
-                ..head("Лаптева Ирина Геннадьевна", "председатель родительского совета")
+                ..head(
+                    "Лаптева Ирина Геннадьевна",
+                    "председатель родительского совета",
+                )
             },
             contacts: vec![
                 contact(
@@ -352,8 +392,14 @@ pub fn partners() -> Vec<PartnerInput> {
                     "gusevatm@example.ru",
                 ),
             ],
-            resources: tags(&["Помощь в организации праздников", "Родители — водители для выездных экскурсий"]),
-            requests: tags(&["Открытые занятия для родителей", "Консультации педагога-психолога"]),
+            resources: tags(&[
+                "Помощь в организации праздников",
+                "Родители — водители для выездных экскурсий",
+            ]),
+            requests: tags(&[
+                "Открытые занятия для родителей",
+                "Консультации педагога-психолога",
+            ]),
             stage: Some(3),
             stage_reached_on: date(2024, 9, 15),
             readiness: ready(&[3, 5, 6, 7]),
@@ -380,12 +426,17 @@ pub fn partners() -> Vec<PartnerInput> {
                 "8 (47541) 2-58-31",
                 "semya-tvorchestvo@example.ru",
             )],
-            resources: tags(&["Семейные творческие встречи", "Родительские собрания в формате круглого стола"]),
+            resources: tags(&[
+                "Семейные творческие встречи",
+                "Родительские собрания в формате круглого стола",
+            ]),
             requests: tags(&["Семейные конкурсы и выставки"]),
             stage: Some(2),
             stage_reached_on: date(2025, 10, 19),
             readiness: ready(&[3, 6]),
-            notes: "Клуб объединяет семьи обучающихся объединений декоративно-прикладного творчества.".into(),
+            notes:
+                "Клуб объединяет семьи обучающихся объединений декоративно-прикладного творчества."
+                    .into(),
             ..partner(
                 ParentCommunity,
                 Network,

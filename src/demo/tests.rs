@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use super::*;
 use crate::institution;
 use crate::institution::matches_deficit;
-use crate::partners::model::{PartnerFilter, PartnerType, Requisites};
+use crate::organisation::model::Requisites;
+use crate::partners::model::{PartnerFilter, PartnerType};
 use crate::partners::validate;
 use crate::storage::Storage;
 use crate::validation;
@@ -63,10 +64,7 @@ fn institution_is_valid() {
     assert_valid(&inst.short_name, &inst.requisites);
     assert!(inst.requisites.inn.starts_with("68"));
     assert_eq!(inst.head.surname, "Мишина");
-    assert_eq!(
-        inst.head.gender,
-        Some(crate::partners::model::Gender::Female)
-    );
+    assert_eq!(inst.head.gender, Some(crate::grammar::Gender::Female));
     assert_eq!(inst.head.basis, "Устава");
     assert!(institution::check(&inst, now()).is_empty());
 }

@@ -1,14 +1,17 @@
-//! Builders that turn each kind of block into chunks: headings, lists with
-//! hanging indents, quotations, the table of contents and the title page.
+//! Builders that turn each kind of block into chunks: body paragraphs,
+//! headings, lists with hanging indents, quotations, tables and signatures
+//! (set by [`super::table`]), the table of contents and the title page.
 
+use super::draw::{line_draws, Anchor, Chunk, Draw, Piece, Seg, TextLine};
 use super::fonts::{fonts, Face};
-use super::layout::{
-    area, baseline, line_draws, paragraph_chunks, Anchor, Chunk, Draw, Frame, Piece, PT_PER_MM,
-};
+use super::geometry::{area, baseline, Frame, ParaStyle, PT_PER_MM};
 use super::model::{Align, Block, Document, Inline, List, Orientation, PageSetup, TitlePage};
-use super::paragraph::{set_paragraph, ParaStyle, Seg, TextLine};
+use super::paragraph::set_paragraph;
+use super::table;
 use super::DocumentError;
 
+/// The builders' state: the pieces made so far, in reading order, and
+/// the headings met (their index is the page reference of the contents).
 pub struct Ctx<'a> {
     pub setup: &'a PageSetup,
     pub headings: Vec<(u8, String)>,
@@ -16,19 +19,58 @@ pub struct Ctx<'a> {
     pub frame: Frame,
 }
 
-impl Ctx<'_> {
-    pub fn frame_for(setup: &PageSetup, o: Orientation) -> Frame {
-        Frame {
-            size: setup.body_size,
-            lh: setup.body_size * setup.line_spacing,
-            width: area(setup, o).2,
-            indent: setup.first_line_indent_mm * PT_PER_MM,
-            height: area(setup, o).3,
+impl<'a> Ctx<'a> {
+    /// The builders at the start of a document: portrait body text.
+    pub fn new(setup: &'a PageSetup) -> Self {
+        Ctx {
+            setup,
+            headings: Vec::new(),
+            out: Vec::new(),
+            frame: Frame::new(setup, Orientation::Portrait),
         }
+    }
+
+    /// Adds the pieces of one block; `doc` is the whole document, whose
+    /// headings the table of contents lists.
+    pub fn block(&mut self, block: &Block, doc: &Document) -> Result<(), DocumentError> {
+        match block {
+            Block::TitlePage(t) => self.title_page(t)?,
+            Block::Heading { level, text } => self.heading(*level, text)?,
+            Block::Paragraph(p) => self.paragraph(&p.inlines, p.align)?,
+            Block::List(l) => self.list(l, 0, 0.0)?,
+            Block::Quote {
+                paragraphs,
+                attribution,
+            } => self.quote(paragraphs, attribution)?,
+            Block::Table(t) => {
+                let chunks = table::table_chunks(t, &self.frame)?;
+                self.push_chunks(chunks);
+            }
+            Block::Signatures(s) => {
+                let chunk = table::signature_chunk(s, &self.frame)?;
+                self.push_chunks(vec![chunk]);
+            }
+            Block::PageBreak => self.out.push(Piece::NewPage(None)),
+            Block::Orientation(o) => {
+                self.frame = Frame::new(self.setup, *o);
+                self.out.push(Piece::NewPage(Some(*o)));
+            }
+            Block::TableOfContents { title } => self.toc(title, doc)?,
+        }
+        Ok(())
     }
 
     pub fn push_chunks(&mut self, chunks: Vec<Chunk>) {
         self.out.extend(chunks.into_iter().map(Piece::Chunk));
+    }
+
+    /// A body paragraph across the full measure.
+    fn paragraph(&mut self, inlines: &[Inline], align: Align) -> Result<(), DocumentError> {
+        let f = self.frame;
+        let lines = set_paragraph(inlines, f.para(f.width, align, f.size))?;
+        let chunks = paragraph_chunks(lines, 0.0, f.lh, f.lh * 0.15);
+        self.push_chunks(chunks);
+        Ok(())
     }
 
     pub fn heading(&mut self, level: u8, text: &str) -> Result<(), DocumentError> {
@@ -312,5 +354,59 @@ impl Ctx<'_> {
         }
         self.out.push(Piece::Title(draws2));
         Ok(())
+    }
+}
+
+/// Splits a paragraph's lines into chunks so that no page break leaves a
+/// single first or last line alone.
+fn paragraph_chunks(lines: Vec<TextLine>, x: f32, lh: f32, space_before: f32) -> Vec<Chunk> {
+    let n = lines.len();
+    let mut groups: Vec<Vec<TextLine>> = Vec::new();
+    if n <= 3 {
+        groups.push(lines);
+    } else {
+        let mut it = lines.into_iter();
+        groups.push(it.by_ref().take(2).collect());
+        for _ in 2..n - 2 {
+            groups.extend(it.next().map(|l| vec![l]));
+        }
+        groups.push(it.collect());
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| Chunk {
+            height: g.len() as f32 * lh,
+            space_before: if i == 0 { space_before } else { 0.0 },
+            draws: line_draws(g, x, 0.0, lh),
+            ..Chunk::default()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(t: &str) -> TextLine {
+        super::super::draw::test_line(t)
+    }
+
+    #[test]
+    fn paragraphs_never_leave_a_single_line_at_a_page_edge() {
+        for (n, expected) in [
+            (1, vec![1]),
+            (2, vec![2]),
+            (3, vec![3]),
+            (4, vec![2, 2]),
+            (5, vec![2, 1, 2]),
+            (6, vec![2, 1, 1, 2]),
+        ] {
+            let lines = (0..n).map(|i| line(&i.to_string())).collect();
+            let chunks = paragraph_chunks(lines, 0.0, 15.0, 3.0);
+            let sizes: Vec<usize> = chunks.iter().map(|c| c.draws.len()).collect();
+            assert_eq!(sizes, expected, "{n} lines");
+            assert_eq!(chunks[0].space_before, 3.0);
+        }
     }
 }

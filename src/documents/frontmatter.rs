@@ -68,63 +68,79 @@ pub fn split(source: &str) -> Result<(FrontMatter, &str, usize), DocumentError> 
         ));
     }
     let mut offset = first.len();
-    let mut fm = FrontMatter::default();
-    let mut seen: Vec<&str> = Vec::new();
-    let mut in_authors: Option<usize> = None;
-    let mut line_no = 1;
-    for raw in lines {
-        line_no += 1;
+    let mut reader = Reader::default();
+    for (i, raw) in lines.enumerate() {
+        let line_no = i + 2;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
         if line.trim_end() == "---" {
-            if let Some(l) = in_authors {
-                if fm.authors.is_empty() {
-                    return Err(err(l, "список authors пуст: укажите авторов строками «- Фамилия И. О., должность»"));
-                }
-            }
-            let missing: Vec<&str> = KEYS.iter().copied().filter(|k| !seen.contains(k)).collect();
-            if !missing.is_empty() {
-                return Err(err(
-                    line_no,
-                    format!(
-                        "в блоке титульного листа нет обязательных ключей: {}",
-                        missing.join(", ")
-                    ),
-                ));
-            }
+            let fm = reader.close(line_no)?;
             return Ok((fm, &source[offset..], line_no + 1));
         }
+        reader.line(line, line_no)?;
+    }
+    Err(err(
+        1,
+        "блок титульного листа не закрыт: нет второй строки «---»",
+    ))
+}
+
+/// The front matter read so far: split from [`split`] so that each kind
+/// of line (a key, a list item, the closing `---`) has its own checks.
+#[derive(Default)]
+struct Reader {
+    fm: FrontMatter,
+    /// Keys already given, to refuse a key given twice and name the
+    /// missing ones at the end.
+    seen: Vec<&'static str>,
+    /// The line of an `authors:` key whose block list is being read.
+    in_authors: Option<usize>,
+}
+
+impl Reader {
+    /// Reads one line between the two `---`.
+    fn line(&mut self, line: &str, line_no: usize) -> Result<(), DocumentError> {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
+            return Ok(());
         }
         if line.starts_with(' ') || line.starts_with('\t') || line.starts_with('-') {
-            let item = line.trim_start();
-            match (in_authors, item.strip_prefix('-')) {
-                (Some(_), Some(rest)) if rest.is_empty() || rest.starts_with(' ') => {
-                    let v = scalar(rest, line_no)?;
-                    if v.is_empty() {
-                        return Err(err(line_no, "пустой элемент списка authors"));
-                    }
-                    fm.authors.push(v);
-                    continue;
-                }
-                _ => {
-                    return Err(err(
-                        line_no,
-                        "непонятная строка в блоке титульного листа: ожидается «ключ: значение»",
-                    ))
-                }
-            }
+            return self.list_item(line.trim_start(), line_no);
         }
-        if let Some(l) = in_authors.take() {
-            if fm.authors.is_empty() {
+        if let Some(l) = self.in_authors.take() {
+            if self.fm.authors.is_empty() {
                 return Err(err(l, "список authors пуст"));
             }
         }
         let Some((key, value)) = line.split_once(':') else {
             return Err(err(line_no, "ожидается «ключ: значение»"));
         };
-        let key = key.trim();
+        let known = self.key(key.trim(), line_no)?;
+        if known == "authors" {
+            return self.authors(value.trim(), line_no);
+        }
+        self.set(known, value, line_no)
+    }
+
+    /// An indented or dashed line: only an item of the `authors` block list.
+    fn list_item(&mut self, item: &str, line_no: usize) -> Result<(), DocumentError> {
+        match (self.in_authors, item.strip_prefix('-')) {
+            (Some(_), Some(rest)) if rest.is_empty() || rest.starts_with(' ') => {
+                let v = scalar(rest, line_no)?;
+                if v.is_empty() {
+                    return Err(err(line_no, "пустой элемент списка authors"));
+                }
+                self.fm.authors.push(v);
+                Ok(())
+            }
+            _ => Err(err(
+                line_no,
+                "непонятная строка в блоке титульного листа: ожидается «ключ: значение»",
+            )),
+        }
+    }
+
+    /// The known key `key`, given for the first time.
+    fn key(&mut self, key: &str, line_no: usize) -> Result<&'static str, DocumentError> {
         let Some(&known) = KEYS.iter().find(|k| **k == key) else {
             return Err(err(
                 line_no,
@@ -134,47 +150,79 @@ pub fn split(source: &str) -> Result<(FrontMatter, &str, usize), DocumentError> 
                 ),
             ));
         };
-        if seen.contains(&known) {
+        if self.seen.contains(&known) {
             return Err(err(line_no, format!("ключ «{key}» указан дважды")));
         }
-        seen.push(known);
-        if known == "authors" {
-            let v = value.trim();
-            if v.is_empty() {
-                in_authors = Some(line_no);
-            } else if let Some(inner) = v.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
-                for part in inner.split(',') {
-                    let a = scalar(part, line_no)?;
-                    if !a.is_empty() {
-                        fm.authors.push(a);
-                    }
+        self.seen.push(known);
+        Ok(known)
+    }
+
+    /// The value of `authors:`: empty before a block list, a flow list
+    /// `[…]` or a single author.
+    fn authors(&mut self, v: &str, line_no: usize) -> Result<(), DocumentError> {
+        if v.is_empty() {
+            self.in_authors = Some(line_no);
+        } else if let Some(inner) = v.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            for part in inner.split(',') {
+                let a = scalar(part, line_no)?;
+                if !a.is_empty() {
+                    self.fm.authors.push(a);
                 }
-                if fm.authors.is_empty() {
-                    return Err(err(line_no, "список authors пуст"));
-                }
-            } else {
-                fm.authors.push(scalar(v, line_no)?);
             }
-            continue;
+            if self.fm.authors.is_empty() {
+                return Err(err(line_no, "список authors пуст"));
+            }
+        } else {
+            self.fm.authors.push(scalar(v, line_no)?);
         }
+        Ok(())
+    }
+
+    /// The value of a scalar key, which must not be empty.
+    fn set(&mut self, known: &str, value: &str, line_no: usize) -> Result<(), DocumentError> {
         let v = scalar(value, line_no)?;
         if v.is_empty() {
-            return Err(err(line_no, format!("пустое значение ключа «{key}»")));
+            return Err(err(line_no, format!("пустое значение ключа «{known}»")));
         }
         let slot = match known {
-            "organization" => &mut fm.organization,
-            "unit" => &mut fm.unit,
-            "title" => &mut fm.title,
-            "kind" => &mut fm.kind,
-            "city" => &mut fm.city,
-            _ => &mut fm.year,
+            "organization" => &mut self.fm.organization,
+            "unit" => &mut self.fm.unit,
+            "title" => &mut self.fm.title,
+            "kind" => &mut self.fm.kind,
+            "city" => &mut self.fm.city,
+            _ => &mut self.fm.year,
         };
         *slot = v;
+        Ok(())
     }
-    Err(err(
-        1,
-        "блок титульного листа не закрыт: нет второй строки «---»",
-    ))
+
+    /// The closing `---` on `line_no`: every key given, a block list of
+    /// authors not left empty.
+    fn close(self, line_no: usize) -> Result<FrontMatter, DocumentError> {
+        if let Some(l) = self.in_authors {
+            if self.fm.authors.is_empty() {
+                return Err(err(
+                    l,
+                    "список authors пуст: укажите авторов строками «- Фамилия И. О., должность»",
+                ));
+            }
+        }
+        let missing: Vec<&str> = KEYS
+            .iter()
+            .copied()
+            .filter(|k| !self.seen.contains(k))
+            .collect();
+        if !missing.is_empty() {
+            return Err(err(
+                line_no,
+                format!(
+                    "в блоке титульного листа нет обязательных ключей: {}",
+                    missing.join(", ")
+                ),
+            ));
+        }
+        Ok(self.fm)
+    }
 }
 
 #[cfg(test)]

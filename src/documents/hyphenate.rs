@@ -19,14 +19,18 @@ const MIN_WORD: usize = 5;
 /// At least this many letters stay on each side of a break.
 const MIN_SIDE: usize = 2;
 
-static DICT: OnceLock<Result<Standard, String>> = OnceLock::new();
+/// The dictionary, or why it could not be loaded: kept either way, so a
+/// broken build fails every render with the same error instead of
+/// re-reading the bytes each time.
+static DICT: OnceLock<Result<Standard, DocumentError>> = OnceLock::new();
 
 fn dictionary() -> Result<&'static Standard, DocumentError> {
     DICT.get_or_init(|| {
-        Standard::from_reader(Language::Russian, &mut &RU_DICTIONARY[..]).map_err(|e| e.to_string())
+        Standard::from_reader(Language::Russian, &mut &RU_DICTIONARY[..])
+            .map_err(|e| DocumentError::Resource(format!("словарь переносов: {e}")))
     })
     .as_ref()
-    .map_err(|e| DocumentError::Resource(format!("словарь переносов: {e}")))
+    .map_err(Clone::clone)
 }
 
 thread_local! {

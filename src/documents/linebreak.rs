@@ -46,6 +46,10 @@ pub struct Params {
     /// Whether flagged (hyphen) breaks may be used: the first pass tries
     /// without them on the same items.
     pub allow_flagged: bool,
+    /// The last resort, like TeX's final pass: when no feasible line is
+    /// left, a box wider than the line gets an overfull line of its own
+    /// instead of the paragraph failing.
+    pub overfull: bool,
 }
 
 impl Default for Params {
@@ -56,6 +60,7 @@ impl Default for Params {
             flagged_demerits: 10_000.0,
             fitness_demerits: 100.0,
             allow_flagged: true,
+            overfull: false,
         }
     }
 }
@@ -85,133 +90,189 @@ fn fitness_class(r: f32) -> usize {
     }
 }
 
-/// Finds the optimal breaks for lines of width `line_width`, or `None` if no
-/// set of breaks keeps every line within the tolerance. The last item must be
-/// a forced break.
-pub fn break_lines(items: &[Item], line_width: f32, params: &Params) -> Option<Vec<Break>> {
-    let n = items.len();
-    // Prefix sums of width, stretch and shrink before item i.
-    let mut sw = vec![0.0f32; n + 1];
-    let mut sy = vec![0.0f32; n + 1];
-    let mut sz = vec![0.0f32; n + 1];
-    for (i, item) in items.iter().enumerate() {
-        let (w, y, z) = match *item {
-            Item::Box { width } => (width, 0.0, 0.0),
-            Item::Glue {
-                width,
-                stretch,
-                shrink,
-            } => (width, stretch, shrink),
-            Item::Penalty { .. } => (0.0, 0.0, 0.0),
+/// Prefix sums of width, stretch and shrink before each item.
+struct Sums {
+    width: Vec<f32>,
+    stretch: Vec<f32>,
+    shrink: Vec<f32>,
+}
+
+impl Sums {
+    fn new(items: &[Item]) -> Sums {
+        let n = items.len();
+        let mut s = Sums {
+            width: vec![0.0; n + 1],
+            stretch: vec![0.0; n + 1],
+            shrink: vec![0.0; n + 1],
         };
-        sw[i + 1] = sw[i] + w;
-        sy[i + 1] = sy[i] + y;
-        sz[i + 1] = sz[i] + z;
+        for (i, item) in items.iter().enumerate() {
+            let (w, y, z) = match *item {
+                Item::Box { width } => (width, 0.0, 0.0),
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                } => (width, stretch, shrink),
+                Item::Penalty { .. } => (0.0, 0.0, 0.0),
+            };
+            s.width[i + 1] = s.width[i] + w;
+            s.stretch[i + 1] = s.stretch[i] + y;
+            s.shrink[i + 1] = s.shrink[i] + z;
+        }
+        s
     }
 
-    let mut nodes = vec![Node {
-        position: 0,
-        line: 0,
-        fitness: 1,
-        width: 0.0,
-        stretch: 0.0,
-        shrink: 0.0,
-        demerits: 0.0,
-        ratio: 0.0,
-        prev: None,
-    }];
-    let mut active: Vec<usize> = vec![0];
-
-    for b in 0..n {
-        let (is_legal, penalty, pen_width, flagged) = match items[b] {
-            Item::Box { .. } => (false, 0.0, 0.0, false),
-            Item::Glue { .. } => (
-                b > 0 && matches!(items[b - 1], Item::Box { .. }),
-                0.0,
-                0.0,
-                false,
-            ),
-            Item::Penalty {
-                width,
-                penalty,
-                flagged,
-            } => (
-                penalty < INFINITY && (params.allow_flagged || !flagged),
-                penalty,
-                width,
-                flagged,
-            ),
-        };
-        if !is_legal {
-            continue;
+    /// Adjustment ratio of a line from `node` to a break at `b`.
+    fn ratio(&self, node: &Node, b: usize, pen_width: f32, line_width: f32) -> f32 {
+        let width = self.width[b] - node.width + pen_width;
+        if width < line_width {
+            let stretch = self.stretch[b] - node.stretch;
+            if stretch > 0.0 {
+                (line_width - width) / stretch
+            } else {
+                f32::INFINITY
+            }
+        } else if width > line_width {
+            let shrink = self.shrink[b] - node.shrink;
+            if shrink > 0.0 {
+                (line_width - width) / shrink
+            } else {
+                f32::NEG_INFINITY
+            }
+        } else {
+            0.0
         }
-        let forced = penalty <= -INFINITY;
+    }
+}
+
+/// A legal break: its penalty, the width it adds (a hyphen), and whether
+/// it is a hyphen break.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    penalty: f32,
+    width: f32,
+    flagged: bool,
+}
+
+fn candidate(items: &[Item], b: usize, params: &Params) -> Option<Candidate> {
+    match items[b] {
+        Item::Box { .. } => None,
+        Item::Glue { .. } => {
+            (b > 0 && matches!(items[b - 1], Item::Box { .. })).then_some(Candidate {
+                penalty: 0.0,
+                width: 0.0,
+                flagged: false,
+            })
+        }
+        Item::Penalty {
+            width,
+            penalty,
+            flagged,
+        } => (penalty < INFINITY && (params.allow_flagged || !flagged)).then_some(Candidate {
+            penalty,
+            width,
+            flagged,
+        }),
+    }
+}
+
+/// Demerits of a feasible line from `node` ending at candidate `c` at `b`.
+fn demerits(items: &[Item], node: &Node, c: Candidate, ratio: f32, params: &Params) -> f32 {
+    let forced = c.penalty <= -INFINITY;
+    let badness = 100.0 * ratio.abs().powi(3);
+    let base = (params.line_penalty + badness).powi(2);
+    let mut demerits = if c.penalty >= 0.0 {
+        base + c.penalty * c.penalty
+    } else if !forced {
+        base - c.penalty * c.penalty
+    } else {
+        base
+    };
+    let prev_flagged = matches!(
+        items.get(node.position),
+        Some(Item::Penalty { flagged: true, .. })
+    ) && node.position > 0;
+    if c.flagged && prev_flagged {
+        demerits += params.flagged_demerits;
+    }
+    // Like TeX's \finalhyphendemerits: a hyphen on the line before the
+    // last leaves a lonely word fragment.
+    if forced && prev_flagged {
+        demerits += params.flagged_demerits / 2.0;
+    }
+    if fitness_class(ratio).abs_diff(node.fitness) > 1 {
+        demerits += params.fitness_demerits;
+    }
+    demerits + node.demerits
+}
+
+/// The running state of one paragraph's breaking.
+struct Breaker<'a> {
+    items: &'a [Item],
+    sums: Sums,
+    line_width: f32,
+    params: &'a Params,
+    nodes: Vec<Node>,
+    active: Vec<usize>,
+}
+
+impl Breaker<'_> {
+    /// Tries every active node against the break at `b`, drops the nodes
+    /// that can no longer start a line reaching past it, and records the
+    /// best new node per fitness class.
+    fn consider(&mut self, b: usize, c: Candidate) {
+        let forced = c.penalty <= -INFINITY;
         // Best candidate per fitness class: (demerits, from node, ratio).
         let mut best: [Option<(f32, usize, f32)>; 4] = [None; 4];
-        let mut keep = Vec::with_capacity(active.len());
-        for &a in &active {
-            let node = nodes[a];
-            let width = sw[b] - node.width + pen_width;
-            let ratio = if width < line_width {
-                let stretch = sy[b] - node.stretch;
-                if stretch > 0.0 {
-                    (line_width - width) / stretch
-                } else {
-                    f32::INFINITY
-                }
-            } else if width > line_width {
-                let shrink = sz[b] - node.shrink;
-                if shrink > 0.0 {
-                    (line_width - width) / shrink
-                } else {
-                    f32::NEG_INFINITY
-                }
-            } else {
-                0.0
-            };
+        let mut keep = Vec::with_capacity(self.active.len());
+        // The overfull fallback: the latest node dropped here.
+        let mut dropped: Option<(usize, f32)> = None;
+        for &a in &self.active {
+            let node = self.nodes[a];
+            let ratio = self.sums.ratio(&node, b, c.width, self.line_width);
             if ratio < -1.0 || forced {
-                // This node can never start a feasible line past b.
+                let later = dropped.is_none_or(|(d, _)| {
+                    let other = &self.nodes[d];
+                    (node.position, -node.demerits) > (other.position, -other.demerits)
+                });
+                if later {
+                    dropped = Some((a, ratio));
+                }
             } else {
                 keep.push(a);
             }
-            if ratio >= -1.0 && ratio <= params.tolerance {
-                let badness = 100.0 * ratio.abs().powi(3);
-                let base = (params.line_penalty + badness).powi(2);
-                let mut demerits = if penalty >= 0.0 {
-                    base + penalty * penalty
-                } else if penalty > -INFINITY {
-                    base - penalty * penalty
-                } else {
-                    base
-                };
-                let prev_flagged = matches!(
-                    items.get(node.position),
-                    Some(Item::Penalty { flagged: true, .. })
-                ) && node.position > 0;
-                if flagged && prev_flagged {
-                    demerits += params.flagged_demerits;
-                }
-                // Like TeX's \finalhyphendemerits: a hyphen on the line
-                // before the last leaves a lonely word fragment.
-                if forced && prev_flagged {
-                    demerits += params.flagged_demerits / 2.0;
-                }
-                let fitness = fitness_class(ratio);
-                if fitness.abs_diff(node.fitness) > 1 {
-                    demerits += params.fitness_demerits;
-                }
-                demerits += node.demerits;
-                let slot = &mut best[fitness];
-                if slot.is_none_or(|(d, _, _)| demerits < d) {
-                    *slot = Some((demerits, a, ratio));
+            if (-1.0..=self.params.tolerance).contains(&ratio) {
+                let d = demerits(self.items, &node, c, ratio, self.params);
+                let slot = &mut best[fitness_class(ratio)];
+                if slot.is_none_or(|(old, _, _)| d < old) {
+                    *slot = Some((d, a, ratio));
                 }
             }
         }
-        active = keep;
-        // Totals after the break: skip the glue and penalties that vanish.
+        self.active = keep;
+        let none = best.iter().all(Option::is_none);
+        if let (true, true, true, Some((from, ratio))) =
+            (self.params.overfull, none, self.active.is_empty(), dropped)
+        {
+            // As tight as the line can be set; still wider than the measure.
+            let ratio = if ratio.is_finite() {
+                ratio.max(-1.0)
+            } else {
+                0.0
+            };
+            let d = demerits(self.items, &self.nodes[from], c, ratio, self.params);
+            best[fitness_class(ratio)] = Some((d, from, ratio));
+        }
+        self.record(b, &best);
+    }
+
+    /// Adds the new nodes at `b`, with the totals after the glue and
+    /// penalties that vanish at a break.
+    fn record(&mut self, b: usize, best: &[Option<(f32, usize, f32)>; 4]) {
+        let n = self.items.len();
         let mut after = b;
         while after < n {
-            match items[after] {
+            match self.items[after] {
                 Item::Box { .. } => break,
                 Item::Penalty { penalty, .. } if penalty <= -INFINITY && after > b => break,
                 _ => after += 1,
@@ -219,46 +280,81 @@ pub fn break_lines(items: &[Item], line_width: f32, params: &Params) -> Option<V
         }
         for (fitness, slot) in best.iter().enumerate() {
             if let Some((demerits, from, ratio)) = *slot {
-                nodes.push(Node {
+                self.nodes.push(Node {
                     position: b,
-                    line: nodes[from].line + 1,
+                    line: self.nodes[from].line + 1,
                     fitness,
-                    width: sw[after],
-                    stretch: sy[after],
-                    shrink: sz[after],
+                    width: self.sums.width[after],
+                    stretch: self.sums.stretch[after],
+                    shrink: self.sums.shrink[after],
                     demerits,
                     ratio,
                     prev: Some(from),
                 });
-                active.push(nodes.len() - 1);
+                self.active.push(self.nodes.len() - 1);
             }
-        }
-        if active.is_empty() {
-            return None;
         }
     }
 
-    let last = n.checked_sub(1)?;
-    let best = active
-        .iter()
-        .copied()
-        .filter(|&a| nodes[a].position == last)
-        .min_by(|&x, &y| nodes[x].demerits.total_cmp(&nodes[y].demerits))?;
-    let mut breaks = Vec::new();
-    let mut cur = Some(best);
-    while let Some(i) = cur {
-        let node = nodes[i];
-        if node.prev.is_none() {
-            break;
+    /// The breaks of the best node at the final item, first to last.
+    fn trace(&self) -> Option<Vec<Break>> {
+        let last = self.items.len().checked_sub(1)?;
+        let best = self
+            .active
+            .iter()
+            .copied()
+            .filter(|&a| self.nodes[a].position == last)
+            .min_by(|&x, &y| self.nodes[x].demerits.total_cmp(&self.nodes[y].demerits))?;
+        let mut breaks = Vec::new();
+        let mut cur = Some(best);
+        while let Some(i) = cur {
+            let node = self.nodes[i];
+            if node.prev.is_none() {
+                break;
+            }
+            breaks.push(Break {
+                position: node.position,
+                ratio: node.ratio,
+            });
+            cur = node.prev;
         }
-        breaks.push(Break {
-            position: node.position,
-            ratio: node.ratio,
-        });
-        cur = node.prev;
+        breaks.reverse();
+        Some(breaks)
     }
-    breaks.reverse();
-    Some(breaks)
+}
+
+/// Finds the optimal breaks for lines of width `line_width`, or `None` if no
+/// set of breaks keeps every line within the tolerance (never with
+/// `params.overfull`). The last item must be a forced break.
+pub fn break_lines(items: &[Item], line_width: f32, params: &Params) -> Option<Vec<Break>> {
+    let mut breaker = Breaker {
+        items,
+        sums: Sums::new(items),
+        line_width,
+        params,
+        nodes: vec![Node {
+            position: 0,
+            line: 0,
+            fitness: 1,
+            width: 0.0,
+            stretch: 0.0,
+            shrink: 0.0,
+            demerits: 0.0,
+            ratio: 0.0,
+            prev: None,
+        }],
+        active: vec![0],
+    };
+    for b in 0..items.len() {
+        let Some(c) = candidate(items, b, params) else {
+            continue;
+        };
+        breaker.consider(b, c);
+        if breaker.active.is_empty() {
+            return None;
+        }
+    }
+    breaker.trace()
 }
 
 #[cfg(test)]
@@ -302,5 +398,20 @@ mod tests {
     fn impossible_is_none() {
         let items = words(&[30.0]);
         assert!(break_lines(&items, 7.0, &Params::default()).is_none());
+    }
+
+    #[test]
+    fn the_last_resort_gives_an_overfull_box_a_line_of_its_own() {
+        let items = words(&[3.0, 3.0, 30.0, 3.0]);
+        let params = Params {
+            tolerance: f32::INFINITY,
+            overfull: true,
+            ..Params::default()
+        };
+        let b = break_lines(&items, 7.0, &params).expect("never none");
+        // «3 3» | «30» (overfull; no glue to shrink) | «3».
+        let ends: Vec<usize> = b.iter().map(|x| x.position).collect();
+        assert_eq!(ends, [3, 5, items.len() - 1]);
+        assert_eq!(b[1].ratio, 0.0);
     }
 }

@@ -219,45 +219,9 @@ impl Converter {
                     self.blocks.push(Block::Heading { level, text });
                 }
             }
-            TagEnd::BlockQuote(_) => {
-                if let Some(Frame::Quote(mut paragraphs)) = self.stack.pop() {
-                    // A last paragraph starting with a dash is the attribution.
-                    let attribution = match paragraphs.last().map(|p| plain_text(p)) {
-                        Some(t)
-                            if (t.starts_with('—') || t.starts_with('–'))
-                                && paragraphs.len() > 1 =>
-                        {
-                            paragraphs.pop();
-                            Some(t)
-                        }
-                        _ => None,
-                    };
-                    self.blocks.push(Block::Quote {
-                        paragraphs,
-                        attribution,
-                    });
-                }
-            }
-            TagEnd::List(_) => {
-                if let Some(Frame::List(list)) = self.stack.pop() {
-                    match self.stack.last_mut() {
-                        Some(Frame::Item(item)) => item.children = Some(list),
-                        _ => self.blocks.push(Block::List(list)),
-                    }
-                }
-            }
-            TagEnd::Item => {
-                let rest = std::mem::take(&mut self.inlines);
-                if let Some(Frame::Item(mut item)) = self.stack.pop() {
-                    item.inlines.extend(rest);
-                    if let Some(first) = item.inlines.first_mut() {
-                        first.text = first.text.trim_start().to_string();
-                    }
-                    if let Some(Frame::List(list)) = self.stack.last_mut() {
-                        list.items.push(item);
-                    }
-                }
-            }
+            TagEnd::BlockQuote(_) => self.end_quote(),
+            TagEnd::List(_) => self.end_list(),
+            TagEnd::Item => self.end_item(),
             TagEnd::TableCell => {
                 let cell = std::mem::take(&mut self.inlines);
                 if let Some(Frame::Table { row, .. }) = self.stack.last_mut() {
@@ -269,21 +233,7 @@ impl Converter {
                     *header = std::mem::take(row);
                 }
             }
-            TagEnd::TableRow => {
-                if let Some(Frame::Table { rows, row, header }) = self.stack.last_mut() {
-                    if self.raw_cells > header.len() {
-                        return Err(err(
-                            self.row_line,
-                            format!(
-                                "ячеек в строке таблицы: {}, а в заголовке: {}; лишние и объединённые ячейки не поддерживаются",
-                                self.raw_cells,
-                                header.len()
-                            ),
-                        ));
-                    }
-                    rows.push(std::mem::take(row));
-                }
-            }
+            TagEnd::TableRow => self.end_row()?,
             TagEnd::Table => {
                 if let Some(Frame::Table { header, rows, .. }) = self.stack.pop() {
                     self.blocks.push(Block::Table(table(header, rows)));
@@ -291,15 +241,82 @@ impl Converter {
             }
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
-            TagEnd::Link => {
-                if let Some(url) = self.links.pop() {
-                    let shown = plain_text(&self.inlines);
-                    if !url.is_empty() && !shown.ends_with(&url) {
-                        self.text(&format!(" ({url})"), line)?;
-                    }
-                }
-            }
+            TagEnd::Link => self.end_link(line)?,
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// A quotation becomes a block; a last paragraph starting with a dash
+    /// is its attribution.
+    fn end_quote(&mut self) {
+        let Some(Frame::Quote(mut paragraphs)) = self.stack.pop() else {
+            return;
+        };
+        let attribution = match paragraphs.last().map(|p| plain_text(p)) {
+            Some(t) if (t.starts_with('—') || t.starts_with('–')) && paragraphs.len() > 1 => {
+                paragraphs.pop();
+                Some(t)
+            }
+            _ => None,
+        };
+        self.blocks.push(Block::Quote {
+            paragraphs,
+            attribution,
+        });
+    }
+
+    /// A list nested in an item goes to that item, any other becomes a block.
+    fn end_list(&mut self) {
+        if let Some(Frame::List(list)) = self.stack.pop() {
+            match self.stack.last_mut() {
+                Some(Frame::Item(item)) => item.children = Some(list),
+                _ => self.blocks.push(Block::List(list)),
+            }
+        }
+    }
+
+    /// An item takes the text of a tight item still pending and joins its list.
+    fn end_item(&mut self) {
+        let rest = std::mem::take(&mut self.inlines);
+        if let Some(Frame::Item(mut item)) = self.stack.pop() {
+            item.inlines.extend(rest);
+            if let Some(first) = item.inlines.first_mut() {
+                first.text = first.text.trim_start().to_string();
+            }
+            if let Some(Frame::List(list)) = self.stack.last_mut() {
+                list.items.push(item);
+            }
+        }
+    }
+
+    /// A body row joins its table, unless its source line had more cells
+    /// than the header (pulldown-cmark would drop them silently).
+    fn end_row(&mut self) -> Result<(), DocumentError> {
+        if let Some(Frame::Table { rows, row, header }) = self.stack.last_mut() {
+            if self.raw_cells > header.len() {
+                return Err(err(
+                    self.row_line,
+                    format!(
+                        "ячеек в строке таблицы: {}, а в заголовке: {}; лишние и объединённые ячейки не поддерживаются",
+                        self.raw_cells,
+                        header.len()
+                    ),
+                ));
+            }
+            rows.push(std::mem::take(row));
+        }
+        Ok(())
+    }
+
+    /// Paper has no links: the address follows the link text in brackets,
+    /// unless the text already shows it.
+    fn end_link(&mut self, line: usize) -> Result<(), DocumentError> {
+        if let Some(url) = self.links.pop() {
+            let shown = plain_text(&self.inlines);
+            if !url.is_empty() && !shown.ends_with(&url) {
+                self.text(&format!(" ({url})"), line)?;
+            }
         }
         Ok(())
     }

@@ -6,19 +6,24 @@
 
 mod blocks;
 pub mod brochure;
+mod draw;
 mod fonts;
 mod frontmatter;
+mod geometry;
 mod hyphenate;
+mod items;
 mod layout;
 mod linebreak;
 pub mod markdown;
 pub mod model;
 mod paragraph;
 mod pdf;
+mod slice;
 mod table;
 
 pub use model::{Block, Document, Inline, PageSetup};
 pub use paragraph::{debug_paragraph_lines, LaidOutLine};
+pub use table::debug_cell_lines;
 
 /// The demo brochure shown in the app and used by the tests and benchmark.
 pub const DEMO_BROCHURE: &str = include_str!("demo_brochure.md");
@@ -42,10 +47,11 @@ pub enum DocumentError {
     /// The bundled fonts or dictionary could not be loaded (a build defect).
     #[error("Не удалось загрузить встроенный ресурс: {0}")]
     Resource(String),
-    /// Reading the source file failed.
+    /// Reading the source file failed (the caller reads it: the engine
+    /// touches no files).
     #[error("Не удалось прочитать файл «{path}»: {message}")]
     Read { path: String, message: String },
-    /// Writing the PDF file failed.
+    /// Writing the PDF file failed (the caller writes it).
     #[error("Не удалось записать файл «{path}»: {message}")]
     Io { path: String, message: String },
 }

@@ -1,436 +1,99 @@
-//! Turns inline runs into Knuth–Plass items and the chosen breaks back into
-//! drawable lines. Breaking is tried in passes of growing permissiveness:
-//! first without hyphenation, then with it, then as an emergency with breaks
-//! inside over-long words, so a paragraph always sets inside its measure.
+//! Sets paragraphs: Knuth–Plass breaking over the items of [`super::items`]
+//! and the chosen breaks back into drawable lines. Breaking is tried in
+//! passes of growing permissiveness: first without hyphenation, then with
+//! it, then as an emergency with breaks inside over-wide words, so a
+//! paragraph always sets, inside its measure wherever a glyph fits it.
 
-use super::fonts::{fonts, Face, Fonts};
-use super::hyphenate;
-use super::linebreak::{break_lines, Item, Params, INFINITY};
+use super::draw::{Seg, TextLine};
+use super::fonts::{fonts, Face};
+use super::geometry::{ParaStyle, PT_PER_MM};
+use super::items::{split_words, Builder, Elem};
+use super::linebreak::{break_lines, Break, Item, Params};
 use super::model::{Align, Inline};
 use super::DocumentError;
 
-/// How a paragraph is set.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ParaStyle {
-    pub size: f32,
-    pub width: f32,
-    pub align: Align,
-    /// First-line indent in points (justified text only).
-    pub indent: f32,
-    /// Headings and title lines are not hyphenated unless nothing else fits.
-    pub hyphenate: bool,
-}
-
-/// A piece of a laid-out line; widths are final (spaces already adjusted).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Seg {
-    Text {
-        text: String,
-        face: Face,
-        width: f32,
-    },
-    Space {
-        face: Face,
-        width: f32,
-    },
-}
-
-/// One line of a paragraph, positioned relative to the paragraph's left edge.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextLine {
-    pub x: f32,
-    pub size: f32,
-    pub segs: Vec<Seg>,
-    /// Adjustment ratio chosen by the breaker (0 for ragged and last lines).
-    pub ratio: f32,
-}
-
-impl TextLine {
-    pub fn text(&self) -> String {
-        self.segs
-            .iter()
-            .map(|s| match s {
-                Seg::Text { text, .. } => text.as_str(),
-                Seg::Space { .. } => " ",
-            })
-            .collect()
-    }
-    pub fn width(&self) -> f32 {
-        self.segs
-            .iter()
-            .map(|s| match s {
-                Seg::Text { width, .. } | Seg::Space { width, .. } => *width,
-            })
-            .sum()
-    }
-}
-
-/// What each item stands for when a line is drawn.
-#[derive(Debug, Clone)]
-enum Elem {
-    Text(String, Face),
-    Space(Face),
-    Hyphen(Face),
-    Nothing,
-}
-
-struct Builder<'f> {
-    fonts: &'f Fonts,
-    style: ParaStyle,
-    items: Vec<Item>,
-    elems: Vec<Elem>,
-}
-
-/// A word: the non-space pieces between two spaces, possibly in several faces.
-type Word = Vec<(String, Face)>;
-
-fn split_words(inlines: &[Inline]) -> Vec<(Word, Face)> {
-    // Each word with the face of the space that follows it.
-    let mut words: Vec<(Word, Face)> = Vec::new();
-    let mut cur: Word = Vec::new();
-    for run in inlines {
-        let face = Face::new(run.bold, run.italic);
-        for ch in run.text.chars() {
-            if ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' {
-                if !cur.is_empty() {
-                    words.push((std::mem::take(&mut cur), face));
-                }
-            } else {
-                match cur.last_mut() {
-                    Some((t, f)) if *f == face => t.push(ch),
-                    _ => cur.push((ch.to_string(), face)),
-                }
-            }
-        }
-    }
-    if !cur.is_empty() {
-        let face = cur.last().map(|p| p.1).unwrap_or(Face::Regular);
-        words.push((cur, face));
-    }
-    words
-}
-
-impl<'f> Builder<'f> {
-    fn push(&mut self, item: Item, elem: Elem) {
-        self.items.push(item);
-        self.elems.push(elem);
-    }
-
-    fn space_width(&self, face: Face) -> Result<f32, DocumentError> {
-        self.fonts.width(" ", face, self.style.size)
-    }
-
-    fn push_text(&mut self, text: &str, face: Face) -> Result<(), DocumentError> {
-        let width = self.fonts.width(text, face, self.style.size)?;
-        self.push(Item::Box { width }, Elem::Text(text.to_string(), face));
-        Ok(())
-    }
-
-    fn push_break(&mut self, face: Face, hyphen: bool, penalty: f32) -> Result<(), DocumentError> {
-        let width = if hyphen {
-            self.fonts.width("-", face, self.style.size)?
-        } else {
-            0.0
-        };
-        let elem = if hyphen {
-            Elem::Hyphen(face)
-        } else {
-            Elem::Nothing
-        };
-        // Ragged text: a line ending inside a word needs the same rag as one
-        // ending at a space (Knuth & Plass's ragged-right discretionary);
-        // unbroken, the two glues cancel out.
-        let rag = (self.style.align != Align::Justify).then_some(3.0 * self.style.size);
-        if let Some(rag) = rag {
-            self.push(
-                Item::Penalty {
-                    width: 0.0,
-                    penalty: INFINITY,
-                    flagged: false,
-                },
-                Elem::Nothing,
-            );
-            self.push(
-                Item::Glue {
-                    width: 0.0,
-                    stretch: rag,
-                    shrink: 0.0,
-                },
-                Elem::Nothing,
-            );
-        }
-        self.push(
-            Item::Penalty {
-                width,
-                penalty,
-                flagged: true,
-            },
-            elem,
-        );
-        if let Some(rag) = rag {
-            self.push(
-                Item::Glue {
-                    width: 0.0,
-                    stretch: -rag,
-                    shrink: 0.0,
-                },
-                Elem::Nothing,
-            );
-        }
-        Ok(())
-    }
-
-    /// Adds one piece of a word, with hyphenation points (and, in an
-    /// emergency, a break after every few letters of a too-long piece).
-    fn push_piece(
-        &mut self,
-        text: &str,
-        face: Face,
-        hyphenate: bool,
-        emergency: bool,
-    ) -> Result<(), DocumentError> {
-        // (byte offset, adds a hyphen, penalty). Ragged lines (table cells)
-        // rather end short than hyphenate: «методист» goes whole to the
-        // next line unless the line would be very short.
-        let dictionary = if self.style.align == Align::Justify {
-            100.0
-        } else {
-            500.0
-        };
-        let mut points: Vec<(usize, bool, f32)> = Vec::new();
-        let mut start = None;
-        for (i, ch) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            if hyphenate::is_letter(ch) {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                if hyphenate {
-                    for p in hyphenate::break_points(&text[s..i])? {
-                        points.push((s + p, true, dictionary));
-                    }
-                }
-            }
-            // An explicit hyphen, dash or slash inside a word is a break
-            // that adds nothing: «онлайн-|конференция» even where words are
-            // not hyphenated (headings, table cells).
-            if (ch == '-' || ch == '–' || ch == '/') && i > 0 && i + ch.len_utf8() < text.len() {
-                points.push((i + ch.len_utf8(), false, 50.0));
-            }
-        }
-        if emergency {
-            let full = self.fonts.width(text, face, self.style.size)?;
-            if full > self.style.width * 0.8 {
-                // Anywhere, but dear, and never leaving a single letter
-                // behind or ahead («о-|бщественность»).
-                let idx: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-                let inner = idx.len().saturating_sub(2);
-                for &i in idx.iter().take(inner.max(2)).skip(2) {
-                    if !points.iter().any(|p| p.0 == i) {
-                        points.push((i, true, 1000.0));
-                    }
-                }
-            }
-        }
-        points.sort_unstable_by_key(|p| p.0);
-        points.dedup_by_key(|p| p.0);
-        let mut last = 0;
-        for (p, hyphen, penalty) in points {
-            if p <= last || p >= text.len() {
-                continue;
-            }
-            self.push_text(&text[last..p], face)?;
-            self.push_break(face, hyphen, penalty)?;
-            last = p;
-        }
-        self.push_text(&text[last..], face)
-    }
-
-    fn build(
-        &mut self,
-        words: &[(Word, Face)],
-        hyphenate: bool,
-        emergency: bool,
-    ) -> Result<(), DocumentError> {
-        let ragged = self.style.align != Align::Justify;
-        if !ragged && self.style.indent > 0.0 {
-            self.push(
-                Item::Box {
-                    width: self.style.indent,
-                },
-                Elem::Nothing,
-            );
-        }
-        for (i, (word, space_face)) in words.iter().enumerate() {
-            for (text, face) in word {
-                self.push_piece(text, *face, hyphenate, emergency)?;
-            }
-            if i + 1 == words.len() {
-                break;
-            }
-            let sp = self.space_width(*space_face)?;
-            // Keep one-letter prepositions and conjunctions (в, с, и, а…)
-            // with the next word, as Russian typesetting requires.
-            let short = word.len() == 1
-                && word[0].0.chars().count() == 1
-                && word[0].0.chars().all(char::is_alphabetic);
-            if short && !emergency {
-                self.push(
-                    Item::Penalty {
-                        width: 0.0,
-                        penalty: INFINITY,
-                        flagged: false,
-                    },
-                    Elem::Nothing,
-                );
-            }
-            if ragged {
-                let rag = 3.0 * self.style.size;
-                self.push(
-                    Item::Glue {
-                        width: 0.0,
-                        stretch: rag,
-                        shrink: 0.0,
-                    },
-                    Elem::Nothing,
-                );
-                if short && !emergency {
-                    self.push(
-                        Item::Penalty {
-                            width: 0.0,
-                            penalty: INFINITY,
-                            flagged: false,
-                        },
-                        Elem::Nothing,
-                    );
-                } else {
-                    self.push(
-                        Item::Penalty {
-                            width: 0.0,
-                            penalty: 0.0,
-                            flagged: false,
-                        },
-                        Elem::Nothing,
-                    );
-                }
-                self.push(
-                    Item::Glue {
-                        width: sp,
-                        stretch: -rag,
-                        shrink: 0.0,
-                    },
-                    Elem::Space(*space_face),
-                );
-            } else {
-                self.push(
-                    Item::Glue {
-                        width: sp,
-                        stretch: sp * 0.5,
-                        shrink: sp * 0.33,
-                    },
-                    Elem::Space(*space_face),
-                );
-            }
-        }
-        // Centred text (titles, headings) treats its last line like the
-        // others, so the lines come out balanced instead of full + short.
-        let fill = if self.style.align == Align::Center {
-            3.0 * self.style.size
-        } else {
-            1e6
-        };
-        self.push(
-            Item::Glue {
-                width: 0.0,
-                stretch: fill,
-                shrink: 0.0,
-            },
-            Elem::Nothing,
-        );
-        self.push(
-            Item::Penalty {
-                width: 0.0,
-                penalty: -INFINITY,
-                flagged: false,
-            },
-            Elem::Nothing,
-        );
-        Ok(())
-    }
-}
-
-/// Breaks `inlines` into lines in the given style.
+/// Breaks `inlines` into lines in the given style. Never fails for lack of
+/// room: a word wider than the measure is broken between characters, and a
+/// single glyph wider than the measure is set anyway, overflowing it.
 pub fn set_paragraph(inlines: &[Inline], style: ParaStyle) -> Result<Vec<TextLine>, DocumentError> {
     let fonts = fonts()?;
     let words = split_words(inlines);
     if words.is_empty() {
         return Ok(Vec::new());
     }
-    let ragged = style.align != Align::Justify;
-    // Passes: (allow hyphens, emergency breaks inside long words, tolerance).
     // The normal passes share one item list; hyphen breaks are simply
     // switched off in the first.
-    let passes: [(bool, bool, f32); 4] = if ragged {
-        // Ragged lines may end well short: a tight first pass would take
-        // any hyphen that fills a line over a short line without one.
-        [
-            (true, false, 10.0),
-            (true, false, 100.0),
-            (true, false, 10_000.0),
-            (true, true, f32::INFINITY),
-        ]
-    } else {
-        [
-            (false, false, 1.0),
-            (true, false, 2.0),
-            (true, false, 6.0),
-            (true, true, f32::INFINITY),
-        ]
-    };
-    let mut normal: Option<Builder> = None;
-    for (hyphens, emergency, tolerance) in passes {
-        let mut fresh;
-        let b = if emergency {
-            fresh = Builder {
-                fonts,
-                style,
-                items: Vec::new(),
-                elems: Vec::new(),
-            };
-            fresh.build(&words, true, true)?;
-            &fresh
-        } else {
-            if normal.is_none() {
-                let mut b = Builder {
-                    fonts,
-                    style,
-                    items: Vec::new(),
-                    elems: Vec::new(),
-                };
-                b.build(&words, style.hyphenate, false)?;
-                normal = Some(b);
-            }
-            match &normal {
-                Some(b) => b,
-                None => continue,
-            }
-        };
+    let mut normal = Builder::new(fonts, style);
+    normal.build(&words, style.hyphenate, false)?;
+    for (hyphens, tolerance) in normal_passes(style.align) {
         let params = Params {
             tolerance,
             allow_flagged: hyphens,
             ..Params::default()
         };
-        if let Some(breaks) = break_lines(&b.items, style.width, &params) {
-            return Ok(assemble(b, &breaks));
+        if let Some(breaks) = break_lines(&normal.items, style.width, &params) {
+            return Ok(assemble(&normal, &breaks));
         }
     }
-    Err(DocumentError::Layout(
-        "слово не помещается в ширину колонки".to_string(),
-    ))
+    // The emergency pass: breaks inside over-wide words, any looseness,
+    // and an overfull line where one glyph alone is wider than the measure.
+    let mut emergency = Builder::new(fonts, style);
+    emergency.build(&words, true, true)?;
+    let params = Params {
+        tolerance: f32::INFINITY,
+        overfull: true,
+        ..Params::default()
+    };
+    let breaks = break_lines(&emergency.items, style.width, &params)
+        .unwrap_or_else(|| one_line(&emergency.items));
+    Ok(assemble(&emergency, &breaks))
 }
 
-fn assemble(b: &Builder, breaks: &[super::linebreak::Break]) -> Vec<TextLine> {
+/// Passes of growing permissiveness before the emergency one: (allow
+/// hyphens, tolerance).
+fn normal_passes(align: Align) -> [(bool, f32); 3] {
+    if align == Align::Justify {
+        [(false, 1.0), (true, 2.0), (true, 6.0)]
+    } else {
+        // Ragged lines may end well short: a tight first pass would take
+        // any hyphen that fills a line over a short line without one.
+        [(true, 10.0), (true, 100.0), (true, 10_000.0)]
+    }
+}
+
+/// The whole paragraph as one line: unreachable in practice (the overfull
+/// pass always finds breaks), it keeps the text rather than failing.
+fn one_line(items: &[Item]) -> Vec<Break> {
+    vec![Break {
+        position: items.len().saturating_sub(1),
+        ratio: 0.0,
+    }]
+}
+
+/// Adds text to the line, joining it to the last segment in the same face
+/// so a word broken into pieces is drawn (and extracted) as one.
+fn append_text(segs: &mut Vec<Seg>, t: &str, f: Face, width: f32) {
+    match segs.last_mut() {
+        Some(Seg::Text {
+            text,
+            face,
+            width: w,
+        }) if *face == f => {
+            text.push_str(t);
+            *w += width;
+        }
+        _ => segs.push(Seg::Text {
+            text: t.to_string(),
+            face: f,
+            width,
+        }),
+    }
+}
+
+/// Turns the chosen breaks into lines: the items between two breaks, the
+/// glue stretched or shrunk by the line's ratio, a hyphen where a line ends
+/// at one, and the line moved over for centred and right alignment.
+fn assemble(b: &Builder, breaks: &[Break]) -> Vec<TextLine> {
     let ragged = b.style.align != Align::Justify;
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
@@ -449,21 +112,7 @@ fn assemble(b: &Builder, breaks: &[super::linebreak::Break]) -> Vec<TextLine> {
         }
         for i in start..br.position {
             match (&b.items[i], &b.elems[i]) {
-                (Item::Box { width }, Elem::Text(t, f)) => match segs.last_mut() {
-                    Some(Seg::Text {
-                        text,
-                        face,
-                        width: w,
-                    }) if face == f => {
-                        text.push_str(t);
-                        *w += width;
-                    }
-                    _ => segs.push(Seg::Text {
-                        text: t.clone(),
-                        face: *f,
-                        width: *width,
-                    }),
-                },
+                (Item::Box { width }, Elem::Text(t, f)) => append_text(&mut segs, t, *f, *width),
                 (
                     Item::Glue {
                         width,
@@ -484,21 +133,7 @@ fn assemble(b: &Builder, breaks: &[super::linebreak::Break]) -> Vec<TextLine> {
         if let (Item::Penalty { width, .. }, Elem::Hyphen(f)) =
             (&b.items[br.position], &b.elems[br.position])
         {
-            match segs.last_mut() {
-                Some(Seg::Text {
-                    text,
-                    face,
-                    width: w,
-                }) if face == f => {
-                    text.push('-');
-                    *w += width;
-                }
-                _ => segs.push(Seg::Text {
-                    text: "-".into(),
-                    face: *f,
-                    width: *width,
-                }),
-            }
+            append_text(&mut segs, "-", *f, *width);
         }
         let mut line = TextLine {
             x,
@@ -535,9 +170,9 @@ pub fn debug_paragraph_lines(
 ) -> Result<Vec<LaidOutLine>, DocumentError> {
     let style = ParaStyle {
         size,
-        width: width_mm * super::layout::PT_PER_MM,
+        width: width_mm * PT_PER_MM,
         align: Align::Justify,
-        indent: 12.5 * super::layout::PT_PER_MM,
+        indent: 12.5 * PT_PER_MM,
         hyphenate: true,
     };
     Ok(set_paragraph(inlines, style)?
@@ -557,7 +192,7 @@ mod tests {
     fn cell(text: &str, width_mm: f32) -> Vec<String> {
         let style = ParaStyle {
             size: 10.0,
-            width: width_mm * super::super::layout::PT_PER_MM,
+            width: width_mm * PT_PER_MM,
             align: Align::Left,
             indent: 0.0,
             hyphenate: false,
@@ -587,5 +222,97 @@ mod tests {
             let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
             assert_eq!(joined.replace('-', ""), word.replace('-', ""));
         }
+    }
+
+    fn style(align: Align, width_mm: f32, size: f32, hyphenate: bool) -> ParaStyle {
+        ParaStyle {
+            size,
+            width: width_mm * PT_PER_MM,
+            align,
+            indent: 0.0,
+            hyphenate,
+        }
+    }
+
+    /// Sets `text` and checks what every emergency break must keep: each
+    /// character once and in order (the added hyphens aside), and no line
+    /// wider than the measure unless it holds a single glyph.
+    fn set_checked(text: &str, style: ParaStyle) -> Vec<String> {
+        let lines = set_paragraph(&[Inline::plain(text)], style).expect("never fails");
+        let texts: Vec<String> = lines.iter().map(TextLine::text).collect();
+        let joined: String = texts.iter().map(|l| l.trim_end_matches('-')).collect();
+        assert_eq!(joined.replace(' ', ""), text.replace(' ', ""), "{texts:?}");
+        for l in &lines {
+            let glyphs = l.text().trim_end_matches('-').chars().count();
+            assert!(
+                l.x + l.width() <= style.width + 0.01 || glyphs == 1,
+                "overfull line «{}» at {} pt",
+                l.text(),
+                style.width
+            );
+        }
+        texts
+    }
+
+    #[test]
+    fn a_number_wider_than_its_cell_breaks_without_a_hyphen() {
+        // «100» is 15 pt at 10 pt, the plan's old № column held 14.9 pt.
+        let lines = set_checked("100", style(Align::Center, 5.2, 10.0, true));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        let long = "12345678901234567890";
+        let lines = set_checked(long, style(Align::Left, 12.0, 10.0, true));
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| !l.ends_with('-')), "{lines:?}");
+    }
+
+    #[test]
+    fn a_glyph_wider_than_the_column_is_set_overflowing() {
+        let lines = set_checked("ЖШЩ", style(Align::Left, 1.0, 10.0, true));
+        assert_eq!(lines, ["Ж-", "Ш-", "Щ"]);
+        let lines = set_checked("Ж", style(Align::Left, 1.0, 10.0, true));
+        assert_eq!(lines, ["Ж"]);
+    }
+
+    #[test]
+    fn a_300_character_word_sets_in_body_text_and_headings() {
+        let word = "взаимодействие2026".repeat(17);
+        assert!(word.chars().count() >= 300);
+        let text = format!("Начало абзаца {word} и конец абзаца.");
+        let body = ParaStyle {
+            indent: 12.5 * PT_PER_MM,
+            ..style(Align::Justify, 170.0, 12.0, true)
+        };
+        let lines = set_checked(&text, body);
+        assert!(lines.len() >= 4, "{lines:?}");
+        assert!(lines[0].starts_with("Начало абзаца"), "{lines:?}");
+        let heading = style(Align::Center, 170.0, 14.4, false);
+        assert!(set_checked(&word, heading).len() >= 4);
+        let cell = style(Align::Left, 30.0, 10.0, true);
+        assert!(set_checked(&text, cell).len() >= 20);
+    }
+
+    #[test]
+    fn an_emergency_break_prefers_the_dictionary_hyphens() {
+        // A heading is not hyphenated until nothing else fits; then the
+        // dictionary points (вза-и-мо-дей-ствие) win over arbitrary ones.
+        let lines = set_checked("взаимодействие", style(Align::Center, 16.0, 14.0, false));
+        assert!(lines.len() > 1, "{lines:?}");
+        let mut at = 0;
+        for l in &lines[..lines.len() - 1] {
+            at += l.trim_end_matches('-').chars().count();
+            assert!([3, 4, 6, 9].contains(&at), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_in_two_faces_breaks_where_the_face_changes_if_needed() {
+        let inlines = [Inline::bold("ААААААААА"), Inline::plain("ББББББББББ")];
+        let lines = set_paragraph(&inlines, style(Align::Left, 30.0, 10.0, true)).expect("sets");
+        let joined: String = lines
+            .iter()
+            .map(|l| l.text().trim_end_matches('-').to_string())
+            .collect();
+        assert_eq!(joined, "АААААААААББББББББББ");
+        assert!(lines.len() > 1);
     }
 }

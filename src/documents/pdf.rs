@@ -11,10 +11,10 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, TextItem,
 };
 
+use super::draw::{Anchor, Draw, Page, Seg};
 use super::fonts::{fonts, Face};
-use super::layout::{Anchor, Draw, Page, PT_PER_MM};
+use super::geometry::PT_PER_MM;
 use super::model::{Document, PageSetup};
-use super::paragraph::Seg;
 use super::DocumentError;
 
 /// Fixed six-letter ids: printpdf uses the first six characters of the
@@ -42,6 +42,70 @@ struct PageWriter {
 }
 
 impl PageWriter {
+    /// An empty page of `height` that strokes and fills in black.
+    fn new(height: f32) -> Self {
+        let black = || {
+            Color::Greyscale(Greyscale {
+                percent: 0.0,
+                icc_profile: None,
+            })
+        };
+        PageWriter {
+            ops: vec![
+                Op::SetOutlineColor { col: black() },
+                Op::SetFillColor { col: black() },
+            ],
+            height,
+            used: BTreeSet::new(),
+        }
+    }
+
+    /// One laid-out drawing; `numbers` are the pages of the headings, for
+    /// the page references of the table of contents.
+    fn draw(&mut self, d: &Draw, numbers: &[usize]) -> Result<(), DocumentError> {
+        match d {
+            Draw::Text { x, y, line } => self.text(*x, *y, line.size, &line.segs)?,
+            Draw::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+            } => self.rule(*x1, *y1, *x2, *y2, *width),
+            Draw::Leader { x1, x2, y, size } => self.leader(*x1, *x2, *y, *size)?,
+            Draw::PageRef {
+                heading,
+                x_right,
+                y,
+                size,
+            } => {
+                let text = numbers
+                    .get(*heading)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default();
+                let width = fonts()?.width(&text, Face::Regular, *size)?;
+                self.plain(x_right - width, *y, *size, &text)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The printed number `n`, centred in the bottom margin of `page`.
+    fn page_number(
+        &mut self,
+        n: usize,
+        page: &Page,
+        setup: &PageSetup,
+    ) -> Result<(), DocumentError> {
+        let size = setup.body_size * 0.9;
+        let text = n.to_string();
+        let width = fonts()?.width(&text, Face::Regular, size)?;
+        let left = setup.margin_left_mm * PT_PER_MM;
+        let area_w = page.width - (setup.margin_left_mm + setup.margin_right_mm) * PT_PER_MM;
+        let y = page.height - setup.margin_bottom_mm * PT_PER_MM - size * 0.3;
+        self.plain(left + (area_w - width) / 2.0, y, size, &text)
+    }
+
     /// One text section per line: `SetTextCursor` is relative, so each line
     /// starts from a fresh text matrix at its absolute position.
     fn text(&mut self, x: f32, y: f32, size: f32, segs: &[Seg]) -> Result<(), DocumentError> {
@@ -159,6 +223,9 @@ fn heading_pages(pages: &[Page]) -> Vec<usize> {
     found.into_iter().map(|(_, p)| p).collect()
 }
 
+/// The PDF of the laid-out `pages`: pages drawn with printpdf, then the
+/// outline, metadata and file ID added and the streams compressed with
+/// lopdf.
 pub fn write_pdf(
     doc: &Document,
     setup: &PageSetup,
@@ -170,59 +237,7 @@ pub fn write_pdf(
     let mut used = BTreeSet::new();
     let mut pdf_pages = Vec::with_capacity(pages.len());
     for page in pages {
-        let mut w = PageWriter {
-            ops: vec![
-                Op::SetOutlineColor {
-                    col: Color::Greyscale(Greyscale {
-                        percent: 0.0,
-                        icc_profile: None,
-                    }),
-                },
-                Op::SetFillColor {
-                    col: Color::Greyscale(Greyscale {
-                        percent: 0.0,
-                        icc_profile: None,
-                    }),
-                },
-            ],
-            height: page.height,
-            used: BTreeSet::new(),
-        };
-        for d in &page.draws {
-            match d {
-                Draw::Text { x, y, line } => w.text(*x, *y, line.size, &line.segs)?,
-                Draw::Rule {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    width,
-                } => w.rule(*x1, *y1, *x2, *y2, *width),
-                Draw::Leader { x1, x2, y, size } => w.leader(*x1, *x2, *y, *size)?,
-                Draw::PageRef {
-                    heading,
-                    x_right,
-                    y,
-                    size,
-                } => {
-                    let text = numbers
-                        .get(*heading)
-                        .map(|n| n.to_string())
-                        .unwrap_or_default();
-                    let width = fonts.width(&text, Face::Regular, *size)?;
-                    w.plain(x_right - width, *y, *size, &text)?;
-                }
-            }
-        }
-        if let Some(n) = page.number {
-            let size = setup.body_size * 0.9;
-            let text = n.to_string();
-            let width = fonts.width(&text, Face::Regular, size)?;
-            let left = setup.margin_left_mm * PT_PER_MM;
-            let area_w = page.width - (setup.margin_left_mm + setup.margin_right_mm) * PT_PER_MM;
-            let y = page.height - setup.margin_bottom_mm * PT_PER_MM - size * 0.3;
-            w.plain(left + (area_w - width) / 2.0, y, size, &text)?;
-        }
+        let w = write_page(page, setup, &numbers)?;
         used.extend(w.used.iter().copied());
         pdf_pages.push(PdfPage::new(
             Mm(page.width / PT_PER_MM),
@@ -230,8 +245,8 @@ pub fn write_pdf(
             w.ops,
         ));
     }
-
     let mut pdf = PdfDocument::new(&doc.meta.title);
+    // Only the faces drawn are embedded.
     for face in &used {
         pdf.resources.fonts.map.insert(
             font_id(*face),
@@ -252,6 +267,22 @@ pub fn write_pdf(
     lo.save_to(&mut out)
         .map_err(|e| DocumentError::Layout(format!("ошибка записи PDF: {e}")))?;
     Ok(out)
+}
+
+/// The drawing operations of one page and the faces they use.
+fn write_page(
+    page: &Page,
+    setup: &PageSetup,
+    numbers: &[usize],
+) -> Result<PageWriter, DocumentError> {
+    let mut w = PageWriter::new(page.height);
+    for d in &page.draws {
+        w.draw(d, numbers)?;
+    }
+    if let Some(n) = page.number {
+        w.page_number(n, page, setup)?;
+    }
+    Ok(w)
 }
 
 /// Deflates every unfiltered stream. lopdf's own `compress` uses the best
@@ -371,20 +402,7 @@ fn build_outline(
 ) -> ObjectId {
     let root = lo.new_object_id();
     let ids: Vec<ObjectId> = anchors.iter().map(|_| lo.new_object_id()).collect();
-    // Parent of each entry: the nearest earlier entry of a smaller level.
-    let mut parent: Vec<Option<usize>> = Vec::with_capacity(anchors.len());
-    let mut stack: Vec<usize> = Vec::new();
-    for (i, (a, _, _)) in anchors.iter().enumerate() {
-        while let Some(&top) = stack.last() {
-            if anchors[top].0.level >= a.level {
-                stack.pop();
-            } else {
-                break;
-            }
-        }
-        parent.push(stack.last().copied());
-        stack.push(i);
-    }
+    let parent = outline_parents(anchors);
     let children = |p: Option<usize>| -> Vec<usize> {
         (0..anchors.len()).filter(|&i| parent[i] == p).collect()
     };
@@ -442,4 +460,23 @@ fn build_outline(
     root_dict.set("Count", Object::Integer(top.len() as i64));
     lo.set_object(root, root_dict);
     root
+}
+
+/// The parent of each outline entry: the nearest earlier entry of a
+/// smaller level, or none for a top-level entry.
+fn outline_parents(anchors: &[(&Anchor, usize, f32)]) -> Vec<Option<usize>> {
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(anchors.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, (a, _, _)) in anchors.iter().enumerate() {
+        while let Some(&top) = stack.last() {
+            if anchors[top].0.level >= a.level {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        parent.push(stack.last().copied());
+        stack.push(i);
+    }
+    parent
 }

@@ -1,12 +1,45 @@
 //! Tables (set column widths, wrapped cells, borders, one chunk per row with
 //! the header repeated on continuation pages) and signature blocks.
 
-use super::layout::{line_draws, Chunk, Draw, Frame};
+use super::draw::{line_draws, Chunk, Draw};
+use super::geometry::{baseline, Frame, ParaStyle, PT_PER_MM};
 use super::model::{Align, Inline, Signature, Table};
-use super::paragraph::{set_paragraph, ParaStyle};
+use super::paragraph::{set_paragraph, LaidOutLine};
 use super::DocumentError;
 
 const BORDER: f32 = 0.5;
+/// Horizontal cell padding, in ems of the cell text.
+const PAD_X: f32 = 0.4;
+
+/// How a cell's text is set in the room left inside its padding.
+fn cell_style(inner: f32, size: f32, align: Align) -> ParaStyle {
+    ParaStyle {
+        size,
+        width: inner.max(size),
+        align,
+        indent: 0.0,
+        hyphenate: true,
+    }
+}
+
+/// The lines of `text` in a bordered table column `column_mm` wide with
+/// cells of `size` pt, exactly as a table row sets them; lets callers pin
+/// their column widths in tests.
+pub fn debug_cell_lines(
+    text: &str,
+    column_mm: f32,
+    size: f32,
+) -> Result<Vec<LaidOutLine>, DocumentError> {
+    let inner = column_mm * PT_PER_MM - 2.0 * size * PAD_X;
+    let lines = set_paragraph(&[Inline::plain(text)], cell_style(inner, size, Align::Left))?;
+    Ok(lines
+        .into_iter()
+        .map(|l| LaidOutLine {
+            text: l.text(),
+            ratio: l.ratio,
+        })
+        .collect())
+}
 
 /// One row as a chunk: cell texts and the full box of borders, so a row
 /// looks right wherever a page break falls.
@@ -19,7 +52,7 @@ fn row_chunk(
 ) -> Result<Chunk, DocumentError> {
     let size = table.font_size.unwrap_or(frame.size - 1.0);
     let lh = size * 1.2;
-    let pad_x = size * 0.4;
+    let pad_x = size * PAD_X;
     let pad_y = if table.borderless {
         size * 0.1
     } else {
@@ -50,13 +83,8 @@ fn row_chunk(
                 ..r.clone()
             })
             .collect();
-        let style = ParaStyle {
-            size,
-            width: (w - pad_left - pad_right).max(size),
-            align: table.column_align.get(i).copied().unwrap_or(Align::Left),
-            indent: 0.0,
-            hyphenate: true,
-        };
+        let align = table.column_align.get(i).copied().unwrap_or(Align::Left);
+        let style = cell_style(w - pad_left - pad_right, size, align);
         let lines = set_paragraph(&inl, style)?;
         max_lines = max_lines.max(lines.len());
         draws.extend(line_draws(lines, x + pad_left, pad_y, lh));
@@ -187,7 +215,7 @@ pub fn signature_chunk(parties: &[Signature], frame: &Frame) -> Result<Chunk, Do
         let lines = set_paragraph(&[Inline::plain(format!("/ {} /", p.name))], name_style)?;
         let name_w = lines.first().map(|l| l.width()).unwrap_or(0.0);
         draws.extend(line_draws(lines, x, y, lh));
-        let base = y + super::layout::baseline(frame.size, lh) + 1.0;
+        let base = y + baseline(frame.size, lh) + 1.0;
         draws.push(Draw::Rule {
             x1: x,
             y1: base,

@@ -1,5 +1,4 @@
-//! Import of an .ics file (preview, then apply) and export of the plan or a
-//! selection. An event is matched by UID: a known one is updated, never
+//! Import of an .ics file (preview, then apply). An event is matched by UID: a known one is updated, never
 //! doubled, so importing the same file twice changes nothing.
 
 use std::collections::{HashMap, HashSet};
@@ -9,8 +8,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::ical::{self, rule_dates, ParsedEvent};
 use super::model::{
-    Event, EventFilter, EventInput, EventStatus, ImportAction, ImportItem, ImportPreview,
-    ImportReport, OccurrenceChange,
+    Event, EventInput, EventStatus, ImportAction, ImportItem, ImportPreview, ImportReport,
+    OccurrenceChange,
 };
 use crate::error::{CoreError, Result};
 use crate::storage::Storage;
@@ -130,71 +129,6 @@ pub fn apply(storage: &mut Storage, text: &str, now: NaiveDateTime) -> Result<Im
         Ok(())
     })?;
     Ok(report)
-}
-
-/// The plan as .ics: the events with an occurrence in the school year
-/// `year`/`year + 1` (1 September – 31 August).
-pub fn export_year(storage: &Storage, year: i32, now: NaiveDateTime) -> Result<String> {
-    let bad = || CoreError::BadInput(format!("Неверный учебный год: {year}."));
-    let filter = EventFilter {
-        from: Some(NaiveDate::from_ymd_opt(year, 9, 1).ok_or_else(bad)?),
-        to: Some(NaiveDate::from_ymd_opt(year + 1, 8, 31).ok_or_else(bad)?),
-        ..EventFilter::default()
-    };
-    let ids: Vec<i64> = super::occurrences(storage, &filter)?
-        .into_iter()
-        .map(|o| o.event_id)
-        .collect();
-    export_ids(storage, &ids, now)
-}
-
-/// The events `ids` as an .ics file at `path`, written whole or not at all.
-pub fn export_ids_to(
-    storage: &Storage,
-    ids: &[i64],
-    path: &Path,
-    now: NaiveDateTime,
-) -> Result<()> {
-    if ids.is_empty() {
-        return Err(CoreError::BadInput(
-            "не выбрано ни одного мероприятия для выгрузки в календарь.".into(),
-        ));
-    }
-    let text = export_ids(storage, ids, now)?;
-    crate::documents::brochure::write_atomically(path, text.as_bytes())
-        .map_err(|e| CoreError::Document(e.to_string()))
-}
-
-/// The events `ids` (in that order, each once) as .ics.
-pub fn export_ids(storage: &Storage, ids: &[i64], now: NaiveDateTime) -> Result<String> {
-    let mut seen = HashSet::new();
-    let mut events = Vec::new();
-    for &id in ids {
-        if seen.insert(id) {
-            events.push(super::get(storage, id)?);
-        }
-    }
-    let mut names = HashMap::new();
-    for pid in events.iter().flat_map(|e| e.data.partner_ids.iter()) {
-        if names.contains_key(pid) {
-            continue;
-        }
-        match crate::partners::get(storage, *pid) {
-            Ok(p) => {
-                let name = if p.data.short_name.trim().is_empty() {
-                    p.data.full_name
-                } else {
-                    p.data.short_name
-                };
-                names.insert(*pid, name.trim().to_string());
-            }
-            Err(CoreError::NotFound { .. }) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    let tz = super::time_zone(storage)?;
-    let forms = super::forms(storage)?;
-    Ok(ical::export(&events, &forms, &names, tz, now))
 }
 
 /// The form as the store keeps it (trimmed, sorted, normalised link), so

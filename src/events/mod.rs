@@ -7,15 +7,14 @@
 //! time zone (`settings.time_zone`).
 
 pub mod conflicts;
+pub mod export;
 pub mod forms;
 pub mod ical;
 pub mod import;
 pub mod model;
-pub mod plan;
-pub mod plan_pdf;
-pub mod plan_xlsx;
 pub mod queries;
 pub mod recurrence;
+pub mod school_year;
 pub mod validate;
 
 use std::collections::HashMap;

@@ -382,56 +382,6 @@ pub struct EventsDigest {
     pub awaiting_results: Vec<Occurrence>,
 }
 
-/// The plan of network interaction for a school year (1 September – 31
-/// August), grouped by month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct SchoolYearPlan {
-    /// The year the school year starts in: 2026 for 2026/2027.
-    pub year: i32,
-    /// «План сетевого взаимодействия на 2026/2027 учебный год».
-    pub title: String,
-    /// The institution's full name (empty when the profile is not filled in).
-    pub institution: String,
-    /// Only the months that have events, September first.
-    pub months: Vec<PlanMonth>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct PlanMonth {
-    pub year: i32,
-    pub month: u32,
-    /// «Сентябрь 2026».
-    pub label: String,
-    pub rows: Vec<PlanRow>,
-}
-
-/// One event in one month: a series has a row in every month it meets in,
-/// listing that month's dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct PlanRow {
-    /// Numbered through the whole year.
-    pub number: u32,
-    pub event_id: i64,
-    /// The occurrences' start dates in this month, in order.
-    pub dates: Vec<NaiveDate>,
-    /// The key (the rule's date) of the first of them: opens it in the calendar.
-    pub first_key: NaiveDate,
-    /// «15.09.2026, 10:00–12:00» or «08, 15, 22, 29.09.2026, 15:00–16:30».
-    pub when: String,
-    /// Start and end of the first occurrence in this month.
-    pub start: NaiveDateTime,
-    pub end: NaiveDateTime,
-    pub all_day: bool,
-    pub form: String,
-    pub title: String,
-    pub partners: Vec<String>,
-    /// «педагоги, родители».
-    pub audience: String,
-    pub responsible: String,
-    /// «проведено», or «проведено: 2, отменено: 1» when the dates differ.
-    pub status: String,
-}
-
 /// What an .ics import would do with one event of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -459,6 +409,13 @@ pub struct ImportItem {
     pub existing_id: Option<i64>,
     /// What was simplified or left out (a rule we cannot keep, …); empty if nothing.
     pub notes: Vec<String>,
+}
+
+/// An .ics file chosen for an import and what importing it would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportFile {
+    pub path: String,
+    pub preview: ImportPreview,
 }
 
 /// The preview shown before an import writes anything.

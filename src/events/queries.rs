@@ -12,7 +12,7 @@ use crate::events::model::{
     Audience, Event, EventForm, EventFormInput, EventInput, EventStatus, Frequency,
     OccurrenceChange, Recurrence,
 };
-use crate::partners::queries::{fmt_ts, parse_ts};
+use crate::storage::time::{fmt_ts, parse_ts};
 
 fn bad_code(column: &str, code: &str) -> rusqlite::Error {
     rusqlite::Error::InvalidColumnType(

@@ -4,7 +4,7 @@
 use chrono::{NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
 
-use crate::error::{FieldError, Result};
+use crate::error::{FieldError, Refusal, Result};
 use crate::events::model::{Audience, EventInput, OccurrenceChange, Recurrence};
 use crate::events::queries;
 use crate::events::recurrence;
@@ -36,16 +36,17 @@ fn count_problem(field: &str, value: Option<i64>, what: &str) -> Option<FieldErr
 }
 
 /// A web address for an online event, normalised («vk.com/x» → «https://vk.com/x»).
-pub fn link(value: &str) -> std::result::Result<String, String> {
+pub fn link(value: &str) -> std::result::Result<String, Refusal> {
     crate::validation::website(value).map_err(|_| {
-        format!(
+        Refusal(format!(
             "Ссылка «{value}» — не адрес в интернете. Укажите адрес целиком, например \
              https://vk.com/ddt_kotovsk или https://telemost.yandex.ru/j/12345."
-        )
+        ))
     })
 }
 
-/// Trims and normalises the form; the problems found without the database.
+/// Trims and normalises the form; the problems found without the database,
+/// all of them at once so the user sees every field to fix.
 pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<FieldError>> {
     let mut problems = Vec::new();
     for s in [
@@ -59,6 +60,47 @@ pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<F
     ] {
         *s = s.trim().to_string();
     }
+    text_problems(&input, &mut problems);
+    if input.form_id <= 0 {
+        problems.push(FieldError::new(
+            "form_id",
+            "Выберите форму мероприятия: семинар, круглый стол, вебинар …",
+        ));
+    }
+    if input.all_day {
+        input.start = input.start.date().and_time(NaiveTime::MIN);
+        input.end = input.end.date().and_time(NaiveTime::MIN);
+    }
+    problems.extend(span_problem(&input));
+    if !input.link.is_empty() {
+        match link(&input.link) {
+            Ok(normal) => input.link = normal,
+            Err(refusal) => problems.push(refusal.at("link")),
+        }
+    }
+    problems.extend(count_problem(
+        "planned_count",
+        input.planned_count,
+        "Планируемое число участников",
+    ));
+    problems.extend(count_problem(
+        "actual_count",
+        input.actual_count,
+        "Фактическое число участников",
+    ));
+    tidy_lists(&mut input);
+    if let Some(rule) = input.recurrence.as_mut() {
+        recurrence_problems(rule, &input.start, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(input)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A title is required and, like the long texts, limited in length.
+fn text_problems(input: &EventInput, problems: &mut Vec<FieldError>) {
     if input.title.is_empty() {
         problems.push(FieldError::new("title", "Укажите название мероприятия."));
     } else if input.title.chars().count() > MAX_TITLE {
@@ -78,16 +120,11 @@ pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<F
             ));
         }
     }
-    if input.form_id <= 0 {
-        problems.push(FieldError::new(
-            "form_id",
-            "Выберите форму мероприятия: семинар, круглый стол, вебинар …",
-        ));
-    }
-    if input.all_day {
-        input.start = input.start.date().and_time(NaiveTime::MIN);
-        input.end = input.end.date().and_time(NaiveTime::MIN);
-    }
+}
+
+/// The end may not come before the start, nor more than a year after it.
+/// Dates of an all-day event are shown without times.
+fn span_problem(input: &EventInput) -> Option<FieldError> {
     if input.end < input.start {
         let shown = |t: NaiveDateTime| {
             if input.all_day {
@@ -96,36 +133,27 @@ pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<F
                 fmt_time(t)
             }
         };
-        problems.push(FieldError::new(
+        Some(FieldError::new(
             "end",
             format!(
                 "Окончание ({}) раньше начала ({}): исправьте дату или время окончания.",
                 shown(input.end),
                 shown(input.start)
             ),
-        ));
+        ))
     } else if input.end - input.start > chrono::Duration::days(366) {
-        problems.push(FieldError::new(
+        Some(FieldError::new(
             "end",
             "Мероприятие длится больше года: проверьте дату окончания.",
-        ));
+        ))
+    } else {
+        None
     }
-    if !input.link.is_empty() {
-        match link(&input.link) {
-            Ok(normal) => input.link = normal,
-            Err(message) => problems.push(FieldError::new("link", message)),
-        }
-    }
-    problems.extend(count_problem(
-        "planned_count",
-        input.planned_count,
-        "Планируемое число участников",
-    ));
-    problems.extend(count_problem(
-        "actual_count",
-        input.actual_count,
-        "Фактическое число участников",
-    ));
+}
+
+/// The audience in its canonical order and the partners without repeats,
+/// so that equal forms are stored equally.
+fn tidy_lists(input: &mut EventInput) {
     let mut audience = Vec::new();
     for a in Audience::ALL {
         if input.audience.contains(&a) {
@@ -139,14 +167,6 @@ pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<F
         seen.push(*id);
         fresh
     });
-    if let Some(rule) = input.recurrence.as_mut() {
-        recurrence_problems(rule, &input.start, &mut problems);
-    }
-    if problems.is_empty() {
-        Ok(input)
-    } else {
-        Err(problems)
-    }
 }
 
 fn recurrence_problems(rule: &mut Recurrence, start: &NaiveDateTime, out: &mut Vec<FieldError>) {

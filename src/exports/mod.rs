@@ -264,9 +264,11 @@ pub fn write(
             crate::agreements::output::export(storage, *id, &path, now)?;
         }
         ExportTarget::Brochure { id } => crate::brochures::export(storage, *id, &path, now)?,
-        ExportTarget::Plan { year, .. } => crate::events::plan::export(storage, *year, &path, now)?,
+        ExportTarget::Plan { year, .. } => {
+            crate::reports::plan_export::export(storage, *year, &path, now)?
+        }
         ExportTarget::Events { ids } => {
-            crate::events::import::export_ids_to(storage, ids, &path, now)?
+            crate::events::export::export_ids_to(storage, ids, &path, now)?
         }
     }
     storage.write(|tx| queries::record_export(tx, SAVE_KEY, &path, now))?;
@@ -286,6 +288,12 @@ pub fn openable(storage: &Storage, path: &Path) -> Result<PathBuf> {
         )));
     }
     Ok(path.to_path_buf())
+}
+
+/// «Открыть файл» after an export: the system's program opens a file the
+/// app wrote.
+pub fn open(storage: &Storage, path: &Path) -> Result<()> {
+    crate::storage::files::open_with_system(&openable(storage, path)?)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::Result;
-use crate::partners::queries::fmt_ts;
+use crate::storage::time::fmt_ts;
 
 /// How many written files are remembered; the oldest are forgotten.
 const KEEP_EXPORTED: i64 = 500;

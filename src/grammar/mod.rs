@@ -18,6 +18,9 @@ pub use names::{full_name, guess_gender, initials_after, initials_before};
 pub use org::named_adjective;
 pub use positions::{acting_participle, position};
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 /// A grammatical case (падеж).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Case {
@@ -55,6 +58,33 @@ impl Case {
             Case::Accusative => Some(2),
             Case::Instrumental => Some(3),
             Case::Prepositional => Some(4),
+        }
+    }
+}
+
+/// A person's grammatical gender (род): names decline and participles agree
+/// by it. It lives here, not with the people who have one, so that grammar
+/// depends on nothing; the code is how it is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "male" => Some(Gender::Male),
+            "female" => Some(Gender::Female),
+            _ => None,
         }
     }
 }

@@ -1,8 +1,7 @@
 //! Personal names: declension (through the `petrovich` crate, with a small
 //! table of corrections), gender guessing and initials.
 
-use super::{is_cyrillic_word, like_case, Case};
-use crate::partners::model::Gender;
+use super::{is_cyrillic_word, like_case, Case, Gender};
 
 /// Which part of a full name a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,7 @@
 //! «СОШ № 1»», «заместитель директора по УВР», «заведующий отделом») and
 //! stays. A phrase whose head is not known stays whole.
 
-use super::{is_cyrillic_word, like_case, Case};
-use crate::partners::model::Gender;
+use super::{is_cyrillic_word, like_case, Case, Gender};
 
 /// How a noun declines: the endings of the genitive, dative, accusative
 /// (animate), instrumental and prepositional after `skip` letters are

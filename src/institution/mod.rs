@@ -7,7 +7,7 @@ pub mod queries;
 use chrono::NaiveDateTime;
 
 use crate::error::{CoreError, FieldError, Result};
-use crate::partners::validate::{head, requisites, Problems};
+use crate::organisation::validate::{head, requisites, Problems};
 use crate::storage::Storage;
 use crate::text::{clean_tags, words};
 use model::{DeficitMatch, Institution, MatchedPartner};

@@ -6,8 +6,8 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use crate::error::Result;
 use crate::institution::model::Institution;
-use crate::partners::columns;
-use crate::partners::queries::fmt_ts;
+use crate::organisation::columns;
+use crate::storage::time::fmt_ts;
 
 const OWN: &[&str] = &["full_name", "short_name", "unit", "city", "region"];
 

@@ -1,7 +1,8 @@
 //! What changed between two versions of a partner, field by field, in the
 //! words the user sees on the card.
 
-use crate::partners::model::{Contact, Gender, PartnerInput, STAGE_LABELS};
+use crate::grammar::Gender;
+use crate::partners::model::{Contact, PartnerInput, STAGE_LABELS};
 
 /// `(field label, old value, new value)` for every field that differs.
 pub fn diff(old: &PartnerInput, new: &PartnerInput) -> Vec<(String, String, String)> {

@@ -3,7 +3,6 @@
 //! Every function takes the storage and, where it writes, the current time:
 //! the caller decides what "now" is, so tests are deterministic.
 
-pub mod columns;
 pub mod history;
 pub mod model;
 pub mod queries;
@@ -172,8 +171,15 @@ pub fn restore(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()>
     })
 }
 
-/// Deletes a partner from the trash for good.
-pub fn purge(storage: &mut Storage, id: i64) -> Result<()> {
+/// Deletes a partner from the trash for good, once `still_referenced`
+/// (asked after the trash check) has no objection. Only the crate calls it:
+/// what refers to a partner is decided above the registry, in
+/// [`crate::trash::purge_partner`].
+pub(crate) fn purge(
+    storage: &mut Storage,
+    id: i64,
+    still_referenced: impl FnOnce(&Storage, &Partner) -> Result<()>,
+) -> Result<()> {
     let partner = get(storage, id)?;
     if partner.deleted_at.is_none() {
         return Err(CoreError::Conflict(format!(
@@ -181,32 +187,7 @@ pub fn purge(storage: &mut Storage, id: i64) -> Result<()> {
             partner.data.short_name
         )));
     }
-    // Agreements keep their parties: a partner who signed one stays.
-    let numbers = crate::agreements::numbers_of_partner(storage, id)?;
-    if !numbers.is_empty() {
-        return Err(CoreError::Conflict(format!(
-            "«{}» — сторона договоров № {}: удалить навсегда нельзя, партнёр останется в корзине. \
-             Сначала удалите эти договоры навсегда.",
-            partner.data.short_name,
-            numbers.join(", № ")
-        )));
-    }
-    // Events keep their participants, held ones are a record of the year.
-    let titles = crate::events::queries::titles_of_partner(storage.conn(), id)?;
-    if !titles.is_empty() {
-        let shown: Vec<String> = titles.iter().take(3).map(|t| format!("«{t}»")).collect();
-        let more = if titles.len() > 3 {
-            format!(" и ещё {}", titles.len() - 3)
-        } else {
-            String::new()
-        };
-        return Err(CoreError::Conflict(format!(
-            "«{}» — участник мероприятий {}{more}: удалить навсегда нельзя, партнёр останется \
-             в корзине. Сначала уберите его из этих мероприятий.",
-            partner.data.short_name,
-            shown.join(", ")
-        )));
-    }
+    still_referenced(storage, &partner)?;
     storage.write(|tx| queries::purge(tx, id))
 }
 

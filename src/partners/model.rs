@@ -4,6 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::organisation::model::{Head, Requisites};
+
 /// The nine partner types of the methodical recommendations, in their order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -107,30 +109,6 @@ impl RelationKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Gender {
-    Male,
-    Female,
-}
-
-impl Gender {
-    pub fn code(self) -> &'static str {
-        match self {
-            Gender::Male => "male",
-            Gender::Female => "female",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "male" => Some(Gender::Male),
-            "female" => Some(Gender::Female),
-            _ => None,
-        }
-    }
-}
-
 /// The readiness conditions of a partnership (условия организации), a checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -196,47 +174,6 @@ pub const STAGE_LABELS: [&str; 3] = [
     "Обмен информацией, согласование целей, ожиданий и общих правил",
     "Осуществление взаимодействия: взаимная адаптация и компенсация дефицитов",
 ];
-
-/// Requisites of an organisation (DOMAIN.md §2). Empty string = not filled in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct Requisites {
-    pub inn: String,
-    pub kpp: String,
-    /// ОГРН (13 digits) or ОГРНИП (15).
-    pub ogrn: String,
-    pub legal_address: String,
-    pub postal_address: String,
-    pub phone: String,
-    pub email: String,
-    pub website: String,
-    /// Расчётный счёт, 20 digits.
-    pub bank_account: String,
-    /// Корреспондентский счёт, 20 digits.
-    pub corr_account: String,
-    pub bik: String,
-    pub bank_name: String,
-    pub licence_number: String,
-    pub licence_date: Option<NaiveDate>,
-    pub licence_issuer: String,
-}
-
-/// The head of an organisation, who signs on its behalf.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct Head {
-    pub surname: String,
-    pub name: String,
-    pub patronymic: String,
-    pub gender: Option<Gender>,
-    /// «директор», «заведующая» …, in the nominative.
-    pub position: String,
-    /// The position in the genitive when the rules get it wrong
-    /// («заместителя директора по УВР»); empty = declined by rules.
-    pub position_genitive: String,
-    /// The document the head acts on, in the genitive: «Устава».
-    pub basis: String,
-}
 
 /// A contact person as linked to one partner. The same person (same
 /// `person_id`) may be linked to several partners with other roles.

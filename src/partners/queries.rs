@@ -6,11 +6,12 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use crate::error::{CoreError, Result};
-use crate::partners::columns;
+use crate::organisation::columns;
 use crate::partners::model::{
     Contact, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, PartnerType,
     Person, ReadinessCondition, RelationKind,
 };
+use crate::storage::time::{fmt_ts, parse_ts};
 use crate::text;
 
 fn partner_type(code: &str) -> rusqlite::Result<PartnerType> {
@@ -95,17 +96,6 @@ pub fn update(conn: &Connection, id: i64, input: &PartnerInput, now: NaiveDateTi
     conn.execute("DELETE FROM partner_readiness WHERE partner_id = ?", [id])?;
     write_children(conn, id, input, now)?;
     Ok(())
-}
-
-/// Timestamps are kept as ISO text, which sorts as time does.
-pub fn fmt_ts(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
-pub fn parse_ts(s: &str) -> rusqlite::Result<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
 }
 
 fn write_children(
@@ -270,6 +260,15 @@ pub fn summaries(
     filter: &PartnerFilter,
     trashed: bool,
 ) -> Result<Vec<PartnerSummary>> {
+    let (sql, values) = summaries_query(filter, trashed);
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), read_summary)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The list's SQL and its parameters: the full-text search and one `IN`
+/// per filter that selects anything, sorted by name.
+fn summaries_query(filter: &PartnerFilter, trashed: bool) -> (String, Vec<Value>) {
     let mut sql = String::from(
         "SELECT p.id, p.partner_type, p.relation_kind, p.short_name, p.full_name, p.inn,
                 p.head_surname, p.head_name, p.head_patronymic, p.phone, p.email, p.stage,
@@ -323,34 +322,35 @@ pub fn summaries(
             .collect(),
     );
     sql.push_str(" ORDER BY p.short_name COLLATE NOCASE, p.id");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params_from_iter(values), |r| {
-        let tags: Option<String> = r.get(14)?;
-        let deleted: Option<String> = r.get(13)?;
-        let stage: Option<i64> = r.get(11)?;
-        Ok(PartnerSummary {
-            id: r.get(0)?,
-            partner_type: partner_type(&r.get::<_, String>(1)?)?,
-            relation_kind: relation_kind(&r.get::<_, String>(2)?)?,
-            short_name: r.get(3)?,
-            full_name: r.get(4)?,
-            inn: r.get(5)?,
-            head: text::surname_initials(
-                &r.get::<_, String>(6)?,
-                &r.get::<_, String>(7)?,
-                &r.get::<_, String>(8)?,
-            ),
-            phone: r.get(9)?,
-            email: r.get(10)?,
-            stage: stage.and_then(|s| u8::try_from(s).ok()),
-            updated_at: parse_ts(&r.get::<_, String>(12)?)?,
-            deleted_at: deleted.as_deref().map(parse_ts).transpose()?,
-            resources: tags
-                .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-                .unwrap_or_default(),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    (sql, values)
+}
+
+/// One row of [`summaries_query`]; the resources come joined by U+001F.
+fn read_summary(r: &Row) -> rusqlite::Result<PartnerSummary> {
+    let tags: Option<String> = r.get(14)?;
+    let deleted: Option<String> = r.get(13)?;
+    let stage: Option<i64> = r.get(11)?;
+    Ok(PartnerSummary {
+        id: r.get(0)?,
+        partner_type: partner_type(&r.get::<_, String>(1)?)?,
+        relation_kind: relation_kind(&r.get::<_, String>(2)?)?,
+        short_name: r.get(3)?,
+        full_name: r.get(4)?,
+        inn: r.get(5)?,
+        head: text::surname_initials(
+            &r.get::<_, String>(6)?,
+            &r.get::<_, String>(7)?,
+            &r.get::<_, String>(8)?,
+        ),
+        phone: r.get(9)?,
+        email: r.get(10)?,
+        stage: stage.and_then(|s| u8::try_from(s).ok()),
+        updated_at: parse_ts(&r.get::<_, String>(12)?)?,
+        deleted_at: deleted.as_deref().map(parse_ts).transpose()?,
+        resources: tags
+            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
+    })
 }
 
 /// Rewrites the search row of a partner from its stored data.

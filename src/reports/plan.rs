@@ -1,33 +1,15 @@
 //! The plan of network interaction for a school year (DOMAIN.md §4, §6):
 //! the year's occurrences grouped by month, September to August, one row
-//! per event and month, and its export as PDF, XLSX or iCalendar.
-
-use std::path::Path;
+//! per event and month. `plan_export` writes it to files.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
-use super::model::{EventFilter, EventStatus, Occurrence, PlanMonth, PlanRow, SchoolYearPlan};
-use crate::error::{CoreError, Result};
+use super::model::{PlanMonth, PlanRow, SchoolYearPlan};
+use crate::error::Result;
+use crate::events::model::{EventFilter, EventStatus, Occurrence};
+use crate::events::school_year::{school_year_of, school_year_range};
 use crate::grammar::month_nominative;
 use crate::storage::Storage;
-
-/// The school year a date belongs to, named by the year it starts in:
-/// 31.08.2027 is in 2026 (2026/2027), 01.09.2027 in 2027.
-pub fn school_year_of(date: NaiveDate) -> i32 {
-    if date.month() >= 9 {
-        date.year()
-    } else {
-        date.year() - 1
-    }
-}
-
-/// The first and last day of the school year `year`: 1 September `year` –
-/// 31 August `year + 1`. Years outside chrono's range give its extremes.
-pub fn school_year_range(year: i32) -> (NaiveDate, NaiveDate) {
-    let first = NaiveDate::from_ymd_opt(year, 9, 1).unwrap_or(NaiveDate::MIN);
-    let last = NaiveDate::from_ymd_opt(year.saturating_add(1), 8, 31).unwrap_or(NaiveDate::MAX);
-    (first, last)
-}
 
 /// «План сетевого взаимодействия на 2026/2027 учебный год».
 pub fn title(year: i32) -> String {
@@ -35,11 +17,6 @@ pub fn title(year: i32) -> String {
         "План сетевого взаимодействия на {year}/{} учебный год",
         year.saturating_add(1)
     )
-}
-
-/// «2026/2027», as the year is named in the text.
-pub fn year_name(year: i32) -> String {
-    format!("{year}/{}", year.saturating_add(1))
 }
 
 /// Groups the occurrences of school year `year` into the plan. Pure: the
@@ -223,33 +200,9 @@ pub fn plan(storage: &Storage, year: i32) -> Result<SchoolYearPlan> {
         to: Some(to),
         ..EventFilter::default()
     };
-    let occurrences = super::occurrences(storage, &filter)?;
+    let occurrences = crate::events::occurrences(storage, &filter)?;
     let institution = crate::institution::get(storage)?.full_name;
     Ok(build(year, &institution, &occurrences))
-}
-
-/// Writes the plan of school year `year` to `path` as PDF, XLSX or
-/// iCalendar, chosen by the extension; the file appears whole or not at all.
-pub fn export(storage: &Storage, year: i32, path: &Path, now: NaiveDateTime) -> Result<()> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let bytes = match ext.as_str() {
-        "pdf" => super::plan_pdf::render(&plan(storage, year)?, now)?,
-        "xlsx" => super::plan_xlsx::render(&plan(storage, year)?)?,
-        "ics" => super::import::export_year(storage, year, now)?.into_bytes(),
-        _ => {
-            return Err(CoreError::BadInput(format!(
-                "план можно сохранить только в файл .pdf, .xlsx или .ics, а не «{}»",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            )))
-        }
-    };
-    crate::documents::brochure::write_atomically(path, &bytes)
-        .map_err(|e| CoreError::Document(e.to_string()))
 }
 
 #[cfg(test)]

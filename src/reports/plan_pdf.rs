@@ -23,10 +23,11 @@ pub const COLUMNS: [&str; 8] = [
 ];
 
 /// Column widths in millimetres of the 267 mm text width (scaled anyway):
-/// the title and the partners get the room; «онлайн-конференция»,
-/// «общественность» and «педагог-организатор» fit a line, so no word is
-/// split by force.
-const WIDTHS: [f32; 8] = [8.0, 28.0, 37.0, 53.0, 40.0, 31.0, 39.0, 28.0];
+/// the title and the partners get the room; «№» holds five digits (a year
+/// of 20 000 rows) unbroken; «онлайн-конференция», «общественность»,
+/// «педагог-организатор» and «запланировано» fit a line, so no word is
+/// split by force. The tests below pin all of this.
+const WIDTHS: [f32; 8] = [12.0, 28.0, 37.0, 51.0, 38.0, 31.0, 39.0, 28.0];
 
 /// Type size of the table cells: 8 columns across 267 mm.
 const CELL_SIZE: f32 = 10.0;
@@ -64,15 +65,17 @@ fn is_initial(token: &str) -> bool {
 }
 
 /// Non-breaking spaces where a line must not break in a narrow cell:
-/// «№ 2», and initials with each other and the surname («Петрова Н. В.»).
+/// «№ 2» (also «(№ 2)»), and initials with each other and the surname
+/// («Петрова Н. В.»).
 fn tie(text: &str) -> String {
     let tokens: Vec<&str> = text.split(' ').collect();
     let mut out = String::with_capacity(text.len() + 8);
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 {
             let prev = tokens[i - 1];
-            let tied =
-                prev == "№" || (is_initial(prev) && !prev.ends_with(',')) || is_initial(token);
+            let tied = prev.ends_with('№')
+                || (is_initial(prev) && !prev.ends_with(','))
+                || is_initial(token);
             out.push(if tied { '\u{a0}' } else { ' ' });
         }
         out.push_str(token);
@@ -120,7 +123,7 @@ pub fn document(plan: &SchoolYearPlan, created: NaiveDateTime) -> Document {
     if plan.months.is_empty() {
         blocks.push(centered(vec![Inline::plain(format!(
             "В {} учебном году мероприятий нет.",
-            super::plan::year_name(plan.year)
+            crate::events::school_year::year_name(plan.year)
         ))]));
     }
     let header: Vec<Vec<Inline>> = COLUMNS.iter().map(|c| cell(c)).collect();
@@ -151,7 +154,7 @@ pub fn document(plan: &SchoolYearPlan, created: NaiveDateTime) -> Document {
             keywords: vec![
                 "план".into(),
                 "сетевое взаимодействие".into(),
-                super::plan::year_name(plan.year),
+                crate::events::school_year::year_name(plan.year),
             ],
         },
         blocks,
@@ -166,7 +169,36 @@ pub fn render(plan: &SchoolYearPlan, created: NaiveDateTime) -> Result<Vec<u8>> 
 
 #[cfg(test)]
 mod tests {
-    use super::tie;
+    use super::{setup, tie, CELL_SIZE, COLUMNS, WIDTHS};
+    use crate::documents::debug_cell_lines;
+
+    /// Lines of `text` in column `i` as the plan's table sets them.
+    fn lines_in(column: usize, text: &str) -> Vec<String> {
+        let page = setup();
+        let text_mm = 297.0 - page.margin_left_mm - page.margin_right_mm;
+        let sum: f32 = WIDTHS.iter().sum();
+        let mm = WIDTHS[column] / sum * text_mm;
+        debug_cell_lines(text, mm, CELL_SIZE)
+            .expect("sets")
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn the_columns_hold_their_longest_words_on_one_line() {
+        for number in ["9", "100", "9999", "20000"] {
+            assert_eq!(lines_in(0, number), [number], "№ {number}");
+        }
+        for (column, word) in [
+            (2, "онлайн-конференция"),
+            (5, "общественность"),
+            (6, "педагог-организатор"),
+            (7, "запланировано"),
+        ] {
+            assert_eq!(lines_in(column, word), [word], "{}", COLUMNS[column]);
+        }
+    }
 
     #[test]
     fn numbers_and_initials_are_tied() {
@@ -177,5 +209,6 @@ mod tests {
         );
         assert_eq!(tie("В. И. Мишина"), "В.\u{a0}И.\u{a0}Мишина");
         assert_eq!(tie("педагоги, родители"), "педагоги, родители");
+        assert_eq!(tie("Сбор (№ 12)"), "Сбор (№\u{a0}12)");
     }
 }

@@ -188,7 +188,7 @@ fn sheet(ws: &mut Worksheet, plan: &SchoolYearPlan) -> std::result::Result<(), X
             0,
             format!(
                 "В {} учебном году мероприятий нет.",
-                super::plan::year_name(plan.year)
+                crate::events::school_year::year_name(plan.year)
             ),
         )?;
     }
@@ -209,7 +209,7 @@ fn sheet(ws: &mut Worksheet, plan: &SchoolYearPlan) -> std::result::Result<(), X
 /// the school year, so the same plan always gives the same bytes.
 pub fn render(plan: &SchoolYearPlan) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
-    let (first_day, _) = super::plan::school_year_range(plan.year);
+    let (first_day, _) = crate::events::school_year::school_year_range(plan.year);
     let props = DocProperties::new()
         .set_title(&plan.title)
         .set_author(&plan.institution)

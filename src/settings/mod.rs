@@ -1,6 +1,8 @@
 //! App settings kept in the database: the agreement numbering scheme, the
 //! reminder window and the default place of agreements.
 
+pub mod number_scheme;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -125,8 +127,8 @@ fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
 pub fn check(s: &Settings) -> Vec<FieldError> {
     let mut problems = Vec::new();
     let scheme = s.number_scheme.trim();
-    if let Err(message) = crate::agreements::numbering::check_scheme(scheme) {
-        problems.push(FieldError::new("number_scheme", message));
+    if let Err(message) = number_scheme::check_scheme(scheme) {
+        problems.push(message.at("number_scheme"));
     } else if scheme.chars().count() > MAX_SCHEME {
         problems.push(FieldError::new(
             "number_scheme",

@@ -1,8 +1,10 @@
 //! One SQLite file per user: opening it safely, migrating it, and running
 //! writes in transactions.
 
+pub mod files;
 mod migrations;
 pub mod paths;
+pub mod time;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -81,7 +81,7 @@ fn bik_tail(bik: &str) -> u32 {
 }
 
 /// An account whose key is computed over `key_prefix` (3 digits).
-pub(crate) fn account_with_prefix(key_prefix: &str, prefix: &str, serial: u32) -> String {
+fn account_with_prefix(key_prefix: &str, prefix: &str, serial: u32) -> String {
     assert!(
         (8..=19).contains(&prefix.len()) && prefix.bytes().all(|b| b.is_ascii_digit()),
         "prefix must be 8..=19 digits: {prefix}"
@@ -147,5 +147,15 @@ mod tests {
             assert!(validation::ogrn(&ogrn13(&format!("10268{:07}", n * 37))).is_ok());
             assert!(validation::ogrn(&ogrnip15(&format!("30468{:09}", n * 53))).is_ok());
         }
+    }
+
+    #[test]
+    fn rkc_account_uses_zero_and_bik_digits_5_6() {
+        // A subdivision of the Bank of Russia (БИК ending 001): the key is
+        // computed over «0» + digits 5–6, like a correspondent account.
+        // Here, not with the check, so that the check knows no generator.
+        let bik = "046850001";
+        let account = account_with_prefix(&rkc_prefix(bik), "40702810", 7);
+        assert_eq!(validation::bank_account(&account, bik), Ok(()));
     }
 }

@@ -199,45 +199,9 @@ impl fmt::Display for CheckError {
             CheckError::Empty(field) => {
                 write!(f, "{} не указан: {}.", field.label(), field.expected())
             }
-            CheckError::InvalidChar { field, ch } => {
-                write!(
-                    f,
-                    "В {} допустимы только цифры, а встретился символ «{}»{}.",
-                    field.prepositional(),
-                    shown(*ch),
-                    lookalike_hint(*ch)
-                )
-            }
-            CheckError::KppChar { ch, position } => {
-                if (5..=6).contains(position) {
-                    write!(
-                        f,
-                        "В 5-й и 6-й позициях КПП допустимы только цифры и заглавные латинские \
-                         буквы A–Z, а встретился символ «{}»{}.",
-                        shown(*ch),
-                        kpp_letter_hint(*ch)
-                    )
-                } else {
-                    write!(
-                        f,
-                        "В {position}-й позиции КПП допустимы только цифры, а встретился символ «{}»{}.",
-                        shown(*ch),
-                        lookalike_hint(*ch)
-                    )
-                }
-            }
-            CheckError::WrongLength { field, found } => {
-                let entered = match field {
-                    Field::Kpp => entered_count(*found, ["введён", "введены", "введено"], ["знак", "знака", "знаков"]),
-                    _ => entered_count(*found, ["введена", "введены", "введено"], ["цифра", "цифры", "цифр"]),
-                };
-                write!(
-                    f,
-                    "{} должен состоять из {}, а {entered}.",
-                    field.label(),
-                    field.length_rule()
-                )
-            }
+            CheckError::InvalidChar { field, ch } => invalid_char(f, *field, *ch),
+            CheckError::KppChar { ch, position } => kpp_char(f, *ch, *position),
+            CheckError::WrongLength { field, found } => wrong_length(f, *field, *found),
             CheckError::Checksum { field, value } => write!(
                 f,
                 "{} {value} не проходит проверку контрольной суммы: проверьте цифры — вероятно, опечатка.",
@@ -307,6 +271,62 @@ impl fmt::Display for CheckError {
             ),
         }
     }
+}
+
+/// A letter or sign in a digits-only field, with a hint when it looks like
+/// the digit that was meant.
+fn invalid_char(f: &mut fmt::Formatter<'_>, field: Field, ch: char) -> fmt::Result {
+    write!(
+        f,
+        "В {} допустимы только цифры, а встретился символ «{}»{}.",
+        field.prepositional(),
+        shown(ch),
+        lookalike_hint(ch)
+    )
+}
+
+/// Positions 5 and 6 of a КПП may hold Latin capitals as well, so the
+/// message and the hint depend on the position.
+fn kpp_char(f: &mut fmt::Formatter<'_>, ch: char, position: usize) -> fmt::Result {
+    if (5..=6).contains(&position) {
+        write!(
+            f,
+            "В 5-й и 6-й позициях КПП допустимы только цифры и заглавные латинские \
+             буквы A–Z, а встретился символ «{}»{}.",
+            shown(ch),
+            kpp_letter_hint(ch)
+        )
+    } else {
+        write!(
+            f,
+            "В {position}-й позиции КПП допустимы только цифры, а встретился символ «{}»{}.",
+            shown(ch),
+            lookalike_hint(ch)
+        )
+    }
+}
+
+/// The count entered agrees in number with its noun: a КПП counts
+/// characters, the other codes digits.
+fn wrong_length(f: &mut fmt::Formatter<'_>, field: Field, found: usize) -> fmt::Result {
+    let entered = match field {
+        Field::Kpp => entered_count(
+            found,
+            ["введён", "введены", "введено"],
+            ["знак", "знака", "знаков"],
+        ),
+        _ => entered_count(
+            found,
+            ["введена", "введены", "введено"],
+            ["цифра", "цифры", "цифр"],
+        ),
+    };
+    write!(
+        f,
+        "{} должен состоять из {}, а {entered}.",
+        field.label(),
+        field.length_rule()
+    )
 }
 
 impl CheckError {

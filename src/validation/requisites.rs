@@ -349,13 +349,4 @@ mod tests {
             "Расчётный счёт должен состоять из 20 цифр, а введено 19 цифр."
         );
     }
-
-    #[test]
-    fn rkc_account_uses_zero_and_bik_digits_5_6() {
-        // A subdivision of the Bank of Russia (БИК ending 001): the key is
-        // computed over «0» + digits 5–6, like a correspondent account.
-        let bik = "046850001";
-        let account = crate::validation::make::account_with_prefix(&rkc_prefix(bik), "40702810", 7);
-        assert_eq!(bank_account(&account, bik), Ok(()));
-    }
 }

@@ -2,8 +2,13 @@
 
 #![allow(dead_code)]
 
+pub mod ical;
+
 use chrono::{NaiveDate, NaiveDateTime};
-use partnernet::partners::model::{Contact, Gender, Head, PartnerInput, PartnerType, Requisites};
+use partnernet::agreements::model::AgreementParty;
+use partnernet::grammar::Gender;
+use partnernet::organisation::model::{Head, Requisites};
+use partnernet::partners::model::{Contact, PartnerInput, PartnerType};
 use partnernet::validation::make;
 use partnernet::Storage;
 
@@ -17,6 +22,22 @@ pub fn now() -> NaiveDateTime {
     at(2026, 11, 22, 10)
 }
 
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// A wall time to the minute.
+pub fn t(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+    day(y, m, d).and_hms_opt(h, min, 0).expect("time")
+}
+
+/// The creation time the brochure tests render with.
+pub fn created() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 3, 1)
+        .and_then(|d| d.and_hms_opt(9, 30, 0))
+        .expect("valid date")
+}
+
 pub fn open() -> (tempfile::TempDir, Storage) {
     let dir = tempfile::tempdir().expect("temp dir");
     let storage = Storage::open_dir(dir.path()).expect("open storage");
@@ -24,6 +45,31 @@ pub fn open() -> (tempfile::TempDir, Storage) {
 }
 
 pub const BIK: &str = "046850649";
+
+/// A storage with the demo institution (complete requisites) and two
+/// schools: the parties of the agreement tests.
+pub fn two_schools() -> (tempfile::TempDir, Storage, i64, i64) {
+    let (dir, mut storage) = open();
+    partnernet::institution::save(&mut storage, partnernet::demo::institution(), now())
+        .expect("institution");
+    let a = partnernet::partners::create(&mut storage, school(1), now())
+        .expect("school 1")
+        .id;
+    let b = partnernet::partners::create(&mut storage, school(2), now())
+        .expect("school 2")
+        .id;
+    (dir, storage, a, b)
+}
+
+/// The partners `ids` as parties of an agreement, each with the default role.
+pub fn parties(ids: &[i64]) -> Vec<AgreementParty> {
+    ids.iter()
+        .map(|&partner_id| AgreementParty {
+            partner_id,
+            role: String::new(),
+        })
+        .collect()
+}
 
 /// A complete, valid school; `n` varies the requisites.
 pub fn school(n: u32) -> PartnerInput {

@@ -10,13 +10,10 @@ use partnernet::agreements::{
     output, render,
 };
 use partnernet::exports::{self, ExportTarget, FileFormat, OpenPurpose};
-use partnernet::settings::{self, Settings};
 use partnernet::{ApiError, FieldError};
 use tauri::ipc::Response;
 use tauri::State;
 
-use crate::commands::documents::source_error;
-use crate::files::open_with_system;
 use crate::state::{now, AppState};
 
 fn today() -> NaiveDate {
@@ -179,8 +176,7 @@ pub async fn agreements_attachment_open(
     state: State<'_, AppState>,
     attachment_id: i64,
 ) -> Result<(), ApiError> {
-    let attachment = state.with(|s| attachments::get(s, attachment_id))?;
-    open_with_system(&PathBuf::from(attachment.path))
+    state.with(|s| attachments::open(s, attachment_id))
 }
 
 /// The PDF of the agreement being edited (saved or not), for pdf.js.
@@ -191,7 +187,7 @@ pub async fn agreements_preview(
     template: Option<String>,
 ) -> Result<Response, ApiError> {
     let pdf = state.with(|s| Ok(render::preview_input(s, &input, template.as_deref(), now())))?;
-    pdf.map(Response::new).map_err(source_error)
+    pdf.map(Response::new).map_err(ApiError::from)
 }
 
 /// The PDF of a stored agreement with a template being edited.
@@ -202,7 +198,7 @@ pub async fn agreements_template_preview(
     template: String,
 ) -> Result<Response, ApiError> {
     let pdf = state.with(|s| Ok(render::preview_source(s, id, Some(&template), now())))?;
-    pdf.map(Response::new).map_err(source_error)
+    pdf.map(Response::new).map_err(ApiError::from)
 }
 
 /// Exports as PDF or DOCX to the path chosen in the save dialog (kept as
@@ -222,8 +218,7 @@ pub async fn agreements_export(
 /// never waits for the viewer.
 #[tauri::command]
 pub async fn agreements_print(state: State<'_, AppState>, id: i64) -> Result<String, ApiError> {
-    let path = state.with(|s| output::print_copy(s, id, now()))?;
-    open_with_system(&path)?;
+    let path = state.with(|s| output::print(s, id, now()))?;
     Ok(path.display().to_string())
 }
 
@@ -262,14 +257,4 @@ pub fn agreements_merge_fields(
         let agreement = id.map(|id| agreements::get(s, id)).transpose()?;
         render::merge_fields(s, agreement.as_ref())
     })
-}
-
-#[tauri::command]
-pub fn settings_get(state: State<'_, AppState>) -> Result<Settings, ApiError> {
-    state.with(|s| settings::get(s))
-}
-
-#[tauri::command]
-pub fn settings_save(state: State<'_, AppState>, input: Settings) -> Result<Settings, ApiError> {
-    state.with(|s| settings::save(s, input))
 }

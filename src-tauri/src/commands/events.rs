@@ -1,17 +1,23 @@
 //! Events (мероприятия): the calendar, the event form, occurrences of a
-//! series, the partner card's tab and the start-screen block. Each command
-//! only calls the core.
+//! series, the partner card's tab, the start-screen block, iCalendar import
+//! and export, and the forms of events in «Настройки». Each command only
+//! calls the core; files come from the dialogs the UI shows.
+
+use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use partnernet::events::{
-    self,
+    self, import,
     model::{
-        Conflict, Event, EventFilter, EventForm, EventInput, EventSaved, EventsDigest, Occurrence,
-        OccurrenceChange,
+        Conflict, Event, EventFilter, EventForm, EventFormInput, EventInput, EventSaved,
+        EventsDigest, ImportFile, ImportReport, Occurrence, OccurrenceChange,
     },
 };
+use partnernet::exports::{self, ExportTarget, OpenPurpose};
 use partnernet::{ApiError, FieldError};
 use tauri::State;
+
+use crate::commands::exports::write;
 
 use crate::state::{now, AppState};
 
@@ -132,4 +138,70 @@ pub fn events_of_partner(
 #[tauri::command]
 pub fn events_digest(state: State<'_, AppState>) -> Result<EventsDigest, ApiError> {
     state.with(|s| events::digest(s, now()))
+}
+
+/// Exports the chosen events as an .ics file to the path chosen.
+#[tauri::command]
+pub async fn events_export_ics(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    path: String,
+) -> Result<String, ApiError> {
+    write(&state, ExportTarget::Events { ids }, path)
+}
+
+/// Reads the .ics file chosen in the open dialog and says what importing
+/// it would do; nothing is written but the folder for the next dialog.
+#[tauri::command]
+pub async fn events_import_preview(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ImportFile, ApiError> {
+    let path = PathBuf::from(path);
+    let text = import::read_file(&path)?;
+    let preview = state.with(|s| {
+        let preview = import::preview(s, &text)?;
+        exports::opened(s, OpenPurpose::Calendar, &path)?;
+        Ok(preview)
+    })?;
+    Ok(ImportFile {
+        path: path.display().to_string(),
+        preview,
+    })
+}
+
+/// Imports the .ics file previewed before: new UIDs are added, known ones
+/// updated.
+#[tauri::command]
+pub async fn events_import_apply(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ImportReport, ApiError> {
+    let path = PathBuf::from(path);
+    let text = import::read_file(&path)?;
+    state.with(|s| import::apply(s, &text, now()))
+}
+
+#[tauri::command]
+pub fn event_forms_add(
+    state: State<'_, AppState>,
+    input: EventFormInput,
+) -> Result<EventForm, ApiError> {
+    state.with(|s| events::add_form(s, input))
+}
+
+#[tauri::command]
+pub fn event_forms_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: EventFormInput,
+) -> Result<EventForm, ApiError> {
+    state.with(|s| events::update_form(s, id, input))
+}
+
+/// Deletes a user's form; built-in forms and forms in use are refused with
+/// the core's message.
+#[tauri::command]
+pub fn event_forms_delete(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| events::delete_form(s, id))
 }

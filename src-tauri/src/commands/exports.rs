@@ -9,7 +9,6 @@ use partnernet::exports::{self, ExportTarget, FileDialogOptions, OpenPurpose};
 use partnernet::ApiError;
 use tauri::State;
 
-use crate::files::open_with_system;
 use crate::state::AppState;
 
 /// The save dialog of an export: title, Russian file name in the last
@@ -35,8 +34,7 @@ pub fn exports_open_dialog(
 /// window never waits for the system's program.
 #[tauri::command]
 pub async fn exports_open(state: State<'_, AppState>, path: String) -> Result<(), ApiError> {
-    let path = state.with(|s| exports::openable(s, &PathBuf::from(path)))?;
-    open_with_system(&path)
+    state.with(|s| exports::open(s, &PathBuf::from(path)))
 }
 
 /// Writes an export to the path chosen in the save dialog; the path written.

@@ -3,9 +3,10 @@
 
 pub mod agreements;
 pub mod app;
-pub mod documents;
+pub mod brochures;
 pub mod events;
 pub mod exports;
 pub mod institution;
 pub mod partners;
-pub mod plan;
+pub mod reports;
+pub mod settings;

@@ -2,7 +2,7 @@ use partnernet::partners::{
     self,
     model::{HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, Person},
 };
-use partnernet::{ApiError, FieldError};
+use partnernet::{trash, ApiError, FieldError};
 use tauri::State;
 
 use crate::state::{now, AppState};
@@ -58,7 +58,7 @@ pub fn partners_restore(state: State<'_, AppState>, id: i64) -> Result<(), ApiEr
 
 #[tauri::command]
 pub fn partners_purge(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
-    state.with(|s| partners::purge(s, id))
+    state.with(|s| trash::purge_partner(s, id))
 }
 
 #[tauri::command]

@@ -5,10 +5,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::agreements::model::{Agreement, AgreementKind, Art15Items};
+use crate::agreements::model::{Agreement, AgreementInput, AgreementKind, Art15Items, PlanItem};
 use crate::grammar::{self, Case};
 use crate::institution::model::Institution;
-use crate::partners::model::{Head, Partner, Requisites};
+use crate::organisation::model::{Head, Requisites};
+use crate::partners::model::Partner;
 
 /// What stands in the printed text for a value not filled in yet: a line
 /// to write on by hand.
@@ -381,17 +382,65 @@ fn dates(d: Option<NaiveDate>) -> Dates {
 pub fn build(agreement: &Agreement, inst: &Institution, partners: &[Partner]) -> Context {
     let a = &agreement.data;
     let (title, title_about) = kind_titles(a.kind);
-    let own_role = match clean(&a.own_role) {
+    let own = own_party(inst, &own_role(a));
+    let partner_ctx = partner_parties(a, partners);
+    let mut parties = vec![own.clone()];
+    parties.extend(partner_ctx.iter().cloned());
+    let (date, date_quoted, date_long) = dates(a.date);
+    let (start_date, start_date_quoted, start_date_long) = dates(a.start_date);
+    let (end_date, end_date_quoted, end_date_long) = dates(a.end_date);
+    Context {
+        kind: kind_code(a.kind).to_string(),
+        title: title.to_string(),
+        title_about: title_about.to_string(),
+        number: or_blank(clean(&a.number)),
+        date,
+        date_quoted,
+        date_long,
+        place: place(&a.place, inst),
+        copies_words: copies_words(parties.len()),
+        parties_count: parties.len(),
+        own,
+        partners: partner_ctx,
+        parties,
+        subject: clean_text(&a.subject),
+        art15: clean_art15(&a.art15),
+        start_date,
+        start_date_quoted,
+        start_date_long,
+        end_date,
+        end_date_quoted,
+        end_date_long,
+        term: term(a.start_date, a.end_date),
+        auto_prolong: a.auto_prolong,
+        prolong_term: match a.prolong_months {
+            Some(m) if m > 0 => grammar::term_in_words(m),
+            _ => "тот же срок".to_string(),
+        },
+        plan: plan_rows(&a.plan),
+        responsible: clean(&a.responsible),
+        notes: clean_text(&a.notes),
+    }
+}
+
+/// The role the agreement gives the own institution, or the usual one for
+/// its kind.
+fn own_role(a: &AgreementInput) -> String {
+    match clean(&a.own_role) {
         r if r.is_empty() => match a.kind {
             AgreementKind::NetworkProgram => "Базовая организация".to_string(),
             AgreementKind::Cooperation => "Сторона 1".to_string(),
         },
         r => r,
-    };
-    let own = own_party(inst, &own_role);
+    }
+}
+
+/// The partner parties in the agreement's order. A party whose partner is
+/// not among `partners` still takes its place (and number), with blanks to
+/// fill in by hand.
+fn partner_parties(a: &AgreementInput, partners: &[Partner]) -> Vec<PartyCtx> {
     let count = a.parties.len();
-    let partner_ctx: Vec<PartyCtx> = a
-        .parties
+    a.parties
         .iter()
         .enumerate()
         .map(|(i, ap)| {
@@ -411,67 +460,41 @@ pub fn build(agreement: &Agreement, inst: &Institution, partners: &[Partner]) ->
                 },
             }
         })
-        .collect();
-    let mut parties = vec![own.clone()];
-    parties.extend(partner_ctx.iter().cloned());
-    let (date, date_quoted, date_long) = dates(a.date);
-    let (start_date, start_date_quoted, start_date_long) = dates(a.start_date);
-    let (end_date, end_date_quoted, end_date_long) = dates(a.end_date);
-    let term = match (a.start_date, a.end_date) {
+        .collect()
+}
+
+/// «1 год», «9 месяцев» when the dates make whole months; empty otherwise.
+fn term(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+    match (start, end) {
         (Some(s), Some(e)) => whole_months(s, e).map(grammar::term_in_words),
         _ => None,
     }
-    .unwrap_or_default();
-    let art15 = Art15Items {
-        programme: clean_text(&a.art15.programme),
-        learners: clean_text(&a.art15.learners),
-        duties: clean_text(&a.art15.duties),
-        documents: clean_text(&a.art15.documents),
-        term: clean_text(&a.art15.term),
-    };
-    Context {
-        kind: kind_code(a.kind).to_string(),
-        title: title.to_string(),
-        title_about: title_about.to_string(),
-        number: or_blank(clean(&a.number)),
-        date,
-        date_quoted,
-        date_long,
-        place: place(&a.place, inst),
-        copies_words: copies_words(parties.len()),
-        parties_count: parties.len(),
-        own,
-        partners: partner_ctx,
-        parties,
-        subject: clean_text(&a.subject),
-        art15,
-        start_date,
-        start_date_quoted,
-        start_date_long,
-        end_date,
-        end_date_quoted,
-        end_date_long,
-        term,
-        auto_prolong: a.auto_prolong,
-        prolong_term: match a.prolong_months {
-            Some(m) if m > 0 => grammar::term_in_words(m),
-            _ => "тот же срок".to_string(),
-        },
-        plan: a
-            .plan
-            .iter()
-            .filter(|p| !p.title.trim().is_empty())
-            .enumerate()
-            .map(|(i, p)| PlanRowCtx {
-                number: i + 1,
-                title: clean(&p.title),
-                period: clean(&p.period),
-                responsible: clean(&p.responsible),
-            })
-            .collect(),
-        responsible: clean(&a.responsible),
-        notes: clean_text(&a.notes),
+    .unwrap_or_default()
+}
+
+fn clean_art15(art: &Art15Items) -> Art15Items {
+    Art15Items {
+        programme: clean_text(&art.programme),
+        learners: clean_text(&art.learners),
+        duties: clean_text(&art.duties),
+        documents: clean_text(&art.documents),
+        term: clean_text(&art.term),
     }
+}
+
+/// The plan rows with a title, numbered from 1: an empty row left in the
+/// editor is not printed.
+fn plan_rows(plan: &[PlanItem]) -> Vec<PlanRowCtx> {
+    plan.iter()
+        .filter(|p| !p.title.trim().is_empty())
+        .enumerate()
+        .map(|(i, p)| PlanRowCtx {
+            number: i + 1,
+            title: clean(&p.title),
+            period: clean(&p.period),
+            responsible: clean(&p.responsible),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -9,7 +9,10 @@ use docx_rs::{
     TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
-use crate::documents::model::{Align, Block, Document, Inline, List, PageSetup, Table};
+use crate::documents::model::{
+    Align, Block, Document, Inline, List, PageSetup, Signature, Table, TitlePage,
+};
+use crate::error::CoreError;
 
 const FONT: &str = "Times New Roman";
 /// Twentieths of a point per millimetre.
@@ -181,27 +184,12 @@ impl Writer<'_> {
             .width(widths.iter().sum(), WidthType::Dxa)
     }
 
+    /// The document's blocks as Word paragraphs and tables, in order.
     fn blocks(&self, doc: &Document) -> Vec<Part> {
         let mut out = Vec::new();
-        let page_break = || WParagraph::new().add_run(Run::new().add_break(BreakType::Page));
         for block in &doc.blocks {
             match block {
-                Block::TitlePage(t) => {
-                    for line in t.top.iter().chain([&t.title, &t.kind]) {
-                        out.push(Part::p(
-                            self.paragraph(&[Inline::bold(line.clone())], Align::Center),
-                        ));
-                    }
-                    for a in &t.authors {
-                        out.push(Part::p(
-                            self.paragraph(&[Inline::plain(a.clone())], Align::Right),
-                        ));
-                    }
-                    out.push(Part::p(
-                        self.paragraph(&[Inline::plain(t.bottom.clone())], Align::Center),
-                    ));
-                    out.push(Part::p(page_break()));
-                }
+                Block::TitlePage(t) => self.title_page(t, &mut out),
                 Block::Heading { level, text } => {
                     let style = format!("Heading{}", level.clamp(&1, &3));
                     out.push(Part::p(
@@ -220,28 +208,7 @@ impl Writer<'_> {
                 Block::Quote {
                     paragraphs,
                     attribution,
-                } => {
-                    for para in paragraphs {
-                        let inl: Vec<Inline> = para
-                            .iter()
-                            .map(|r| Inline {
-                                italic: !r.italic,
-                                ..r.clone()
-                            })
-                            .collect();
-                        out.push(Part::p(self.paragraph(&inl, Align::Left).indent(
-                            Some(twips(25.0)),
-                            None,
-                            Some(twips(10.0)),
-                            None,
-                        )));
-                    }
-                    if let Some(a) = attribution {
-                        out.push(Part::p(
-                            self.paragraph(&[Inline::plain(a.clone())], Align::Right),
-                        ));
-                    }
-                }
+                } => self.quote(paragraphs, attribution.as_deref(), &mut out),
                 Block::Table(t) => {
                     out.push(Part::T(Box::new(self.table(t))));
                     // Word needs a paragraph between a table and what follows.
@@ -252,34 +219,85 @@ impl Writer<'_> {
                 Block::PageBreak | Block::Orientation(_) => out.push(Part::p(page_break())),
                 Block::TableOfContents { .. } => {}
                 Block::Signatures(parties) => {
-                    let table = Table {
-                        column_widths: vec![1.0; parties.len().max(1)],
-                        header: Vec::new(),
-                        rows: vec![
-                            parties
-                                .iter()
-                                .map(|p| vec![Inline::plain(p.lines.join(" "))])
-                                .collect(),
-                            parties
-                                .iter()
-                                .map(|p| {
-                                    vec![Inline::plain(format!("_____________ / {} /", p.name))]
-                                })
-                                .collect(),
-                            parties
-                                .iter()
-                                .map(|_| vec![Inline::plain("М. П.")])
-                                .collect(),
-                        ],
-                        keep_together: true,
-                        borderless: true,
-                        ..Table::default()
-                    };
-                    out.push(Part::T(Box::new(self.table(&table))));
+                    out.push(Part::T(Box::new(self.table(&signature_table(parties)))));
                 }
             }
         }
         out
+    }
+
+    /// Centred bold lines, the authors on the right, the bottom line, and a
+    /// page break: the title page stands alone.
+    fn title_page(&self, t: &TitlePage, out: &mut Vec<Part>) {
+        for line in t.top.iter().chain([&t.title, &t.kind]) {
+            out.push(Part::p(
+                self.paragraph(&[Inline::bold(line.clone())], Align::Center),
+            ));
+        }
+        for a in &t.authors {
+            out.push(Part::p(
+                self.paragraph(&[Inline::plain(a.clone())], Align::Right),
+            ));
+        }
+        out.push(Part::p(
+            self.paragraph(&[Inline::plain(t.bottom.clone())], Align::Center),
+        ));
+        out.push(Part::p(page_break()));
+    }
+
+    /// An indented quotation in italics (italic runs inside it turn upright,
+    /// as in print), its attribution on the right.
+    fn quote(&self, paragraphs: &[Vec<Inline>], attribution: Option<&str>, out: &mut Vec<Part>) {
+        for para in paragraphs {
+            let inl: Vec<Inline> = para
+                .iter()
+                .map(|r| Inline {
+                    italic: !r.italic,
+                    ..r.clone()
+                })
+                .collect();
+            out.push(Part::p(self.paragraph(&inl, Align::Left).indent(
+                Some(twips(25.0)),
+                None,
+                Some(twips(10.0)),
+                None,
+            )));
+        }
+        if let Some(a) = attribution {
+            out.push(Part::p(
+                self.paragraph(&[Inline::plain(a.to_string())], Align::Right),
+            ));
+        }
+    }
+}
+
+fn page_break() -> WParagraph {
+    WParagraph::new().add_run(Run::new().add_break(BreakType::Page))
+}
+
+/// The parties' signature blocks side by side, as a borderless table kept
+/// on one page: the party lines, the signature line with the name, «М. П.».
+fn signature_table(parties: &[Signature]) -> Table {
+    Table {
+        column_widths: vec![1.0; parties.len().max(1)],
+        header: Vec::new(),
+        rows: vec![
+            parties
+                .iter()
+                .map(|p| vec![Inline::plain(p.lines.join(" "))])
+                .collect(),
+            parties
+                .iter()
+                .map(|p| vec![Inline::plain(format!("_____________ / {} /", p.name))])
+                .collect(),
+            parties
+                .iter()
+                .map(|_| vec![Inline::plain("М. П.")])
+                .collect(),
+        ],
+        keep_together: true,
+        borderless: true,
+        ..Table::default()
     }
 }
 
@@ -329,7 +347,7 @@ pub fn write_docx(
     doc: &Document,
     setup: &PageSetup,
     created: chrono::NaiveDateTime,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, CoreError> {
     let width = A4_W as i32 - twips(setup.margin_left_mm + setup.margin_right_mm);
     let w = Writer { setup, width };
     let body = half_points(setup.body_size);
@@ -375,6 +393,6 @@ pub fn write_docx(
     let mut buf = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut buf)
-        .map_err(|e| format!("не удалось собрать файл DOCX: {e}"))?;
+        .map_err(|e| CoreError::Document(format!("не удалось собрать файл DOCX: {e}")))?;
     Ok(buf.into_inner())
 }

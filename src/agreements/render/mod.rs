@@ -210,7 +210,7 @@ fn pdf(doc: &Document, created: NaiveDateTime) -> std::result::Result<Vec<u8>, F
 }
 
 fn docx_bytes(doc: &Document, created: NaiveDateTime) -> Result<Vec<u8>> {
-    docx::write_docx(doc, &PageSetup::agreement(), created).map_err(CoreError::Document)
+    docx::write_docx(doc, &PageSetup::agreement(), created)
 }
 
 /// The PDF draft of a stored agreement, with the template in use.
@@ -259,8 +259,7 @@ pub fn render_to_file(storage: &Storage, id: i64, path: &Path, now: NaiveDateTim
         Format::Pdf => render_pdf(storage, id, now)?,
         Format::Docx => render_docx(storage, id, now)?,
     };
-    documents::brochure::write_atomically(path, &bytes)
-        .map_err(|e| CoreError::Document(e.to_string()))
+    crate::storage::files::write_atomic(path, &bytes)
 }
 
 /// The template editor's live preview: the stored agreement `id` rendered

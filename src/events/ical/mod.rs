@@ -8,6 +8,7 @@
 //! responsible, results, the exact status, partners by name) so that an
 //! export imported back gives the same events.
 
+mod component;
 mod export;
 mod parse;
 mod rules;

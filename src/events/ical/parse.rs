@@ -5,16 +5,19 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDateTime};
 use chrono_tz::Tz;
-use icalendar::parser::{read_calendar, unfold, Component, Property};
+use icalendar::parser::{read_calendar, unfold, Component};
 use sha2::{Digest, Sha256};
 
+use super::component::{param, prop, props};
 use super::rules::{parse_duration, parse_rrule};
 use super::zones::{When, Zones};
 use super::{ru_date, x, ParsedCalendar, ParsedEvent};
-use crate::error::{CoreError, Result};
-use crate::events::model::{Audience, EventForm, EventInput, EventStatus, OccurrenceChange};
+use crate::error::{CoreError, Refusal, Result};
+use crate::events::model::{
+    Audience, EventForm, EventInput, EventStatus, OccurrenceChange, Recurrence,
+};
 use crate::text::fold;
 
 /// Reads `text` (an .ics file) into events of the zone `tz`, matching
@@ -78,7 +81,7 @@ pub fn parse(text: &str, tz: Tz, forms: &[EventForm]) -> Result<ParsedCalendar> 
                 }
                 out.events.push(parsed);
             }
-            Err(why) => out.skipped.push(why),
+            Err(why) => out.skipped.push(why.0),
         }
     }
     let mut orphans: Vec<_> = overrides.into_values().flatten().collect();
@@ -113,30 +116,6 @@ fn kind_of(name: &str) -> String {
         "VFREEBUSY" => "Сведения о занятости (VFREEBUSY)".into(),
         other => format!("Компонент {other}"),
     }
-}
-
-pub(super) fn is(c: &Component, name: &str) -> bool {
-    c.name.as_str().eq_ignore_ascii_case(name)
-}
-
-pub(super) fn prop<'c>(c: &'c Component, name: &str) -> Option<&'c Property<'c>> {
-    c.properties
-        .iter()
-        .find(|p| p.name.as_str().eq_ignore_ascii_case(name))
-}
-
-fn props<'c>(c: &'c Component, name: &'c str) -> impl Iterator<Item = &'c Property<'c>> {
-    c.properties
-        .iter()
-        .filter(move |p| p.name.as_str().eq_ignore_ascii_case(name))
-}
-
-pub(super) fn param<'p>(p: &'p Property, key: &str) -> Option<&'p str> {
-    p.params
-        .iter()
-        .find(|q| q.key.as_str().eq_ignore_ascii_case(key))
-        .and_then(|q| q.val.as_ref())
-        .map(|v| v.as_str().trim_matches('"'))
 }
 
 fn text_of(c: &Component, name: &str) -> String {
@@ -218,34 +197,111 @@ fn deterministic_uid(c: &Component) -> String {
 }
 
 /// One VEVENT without RECURRENCE-ID; `Err` is the Russian reason to skip it.
+/// The notes keep the order in which the properties are read.
 fn event(
     c: &Component,
     zones: &Zones,
     forms: &[EventForm],
-) -> std::result::Result<ParsedEvent, String> {
+) -> std::result::Result<ParsedEvent, Refusal> {
     let mut notes = Vec::new();
-    let extras = c.properties.iter().any(|p| {
+    let extras = has_extras(c);
+    let title = text_of(c, "SUMMARY").trim().to_string();
+    let span = event_span(c, zones, &mut notes)?;
+    let uid = uid_or_derived(c, &mut notes);
+    let (status, status_note) = status_code(c, extras);
+    notes.extend(status_note);
+    let (form_id, form_name, form_matched) = match_form(c, forms, &mut notes);
+    let (place, link) = place_and_link(c, extras);
+    let recurrence = series_rule(c, span.start, zones, &mut notes);
+    let changes = if recurrence.is_some() {
+        exdates(c, zones, &mut notes)
+    } else {
+        Vec::new()
+    };
+    let title = if title.is_empty() {
+        notes.push("В файле у мероприятия нет названия: названо «Без названия».".into());
+        "Без названия".into()
+    } else {
+        title
+    };
+    let mut input = EventInput {
+        form_id,
+        title,
+        description: if extras {
+            text_of(c, x::DESCRIPTION)
+        } else {
+            text_of(c, "DESCRIPTION").trim().to_string()
+        },
+        start: span.start,
+        end: span.end,
+        all_day: span.all_day,
+        place,
+        link,
+        status: status.unwrap_or(EventStatus::Planned),
+        recurrence,
+        ..EventInput::default()
+    };
+    if extras {
+        read_extras(c, &mut input);
+    }
+    Ok(ParsedEvent {
+        uid,
+        input,
+        changes,
+        form_name,
+        form_matched,
+        status_given: status.is_some(),
+        extras,
+        partner_names: props(c, x::PARTNER)
+            .map(|p| p.val.as_str().trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+        notes,
+    })
+}
+
+/// Our own files carry `X-PARTNERNET-*` properties: their values win over
+/// the standard ones.
+fn has_extras(c: &Component) -> bool {
+    c.properties.iter().any(|p| {
         p.name
             .as_str()
             .to_ascii_uppercase()
             .starts_with("X-PARTNERNET-")
-    });
-    let title = text_of(c, "SUMMARY").trim().to_string();
+    })
+}
+
+/// An event's times as our model keeps them: all-day events from midnight
+/// to midnight of the last day.
+struct Span {
+    all_day: bool,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+}
+
+/// DTSTART with DTEND or DURATION in our zone. The file's all-day end is
+/// exclusive and ours inclusive; an end before the start is the start.
+/// Without a readable DTSTART there is no event to import.
+fn event_span(
+    c: &Component,
+    zones: &Zones,
+    notes: &mut Vec<String>,
+) -> std::result::Result<Span, Refusal> {
     let shown = title_of(c);
     let Some(start_prop) = prop(c, "DTSTART") else {
-        return Err(format!(
+        return Err(Refusal(format!(
             "Мероприятие «{shown}» пропущено: нет даты начала (DTSTART)."
-        ));
+        )));
     };
-    let Some(start) = zones.when(start_prop.val.as_str(), start_prop, &mut notes) else {
-        return Err(format!(
+    let Some(start) = zones.when(start_prop.val.as_str(), start_prop, notes) else {
+        return Err(Refusal(format!(
             "Мероприятие «{shown}» пропущено: дата начала «{}» не распознана.",
             start_prop.val.as_str()
-        ));
+        )));
     };
     let duration = prop(c, "DURATION").and_then(|p| parse_duration(p.val.as_str()));
-    let end = zones.when_of(c, "DTEND", &mut notes);
-    let (all_day, start_t, end_t) = match (start, end) {
+    let end = zones.when_of(c, "DTEND", notes);
+    Ok(match (start, end) {
         (When::Date(s), end) => {
             let last = match (end, duration) {
                 (Some(When::Date(e)), _) => e - Duration::days(1),
@@ -253,11 +309,11 @@ fn event(
                 (None, Some(d)) => s + Duration::days((d.num_days() - 1).max(0)),
                 (None, None) => s,
             };
-            (
-                true,
-                s.and_time(midnight()),
-                last.max(s).and_time(midnight()),
-            )
+            Span {
+                all_day: true,
+                start: s.and_time(midnight()),
+                end: last.max(s).and_time(midnight()),
+            }
         }
         (When::Time(s), end) => {
             let e = match (end, duration) {
@@ -266,20 +322,31 @@ fn event(
                 (None, Some(d)) => s + d,
                 (None, None) => s,
             };
-            (false, s, e.max(s))
+            Span {
+                all_day: false,
+                start: s,
+                end: e.max(s),
+            }
         }
-    };
-    let uid = match text_of(c, "UID").trim() {
+    })
+}
+
+/// The file's UID, or one derived from the event's content so that the
+/// same file imported again finds the same event.
+fn uid_or_derived(c: &Component, notes: &mut Vec<String>) -> String {
+    match text_of(c, "UID").trim() {
         "" => {
             let uid = deterministic_uid(c);
             notes.push(format!("В файле у мероприятия нет UID: присвоен {uid}."));
             uid
         }
         uid => uid.to_string(),
-    };
-    let (status, status_note) = status_code(c, extras);
-    notes.extend(status_note);
-    let (form_id, form_name, form_matched) = match_form(c, forms, &mut notes);
+    }
+}
+
+/// (place, link): other calendars put a web address in LOCATION or URL;
+/// our files keep the place apart in `X-PARTNERNET-PLACE`.
+fn place_and_link(c: &Component, extras: bool) -> (String, String) {
     let location = text_of(c, "LOCATION").trim().to_string();
     let url = text_of(c, "URL").trim().to_string();
     let link = if is_url(&url) {
@@ -296,11 +363,23 @@ fn event(
     } else {
         location
     };
+    (place, link)
+}
+
+/// The first RRULE as our rule, with notes on what our model cannot keep:
+/// a drifting zone, further rules, RDATE.
+fn series_rule(
+    c: &Component,
+    start: NaiveDateTime,
+    zones: &Zones,
+    notes: &mut Vec<String>,
+) -> Option<Recurrence> {
     let stamp = zones.when_of(c, "DTSTAMP", &mut Vec::new()).map(When::date);
     let recurrence = props(c, "RRULE")
         .next()
-        .and_then(|p| parse_rrule(p.val.as_str(), start_t, stamp, zones, p, &mut notes));
-    if recurrence.is_some() && zones.drifts(start_prop, start_t.date()) {
+        .and_then(|p| parse_rrule(p.val.as_str(), start, stamp, zones, p, notes));
+    let drifts = prop(c, "DTSTART").is_some_and(|p| zones.drifts(p, start.date()));
+    if recurrence.is_some() && drifts {
         notes.push(format!(
             "Время серии пересчитано в пояс {} по первому занятию: там, где в поясе файла \
              переводят часы, занятия могут сдвинуться на час.",
@@ -313,70 +392,40 @@ fn event(
     if prop(c, "RDATE").is_some() {
         notes.push("Дополнительные даты повторения (RDATE) не импортированы.".into());
     }
+    recurrence
+}
+
+/// EXDATE values become cancelled occurrences, one per date, in date order.
+fn exdates(c: &Component, zones: &Zones, notes: &mut Vec<String>) -> Vec<OccurrenceChange> {
     let mut changes = Vec::new();
-    if recurrence.is_some() {
-        for p in props(c, "EXDATE") {
-            for v in p.val.as_str().split(',') {
-                if let Some(w) = zones.when(v, p, &mut notes) {
-                    changes.push(OccurrenceChange {
-                        date: w.date(),
-                        status: EventStatus::Cancelled,
-                        ..OccurrenceChange::default()
-                    });
-                }
+    for p in props(c, "EXDATE") {
+        for v in p.val.as_str().split(',') {
+            if let Some(w) = zones.when(v, p, notes) {
+                changes.push(OccurrenceChange {
+                    date: w.date(),
+                    status: EventStatus::Cancelled,
+                    ..OccurrenceChange::default()
+                });
             }
         }
     }
     changes.sort_by_key(|c| c.date);
     changes.dedup_by_key(|c| c.date);
+    changes
+}
+
+/// The fields only our own files carry (results, people, counts, audience).
+fn read_extras(c: &Component, input: &mut EventInput) {
     let number = |key: &str| prop(c, key).and_then(|p| p.val.as_str().trim().parse::<i64>().ok());
-    let mut input = EventInput {
-        form_id,
-        title: if title.is_empty() {
-            notes.push("В файле у мероприятия нет названия: названо «Без названия».".into());
-            "Без названия".into()
-        } else {
-            title
-        },
-        description: if extras {
-            text_of(c, x::DESCRIPTION)
-        } else {
-            text_of(c, "DESCRIPTION").trim().to_string()
-        },
-        start: start_t,
-        end: end_t,
-        all_day,
-        place,
-        link,
-        status: status.unwrap_or(EventStatus::Planned),
-        recurrence,
-        ..EventInput::default()
-    };
-    if extras {
-        input.results = text_of(c, x::RESULTS);
-        input.responsible = text_of(c, x::RESPONSIBLE);
-        input.organiser = text_of(c, x::ORGANISER);
-        input.planned_count = number(x::PLANNED);
-        input.actual_count = number(x::ACTUAL);
-        input.audience = text_of(c, x::AUDIENCE)
-            .split(',')
-            .filter_map(|a| Audience::from_code(a.trim()))
-            .collect();
-    }
-    Ok(ParsedEvent {
-        uid,
-        input,
-        changes,
-        form_name,
-        form_matched,
-        status_given: status.is_some(),
-        extras,
-        partner_names: props(c, x::PARTNER)
-            .map(|p| p.val.as_str().trim().to_string())
-            .filter(|n| !n.is_empty())
-            .collect(),
-        notes,
-    })
+    input.results = text_of(c, x::RESULTS);
+    input.responsible = text_of(c, x::RESPONSIBLE);
+    input.organiser = text_of(c, x::ORGANISER);
+    input.planned_count = number(x::PLANNED);
+    input.actual_count = number(x::ACTUAL);
+    input.audience = text_of(c, x::AUDIENCE)
+        .split(',')
+        .filter_map(|a| Audience::from_code(a.trim()))
+        .collect();
 }
 
 fn midnight() -> chrono::NaiveTime {
@@ -411,80 +460,21 @@ fn match_form(c: &Component, forms: &[EventForm], notes: &mut Vec<String>) -> (i
 }
 
 /// Overrides (RECURRENCE-ID) become changes of the occurrences they key.
+/// A date the master's EXDATE already cancels keeps that change; each note
+/// is added once however many overrides give it.
 fn apply_overrides(parsed: &mut ParsedEvent, list: &[&Component], zones: &Zones) {
-    let d = &parsed.input;
-    if d.recurrence.is_none() {
+    if parsed.input.recurrence.is_none() {
         parsed.notes.push(format!(
             "Изменённые повторения ({}) не импортированы: мероприятие импортировано без повторения.",
             list.len()
         ));
         return;
     }
-    let length = d.end - d.start;
     let mut notes = Vec::new();
-    let mut changes = Vec::new();
-    for c in list {
-        let Some(key) = zones.when_of(c, "RECURRENCE-ID", &mut notes) else {
-            continue;
-        };
-        if prop(c, "RECURRENCE-ID")
-            .and_then(|p| param(p, "RANGE"))
-            .is_some()
-        {
-            notes.push(format!(
-                "Изменение «и все последующие» от {} применено только к этой дате.",
-                ru_date(key.date())
-            ));
-        }
-        let date = key.date();
-        let rule_start = date.and_time(d.start.time());
-        let rule_end = rule_start + length;
-        let start = zones.when_of(c, "DTSTART", &mut notes);
-        let duration = prop(c, "DURATION").and_then(|p| parse_duration(p.val.as_str()));
-        let (s, e) = match start {
-            Some(When::Time(s)) => {
-                let e = match (zones.when_of(c, "DTEND", &mut notes), duration) {
-                    (Some(When::Time(e)), _) => e,
-                    (_, Some(du)) => s + du,
-                    _ => s + length,
-                };
-                (s, e.max(s))
-            }
-            Some(When::Date(s)) => {
-                let last = match zones.when_of(c, "DTEND", &mut notes) {
-                    Some(When::Date(e)) => e - Duration::days(1),
-                    _ => s + Duration::days(length.num_days().max(0)),
-                };
-                (s.and_time(midnight()), last.max(s).and_time(midnight()))
-            }
-            None => (rule_start, rule_end),
-        };
-        let moved = (s, e) != (rule_start, rule_end);
-        let extras = c.properties.iter().any(|p| {
-            p.name
-                .as_str()
-                .to_ascii_uppercase()
-                .starts_with("X-PARTNERNET-")
-        });
-        let (status, _) = status_code(c, extras);
-        let status = match status {
-            Some(EventStatus::Planned) if !extras => d.status,
-            Some(s) => s,
-            None => d.status,
-        };
-        changes.push(OccurrenceChange {
-            date,
-            status,
-            start: moved.then_some(s),
-            end: moved.then_some(e),
-            actual_count: prop(c, x::ACTUAL).and_then(|p| p.val.as_str().trim().parse().ok()),
-            results: if extras {
-                text_of(c, x::RESULTS)
-            } else {
-                String::new()
-            },
-        });
-    }
+    let changes: Vec<OccurrenceChange> = list
+        .iter()
+        .filter_map(|c| override_change(c, &parsed.input, zones, &mut notes))
+        .collect();
     for ch in changes {
         if !parsed.changes.iter().any(|o| o.date == ch.date) {
             parsed.changes.push(ch);
@@ -495,5 +485,82 @@ fn apply_overrides(parsed: &mut ParsedEvent, list: &[&Component], zones: &Zones)
         if !parsed.notes.contains(&n) {
             parsed.notes.push(n);
         }
+    }
+}
+
+/// One override of the series `d` as a change of the occurrence it keys;
+/// `None` when its RECURRENCE-ID cannot be read. A RANGE (this and all
+/// later ones) is applied to the one date only.
+fn override_change(
+    c: &Component,
+    d: &EventInput,
+    zones: &Zones,
+    notes: &mut Vec<String>,
+) -> Option<OccurrenceChange> {
+    let key = zones.when_of(c, "RECURRENCE-ID", notes)?;
+    if prop(c, "RECURRENCE-ID")
+        .and_then(|p| param(p, "RANGE"))
+        .is_some()
+    {
+        notes.push(format!(
+            "Изменение «и все последующие» от {} применено только к этой дате.",
+            ru_date(key.date())
+        ));
+    }
+    let date = key.date();
+    let rule_start = date.and_time(d.start.time());
+    let rule_end = rule_start + (d.end - d.start);
+    let (s, e) = override_times(c, d.end - d.start, (rule_start, rule_end), zones, notes);
+    let moved = (s, e) != (rule_start, rule_end);
+    let extras = has_extras(c);
+    // A foreign CONFIRMED or TENTATIVE says no more than «planned»: the
+    // occurrence keeps the series' status.
+    let status = match status_code(c, extras).0 {
+        Some(EventStatus::Planned) if !extras => d.status,
+        Some(s) => s,
+        None => d.status,
+    };
+    Some(OccurrenceChange {
+        date,
+        status,
+        start: moved.then_some(s),
+        end: moved.then_some(e),
+        actual_count: prop(c, x::ACTUAL).and_then(|p| p.val.as_str().trim().parse().ok()),
+        results: if extras {
+            text_of(c, x::RESULTS)
+        } else {
+            String::new()
+        },
+    })
+}
+
+/// The times an override gives its occurrence: its own DTSTART with DTEND,
+/// DURATION or the series' `length`; without DTSTART the times of the rule.
+fn override_times(
+    c: &Component,
+    length: Duration,
+    rule: (NaiveDateTime, NaiveDateTime),
+    zones: &Zones,
+    notes: &mut Vec<String>,
+) -> (NaiveDateTime, NaiveDateTime) {
+    let start = zones.when_of(c, "DTSTART", notes);
+    let duration = prop(c, "DURATION").and_then(|p| parse_duration(p.val.as_str()));
+    match start {
+        Some(When::Time(s)) => {
+            let e = match (zones.when_of(c, "DTEND", notes), duration) {
+                (Some(When::Time(e)), _) => e,
+                (_, Some(du)) => s + du,
+                _ => s + length,
+            };
+            (s, e.max(s))
+        }
+        Some(When::Date(s)) => {
+            let last = match zones.when_of(c, "DTEND", notes) {
+                Some(When::Date(e)) => e - Duration::days(1),
+                _ => s + Duration::days(length.num_days().max(0)),
+            };
+            (s.and_time(midnight()), last.max(s).and_time(midnight()))
+        }
+        None => rule,
     }
 }

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, 
 use chrono_tz::Tz;
 use icalendar::parser::{Component, Property};
 
-use super::parse::{is, param, prop};
+use super::component::{is, param, prop};
 
 /// A time zone named by TZID.
 #[derive(Clone, Copy)]

@@ -1,7 +1,9 @@
 // Generated from the Rust types by tests/bindings.rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test --test bindings` after changing them.
 
-export type ApiError = { code: string, message: string, fields: Array<FieldError>, };
+export type ErrorCode = "validation" | "not_found" | "conflict" | "newer_database" | "storage" | "migration" | "io" | "bad_input" | "document" | "internal" | "no_core";
+
+export type ApiError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
 export type FieldError = { field: string, message: string, };
 
@@ -534,6 +536,8 @@ existing_id: number | null,
  * What was simplified or left out (a rule we cannot keep, …); empty if nothing.
  */
 notes: Array<string>, };
+
+export type ImportFile = { path: string, preview: ImportPreview, };
 
 export type ImportPreview = { items: Array<ImportItem>, 
 /**

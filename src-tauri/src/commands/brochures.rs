@@ -1,28 +1,16 @@
+//! Methodical brochures: the list, the Markdown editor with its live PDF
+//! preview, the trash and the PDF export.
+
 use partnernet::brochures::{
     self,
-    model::{Brochure, BrochureSummary, SourceProblem},
+    model::{Brochure, BrochureSummary},
 };
 use partnernet::exports::ExportTarget;
-use partnernet::{ApiError, FieldError};
+use partnernet::ApiError;
 use tauri::ipc::Response;
 use tauri::State;
 
 use crate::state::{now, AppState};
-
-/// A Markdown problem crosses as `{code: "document", fields: [{field: "line.N"}]}`
-/// so the editor can point at the line.
-pub fn source_error(p: SourceProblem) -> ApiError {
-    ApiError {
-        code: "document".into(),
-        fields: vec![FieldError::new(
-            p.line
-                .map(|l| format!("line.{l}"))
-                .unwrap_or_else(|| "source".into()),
-            p.message.clone(),
-        )],
-        message: p.message,
-    }
-}
 
 #[tauri::command]
 pub fn brochures_list(state: State<'_, AppState>) -> Result<Vec<BrochureSummary>, ApiError> {
@@ -80,7 +68,7 @@ pub fn brochures_restore(state: State<'_, AppState>, id: i64) -> Result<(), ApiE
 pub async fn brochures_preview(source: String) -> Result<Response, ApiError> {
     brochures::render(&source, now())
         .map(Response::new)
-        .map_err(source_error)
+        .map_err(ApiError::from)
 }
 
 /// Exports as PDF to the path chosen in the save dialog; the path written.

@@ -1,10 +1,11 @@
-//! The requisites and head columns, shared by `partners` and `institution`
-//! tables (both describe an organisation the same way).
+//! The requisites and head columns, shared by the `partners` and
+//! `institution` tables (both describe an organisation the same way).
 
 use rusqlite::types::Value;
 use rusqlite::Row;
 
-use crate::partners::model::{Gender, Head, Requisites};
+use crate::grammar::Gender;
+use crate::organisation::model::{Head, Requisites};
 
 /// Column names in the order of [`values`] and [`read`].
 pub const COLUMNS: &[&str] = &[

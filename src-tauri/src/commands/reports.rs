@@ -1,0 +1,46 @@
+//! «Отчёты»: the school-year plan (table, PDF preview, PDF/XLSX/ICS export).
+//! The UI shows the save dialog and passes the chosen path.
+
+use partnernet::events::school_year;
+use partnernet::exports::{ExportTarget, FileFormat};
+use partnernet::reports::{model::SchoolYearPlan, plan, plan_pdf};
+use partnernet::ApiError;
+use tauri::ipc::Response;
+use tauri::State;
+
+use crate::commands::exports::write;
+use crate::state::{now, AppState};
+
+/// The school year given, or the current one (2026 for 2026/2027).
+fn year_or_current(year: Option<i32>) -> i32 {
+    year.unwrap_or_else(|| school_year::school_year_of(now().date()))
+}
+
+/// The plan of a school year (the current one when `year` is not given).
+#[tauri::command]
+pub fn plan_get(state: State<'_, AppState>, year: Option<i32>) -> Result<SchoolYearPlan, ApiError> {
+    let year = year_or_current(year);
+    state.with(|s| plan::plan(s, year))
+}
+
+/// The plan's PDF as raw bytes for pdf.js.
+#[tauri::command]
+pub async fn plan_preview(state: State<'_, AppState>, year: i32) -> Result<Response, ApiError> {
+    let plan = state.with(|s| plan::plan(s, year))?;
+    plan_pdf::render(&plan, now())
+        .map(Response::new)
+        .map_err(ApiError::from)
+}
+
+/// Exports the plan as PDF, XLSX or ICS to the path chosen in the save
+/// dialog. Returns the path written.
+#[tauri::command]
+pub async fn plan_export(
+    state: State<'_, AppState>,
+    year: i32,
+    format: String,
+    path: String,
+) -> Result<String, ApiError> {
+    let format = FileFormat::parse(&format)?;
+    write(&state, ExportTarget::Plan { year, format }, path)
+}

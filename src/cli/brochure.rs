@@ -1,0 +1,48 @@
+//! `partnernet brochure render`: the file work around the document engine.
+//! The engine only turns Markdown text into PDF bytes; reading the source
+//! and writing the PDF happen here, the PDF through the one atomic write of
+//! every export, so a failed render never leaves a partial file.
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use crate::documents::brochure::render_markdown;
+use crate::documents::DocumentError;
+use crate::error::CoreError;
+use crate::storage::files::write_atomic;
+
+/// Renders the brochure at `input` into `output`. On any error an existing
+/// `output` is left as it was. Errors stay the engine's, so the reading and
+/// writing ones read like its own («Не удалось прочитать файл …»).
+pub fn render_file(
+    input: &Path,
+    output: &Path,
+    created: NaiveDateTime,
+) -> Result<(), DocumentError> {
+    let source = std::fs::read_to_string(input).map_err(|e| DocumentError::Read {
+        path: input.display().to_string(),
+        message: reason(&e),
+    })?;
+    let bytes = render_markdown(&source, created)?;
+    write_atomic(output, &bytes).map_err(|e| DocumentError::Io {
+        path: output.display().to_string(),
+        message: match &e {
+            CoreError::Io { source, .. } => reason(source),
+            other => other.to_string(),
+        },
+    })
+}
+
+/// The system's reason in Russian for the common cases.
+fn reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "файл или папка не найдены".into(),
+        ErrorKind::PermissionDenied => "нет прав доступа".into(),
+        ErrorKind::InvalidData => "файл не в кодировке UTF-8".into(),
+        ErrorKind::StorageFull => "на диске нет места".into(),
+        ErrorKind::ReadOnlyFilesystem => "диск доступен только для чтения".into(),
+        _ => e.to_string(),
+    }
+}

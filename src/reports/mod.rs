@@ -1,0 +1,9 @@
+//! «Отчёты»: read models over the events, partners and agreements. Today
+//! the plan of network interaction for a school year (table, PDF, XLSX,
+//! and the year's events as .ics).
+
+pub mod model;
+pub mod plan;
+pub mod plan_export;
+pub mod plan_pdf;
+pub mod plan_xlsx;
