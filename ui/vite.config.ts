@@ -1,22 +1,11 @@
 /// <reference types="vitest/config" />
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
-// `--mode mock` swaps Tauri's `invoke` for an in-memory fake so the UI can be
-// looked at in a plain browser. Production builds never include the fake.
-export default defineConfig(({ mode }) => {
-  const alias: Record<string, string> = {};
-  if (mode === "mock") {
-    alias["@tauri-apps/api/core"] = fileURLToPath(new URL("./src/lib/dev/mock-core.ts", import.meta.url));
-  }
-  return {
+export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
   base: "./",
-  resolve: {
-    alias,
-  },
   server: { port: 5173, strictPort: true },
   build: {
     outDir: "dist",
@@ -30,5 +19,4 @@ export default defineConfig(({ mode }) => {
     include: ["src/**/*.test.ts"],
     environment: "node",
   },
-  };
 });

@@ -1,7 +1,7 @@
 // App-wide state: where the person is, the core's vocabulary, the open form.
 import type { AppInfo, Labeled, PartnerType, Vocabulary } from "./bindings";
 import { agreements } from "./agreements/state.svelte";
-import { documents } from "./documents/state.svelte";
+import { documents } from "./brochures/state.svelte";
 import { events } from "./events/state.svelte";
 
 export type Section =

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { app, typeShortLabel } from "./app.svelte";
-import { documents } from "./documents/state.svelte";
+import { documents } from "./brochures/state.svelte";
 
 beforeEach(() => {
   app.section = "partners";

@@ -70,6 +70,10 @@ describe("toApiError", () => {
     expect(toApiError({ code: "validation", message: "bad input", fields: [] }).message).toBe("Данные не прошли проверку.");
     expect(toApiError({ code: "storage", message: "disk I/O error", fields: [] }).message).toBe(GENERIC_MESSAGE);
   });
+  it("keeps only the core's typed codes", () => {
+    expect(toApiError({ code: "io", message: "Ошибка чтения файла" }).code).toBe("io");
+    expect(toApiError({ code: "made_up", message: "Что-то пошло не так" }).code).toBe("internal");
+  });
   it("never produces [object Object]", () => {
     for (const raw of [{}, null, undefined, 42, new Error("boom"), { message: 5 }]) {
       const e = toApiError(raw);

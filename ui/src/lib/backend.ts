@@ -9,6 +9,7 @@ import type {
   Brochure,
   BrochureSummary,
   DeficitMatch,
+  ErrorCode,
   FieldError,
   HistoryEntry,
   Institution,
@@ -65,13 +66,24 @@ function isFieldError(v: unknown): v is FieldError {
   );
 }
 
+/** Every code of the generated `ErrorCode`: `satisfies` fails the type check when one is added or removed in Rust. */
+const ERROR_CODES = {
+  validation: true, not_found: true, conflict: true, newer_database: true, storage: true, migration: true,
+  io: true, bad_input: true, document: true, internal: true, no_core: true,
+} satisfies Record<ErrorCode, true>;
+
+/** One of the core's typed codes (anything else is an internal error). */
+function isErrorCode(v: unknown): v is ErrorCode {
+  return typeof v === "string" && Object.hasOwn(ERROR_CODES, v);
+}
+
 /** Turns whatever a rejected `invoke` produced into an ApiError. */
 export function toApiError(raw: unknown): ApiError {
   if (typeof raw === "object" && raw !== null && !(raw instanceof Error)) {
     const o = raw as Record<string, unknown>;
     if (typeof o.message === "string" && (typeof o.code === "string" || Array.isArray(o.fields))) {
       const fields = Array.isArray(o.fields) ? o.fields.filter(isFieldError) : [];
-      const code = typeof o.code === "string" ? o.code : "internal";
+      const code = isErrorCode(o.code) ? o.code : "internal";
       const message = CYRILLIC.test(o.message) ? o.message : fallbackMessage(code, fields);
       return { code, message, fields };
     }
@@ -85,7 +97,7 @@ export function toApiError(raw: unknown): ApiError {
   return { code: "internal", message: GENERIC_MESSAGE, fields: [] };
 }
 
-function fallbackMessage(code: string, fields: FieldError[]): string {
+function fallbackMessage(code: ErrorCode, fields: FieldError[]): string {
   if (code === "validation" || fields.length > 0) return "Данные не прошли проверку.";
   if (code === "not_found") return "Запись не найдена: возможно, она уже удалена.";
   return GENERIC_MESSAGE;
@@ -242,7 +254,7 @@ export const backend = {
   eventsExportIcs: (ids: number[], path: string) => call<string>("events_export_ics", { ids, path }),
   /** Reads the .ics file at `path` and says what importing it would do. */
   eventsImportPreview: (path: string) =>
-    call<{ path: string; preview: import("./bindings").ImportPreview }>("events_import_preview", { path }),
+    call<import("./bindings").ImportFile>("events_import_preview", { path }),
   eventsImportApply: (path: string) => call<import("./bindings").ImportReport>("events_import_apply", { path }),
   eventFormsAdd: (input: import("./bindings").EventFormInput) =>
     call<import("./bindings").EventForm>("event_forms_add", { input }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorMap, hasErrorsUnder, pathFromTestId, shiftRowPaths, shouldTouch, unplacedErrors, visibleErrors } from "./form";
+import { errorMap, hasErrorsUnder, markedFieldsText, pathFromTestId, saveErrorSummary, shiftRowPaths, shouldTouch, unplacedErrors, visibleErrors } from "./form";
 
 const errors = errorMap([
   { field: "full_name", message: "Укажите полное наименование." },
@@ -42,5 +42,19 @@ describe("form errors", () => {
     expect(shouldTouch("full_name", new Set(), new Set())).toBe(false);
     expect(shouldTouch("full_name", new Set(["full_name"]), new Set())).toBe(true);
     expect(shouldTouch("full_name", new Set(), new Set(["full_name"]))).toBe(true);
+  });
+});
+
+describe("save error summary", () => {
+  it("is the field's own message when one field is wrong", () => {
+    expect(saveErrorSummary([{ field: "date", message: "Укажите дату договора." }])).toBe("Укажите дату договора.");
+  });
+  it("counts the fields when several are wrong", () => {
+    const fields = [
+      { field: "date", message: "Укажите дату." },
+      { field: "number", message: "Укажите номер." },
+    ];
+    expect(saveErrorSummary(fields)).toBe("Исправьте отмеченные поля (2).");
+    expect(markedFieldsText(5)).toBe("Исправьте отмеченные поля (5).");
   });
 });

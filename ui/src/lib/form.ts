@@ -1,4 +1,5 @@
 // Form state helpers: which errors to show where.
+import { tick } from "svelte";
 import type { FieldError } from "./bindings";
 
 export type ErrorMap = Record<string, string>;
@@ -25,6 +26,25 @@ export function visibleErrors(
     if (touched.has(field)) out[field] = msg;
   }
   return out;
+}
+
+/** «Исправьте отмеченные поля (3).» */
+export function markedFieldsText(count: number): string {
+  return `Исправьте отмеченные поля (${count}).`;
+}
+
+/**
+ * The message above a form whose save the core refused for these fields:
+ * the one field's own message, or how many fields to fix.
+ */
+export function saveErrorSummary(fields: readonly FieldError[]): string {
+  return fields.length === 1 ? fields[0].message : markedFieldsText(fields.length);
+}
+
+/** After a refused save, once the errors are drawn: the first field marked invalid inside `scope` gets the focus. */
+export async function focusFirstInvalid(scope: string): Promise<void> {
+  await tick();
+  document.querySelector<HTMLElement>(`${scope} [aria-invalid='true']`)?.focus();
 }
 
 /** Errors that belong to no field shown on the form: they go to the form-level message. */

@@ -88,16 +88,6 @@ export function todayIso(now: Date = new Date()): string {
   return isoDate(now);
 }
 
-/** Minutes between two naive times (b − a). */
-export function minutesBetween(a: string, b: string): number {
-  const ms = (s: string) => {
-    const [y, m, d] = parts(dateOf(s));
-    const [hh, mm] = (timeOf(s) || "00:00").split(":").map(Number);
-    return Date.UTC(y, m - 1, d, hh, mm);
-  };
-  return Math.round((ms(b) - ms(a)) / 60000);
-}
-
 /** A naive time moved by `minutes`. */
 export function addMinutes(iso: string, minutes: number): string {
   const [y, m, d] = parts(dateOf(iso));

@@ -37,3 +37,13 @@ export function shortcutAction(section: Section, key: ShortcutKey): ShortcutActi
       return null;
   }
 }
+
+/**
+ * Esc on a card goes back to its list (with `altLeft`, Alt+← too), unless a
+ * dialog is open, Esc is pressed in a field, or something has handled it.
+ */
+export function isBackKey(e: KeyboardEvent, altLeft = false): boolean {
+  if (e.defaultPrevented || document.querySelector("dialog[open]")) return false;
+  if (altLeft && e.key === "ArrowLeft" && e.altKey) return true;
+  return e.key === "Escape" && !(e.target as HTMLElement)?.closest?.("input, textarea, select");
+}
