@@ -12,6 +12,7 @@ pub mod events;
 pub mod exports;
 pub mod grammar;
 pub mod institution;
+pub mod network;
 pub mod organisation;
 pub mod partners;
 pub mod reports;

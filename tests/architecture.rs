@@ -30,7 +30,7 @@ const LAYERS: &[&[&str]] = &[
     &["agreements"],
     &["events"],
     // Read models and decisions that cross domains.
-    &["reports", "vocabulary", "trash"],
+    &["reports", "vocabulary", "trash", "network"],
     // Files in and out of every feature, reports included.
     &["exports"],
     &["demo"],

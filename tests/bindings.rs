@@ -17,10 +17,13 @@ use partnernet::events::model::{
 use partnernet::exports::{ExportTarget, FileDialogOptions, FileFilter, FileFormat, OpenPurpose};
 use partnernet::grammar::Gender;
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
+use partnernet::network::model::{
+    HealthFlag, HealthFlagKind, NetworkHealth, PartnerHealth, PartnerRef, StageCount,
+};
 use partnernet::organisation::model::{Head, Requisites};
 use partnernet::partners::model::{
-    Contact, HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, PartnerType,
-    Person, ReadinessCondition, RelationKind,
+    Contact, HistoryEntry, Note, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary,
+    PartnerType, Person, ReadinessCondition, RelationKind, Tie, TieInput, TieKind,
 };
 use partnernet::reports::model::{PlanMonth, PlanRow, SchoolYearPlan};
 use partnernet::settings::Settings;
@@ -55,6 +58,11 @@ fn generate() -> String {
         decl::<PartnerFilter>(&cfg),
         decl::<HistoryEntry>(&cfg),
         decl::<Person>(&cfg),
+        decl::<TieKind>(&cfg),
+        decl::<TieInput>(&cfg),
+        decl::<Tie>(&cfg),
+        decl::<NoteInput>(&cfg),
+        decl::<Note>(&cfg),
         decl::<Institution>(&cfg),
         decl::<MatchedPartner>(&cfg),
         decl::<DeficitMatch>(&cfg),
@@ -106,6 +114,12 @@ fn generate() -> String {
         decl::<OpenPurpose>(&cfg),
         decl::<FileFilter>(&cfg),
         decl::<FileDialogOptions>(&cfg),
+        decl::<HealthFlagKind>(&cfg),
+        decl::<HealthFlag>(&cfg),
+        decl::<PartnerRef>(&cfg),
+        decl::<PartnerHealth>(&cfg),
+        decl::<StageCount>(&cfg),
+        decl::<NetworkHealth>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by tests/bindings.rs. Do not edit:\n\

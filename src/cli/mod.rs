@@ -5,6 +5,7 @@ mod agreements;
 pub mod brochure;
 mod check;
 mod events;
+mod network;
 mod partners;
 
 use std::io::{Read, Write};
@@ -53,6 +54,16 @@ pub enum Command {
     /// Мероприятия
     #[command(subcommand)]
     Events(EventsCommand),
+    /// Состояние сети: «спящие» партнёры, один контакт, мероприятия без договора,
+    /// непокрытые дефициты, концентрация, этапы
+    Network {
+        /// Вывести JSON со всеми данными
+        #[arg(long)]
+        json: bool,
+        /// Год начала учебного года: 2026 — это 2026/2027; по умолчанию — текущий
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// План сетевого взаимодействия на учебный год: PDF, XLSX или ICS
     Plan {
         /// Год начала учебного года: 2026 — это 2026/2027
@@ -213,6 +224,10 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Events(cmd) => {
             let mut storage = open(cli.data_dir)?;
             events::run(cmd, &mut storage, io, now)
+        }
+        Command::Network { json, year } => {
+            let storage = open(cli.data_dir)?;
+            network::run(&storage, json, year, io, now)
         }
         Command::Plan { year, output } => {
             let storage = open(cli.data_dir)?;

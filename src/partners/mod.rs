@@ -5,7 +5,11 @@
 
 pub mod history;
 pub mod model;
+pub mod note_queries;
+pub mod notes;
 pub mod queries;
+pub mod tie_queries;
+pub mod ties;
 pub mod validate;
 
 use chrono::NaiveDateTime;

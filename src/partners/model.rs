@@ -296,3 +296,100 @@ pub struct Person {
     /// Short names of the partners this person is a contact of.
     pub partners: Vec<String>,
 }
+
+/// The kind of a tie between two organisations (issue 11 §1).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TieKind {
+    #[default]
+    NetworkInteraction,
+    SocialPartnership,
+    Patronage,
+    /// Any other tie: the note says what it is.
+    Other,
+}
+
+impl TieKind {
+    pub const ALL: [TieKind; 4] = [
+        TieKind::NetworkInteraction,
+        TieKind::SocialPartnership,
+        TieKind::Patronage,
+        TieKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TieKind::NetworkInteraction => "сетевое взаимодействие",
+            TieKind::SocialPartnership => "социальное партнёрство",
+            TieKind::Patronage => "шефство",
+            TieKind::Other => "другое",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TieKind::NetworkInteraction => "network_interaction",
+            TieKind::SocialPartnership => "social_partnership",
+            TieKind::Patronage => "patronage",
+            TieKind::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// The form of a tie. A side `None` is the user's own institution (it is not
+/// a partner row); the order matters for шефство: the first side is the patron.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct TieInput {
+    pub first_id: Option<i64>,
+    pub second_id: Option<i64>,
+    pub kind: TieKind,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    /// Required for [`TieKind::Other`].
+    pub note: String,
+}
+
+/// A stored tie, with the names of both sides as the card shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Tie {
+    pub id: i64,
+    pub first_id: Option<i64>,
+    pub first_name: String,
+    pub second_id: Option<i64>,
+    pub second_name: String,
+    pub kind: TieKind,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    pub note: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The form of a dated note («Запись о взаимодействии»).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct NoteInput {
+    pub date: Option<NaiveDate>,
+    pub text: String,
+    /// One of the partner's contact persons, or none.
+    pub person_id: Option<i64>,
+}
+
+/// A stored dated note of a partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Note {
+    pub id: i64,
+    pub partner_id: i64,
+    pub date: NaiveDate,
+    pub text: String,
+    pub person_id: Option<i64>,
+    /// «Фамилия Имя Отчество» of the contact person, empty without one.
+    pub person_name: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}

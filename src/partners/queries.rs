@@ -506,3 +506,14 @@ pub fn persons(conn: &Connection) -> Result<Vec<Person>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// `Some((short name, in the trash))` of a partner, `None` when there is no such partner.
+pub fn state(conn: &Connection, id: i64) -> Result<Option<(String, bool)>> {
+    Ok(conn
+        .query_row(
+            "SELECT short_name, deleted_at IS NOT NULL FROM partners WHERE id = ?",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}

@@ -1,5 +1,6 @@
 //! App settings kept in the database: the agreement numbering scheme, the
-//! reminder window and the default place of agreements.
+//! reminder window, the default place of agreements and the dormant window
+//! of the network's health.
 
 pub mod number_scheme;
 
@@ -12,6 +13,10 @@ use crate::storage::Storage;
 
 pub const DEFAULT_NUMBER_SCHEME: &str = "{n}/{year}";
 pub const DEFAULT_REMINDER_DAYS: u32 = 30;
+/// A partner without joint events or agreement activity for this many months is dormant.
+pub const DEFAULT_DORMANT_MONTHS: u32 = 6;
+/// The allowed dormant window, in months.
+pub const DORMANT_MONTHS: std::ops::RangeInclusive<u32> = 1..=36;
 const MAX_SCHEME: usize = 60;
 const MAX_PLACE: usize = 200;
 
@@ -19,6 +24,7 @@ const KEY_SCHEME: &str = "number_scheme";
 const KEY_DAYS: &str = "reminder_days";
 const KEY_PLACE: &str = "place";
 const KEY_TIME_ZONE: &str = "time_zone";
+const KEY_DORMANT: &str = "dormant_months";
 /// Where the demo institution is and most users are.
 pub const DEFAULT_TIME_ZONE: &str = "Europe/Moscow";
 
@@ -35,6 +41,9 @@ pub struct Settings {
     pub place: String,
     /// The IANA time zone events are kept and exported in: «Europe/Moscow».
     pub time_zone: String,
+    /// A partner with no joint event and no agreement activity for this many
+    /// months is shown as dormant in the network's health.
+    pub dormant_months: u32,
 }
 
 impl Default for Settings {
@@ -44,6 +53,7 @@ impl Default for Settings {
             reminder_days: DEFAULT_REMINDER_DAYS,
             place: String::new(),
             time_zone: DEFAULT_TIME_ZONE.to_string(),
+            dormant_months: DEFAULT_DORMANT_MONTHS,
         }
     }
 }
@@ -66,6 +76,13 @@ pub fn load(conn: &Connection) -> Result<Settings> {
         if let Ok(days) = v.trim().parse::<u32>() {
             if (1..=365).contains(&days) {
                 s.reminder_days = days;
+            }
+        }
+    }
+    if let Some(v) = value(conn, KEY_DORMANT)? {
+        if let Ok(months) = v.trim().parse::<u32>() {
+            if DORMANT_MONTHS.contains(&months) {
+                s.dormant_months = months;
             }
         }
     }
@@ -144,6 +161,17 @@ pub fn check(s: &Settings) -> Vec<FieldError> {
             ),
         ));
     }
+    if !DORMANT_MONTHS.contains(&s.dormant_months) {
+        problems.push(FieldError::new(
+            "dormant_months",
+            format!(
+                "Срок «спящего» партнёра — от {} до {} месяцев, а указано {}.",
+                DORMANT_MONTHS.start(),
+                DORMANT_MONTHS.end(),
+                s.dormant_months
+            ),
+        ));
+    }
     if s.place.trim().chars().count() > MAX_PLACE {
         problems.push(FieldError::new(
             "place",
@@ -176,11 +204,13 @@ pub fn save(storage: &mut Storage, settings: Settings) -> Result<Settings> {
         return Err(CoreError::Validation(problems));
     }
     let days = settings.reminder_days.to_string();
+    let dormant = settings.dormant_months.to_string();
     let pairs = [
         (KEY_SCHEME, settings.number_scheme.trim()),
         (KEY_DAYS, days.as_str()),
         (KEY_PLACE, settings.place.trim()),
         (KEY_TIME_ZONE, settings.time_zone.trim()),
+        (KEY_DORMANT, dormant.as_str()),
     ];
     storage.write(|tx| {
         for (key, value) in pairs {
@@ -214,8 +244,24 @@ mod tests {
             reminder_days: 0,
             place: String::new(),
             time_zone: "Марс/Олимп".into(),
+            dormant_months: 0,
         };
         let fields: Vec<String> = check(&bad).into_iter().map(|f| f.field).collect();
-        assert_eq!(fields, ["number_scheme", "reminder_days", "time_zone"]);
+        assert_eq!(
+            fields,
+            [
+                "number_scheme",
+                "reminder_days",
+                "dormant_months",
+                "time_zone"
+            ]
+        );
+        for (months, ok) in [(0, false), (1, true), (36, true), (37, false)] {
+            let s = Settings {
+                dormant_months: months,
+                ..Settings::default()
+            };
+            assert_eq!(check(&s).is_empty(), ok, "{months}");
+        }
     }
 }

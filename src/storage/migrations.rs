@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/004_head_position_genitive.sql"),
     include_str!("../../migrations/005_events.sql"),
     include_str!("../../migrations/006_exported_files.sql"),
+    include_str!("../../migrations/007_ties_and_notes.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -112,6 +112,28 @@ export type Person = { id: number, surname: string, name: string, patronymic: st
  */
 partners: Array<string>, };
 
+export type TieKind = "network_interaction" | "social_partnership" | "patronage" | "other";
+
+export type TieInput = { first_id: number | null, second_id: number | null, kind: TieKind, start_date: string | null, end_date: string | null, 
+/**
+ * Required for [`TieKind::Other`].
+ */
+note: string, };
+
+export type Tie = { id: number, first_id: number | null, first_name: string, second_id: number | null, second_name: string, kind: TieKind, start_date: string, end_date: string | null, note: string, created_at: string, updated_at: string, };
+
+export type NoteInput = { date: string | null, text: string, 
+/**
+ * One of the partner's contact persons, or none.
+ */
+person_id: number | null, };
+
+export type Note = { id: number, partner_id: number, date: string, text: string, person_id: number | null, 
+/**
+ * «Фамилия Имя Отчество» of the contact person, empty without one.
+ */
+person_name: string, created_at: string, updated_at: string, };
+
 export type Institution = { full_name: string, short_name: string, 
 /**
  * «Муниципальный опорный центр» and the like.
@@ -310,7 +332,12 @@ place: string,
 /**
  * The IANA time zone events are kept and exported in: «Europe/Moscow».
  */
-time_zone: string, };
+time_zone: string, 
+/**
+ * A partner with no joint event and no agreement activity for this many
+ * months is shown as dormant in the network's health.
+ */
+dormant_months: number, };
 
 export type EventForm = { id: number, name: string, 
 /**
@@ -561,3 +588,97 @@ export type FileDialogOptions = { title: string,
  * open dialog.
  */
 default_path: string, filters: Array<FileFilter>, };
+
+export type HealthFlagKind = "dormant" | "single_contact" | "no_legal_basis" | "uncovered_deficit" | "idle_resources";
+
+export type HealthFlag = { kind: HealthFlagKind, 
+/**
+ * The partner concerned (none for an uncovered deficit).
+ */
+partner_id: number | null, 
+/**
+ * The partner's short name, or the deficit for an uncovered deficit.
+ */
+subject: string, 
+/**
+ * The agreement concerned (for [`HealthFlagKind::NoLegalBasis`]).
+ */
+agreement_id: number | null, 
+/**
+ * A Russian sentence: what is wrong, and what fixes it.
+ */
+message: string, };
+
+export type PartnerRef = { partner_id: number, short_name: string, };
+
+export type PartnerHealth = { partner_id: number, short_name: string, partner_type: PartnerType, stage: number | null, 
+/**
+ * The last joint event (held or planned, up to today) or agreement
+ * status change; none when there was neither.
+ */
+last_interaction: string | null, 
+/**
+ * Occurrences of the school year still planned.
+ */
+events_planned: number, 
+/**
+ * Occurrences of the school year held.
+ */
+events_held: number, 
+/**
+ * Planned participants over the year's planned and held occurrences.
+ */
+participants_planned: number, 
+/**
+ * Actual participants over the year's held occurrences.
+ */
+participants_actual: number, 
+/**
+ * Agreements with this partner in force (действует, продлён).
+ */
+agreements_in_force: number, contacts: number, };
+
+export type StageCount = { stage: number | null, label: string, partners: number, };
+
+export type NetworkHealth = { 
+/**
+ * The school year, named by the year it starts in (2026 = 2026/2027).
+ */
+year: number, today: string, 
+/**
+ * The dormant window used, in months.
+ */
+dormant_months: number, 
+/**
+ * Live partners by short name.
+ */
+partners: Array<PartnerHealth>, flags: Array<HealthFlag>, 
+/**
+ * The institution's deficits no partner's resource covers.
+ */
+uncovered_deficits: Array<string>, 
+/**
+ * Partners with resources of which none covers a deficit.
+ */
+idle_resources_partners: Array<PartnerRef>, 
+/**
+ * Occurrences of the school year (planned or held) with at least one partner.
+ */
+year_occurrences: number, 
+/**
+ * The five partners with the most of those occurrences, most first.
+ */
+top5: Array<PartnerRef>, 
+/**
+ * The share (0..=1) of those occurrences with at least one of the
+ * [`NetworkHealth::top5`]; none when the year has no such occurrence.
+ */
+concentration_top5_share: number | null, 
+/**
+ * Partners by stage: no stage, then 1 to 3.
+ */
+by_stage: Array<StageCount>, 
+/**
+ * Partners whose stage went up during the school year (by the history).
+ */
+moved_up: number, };

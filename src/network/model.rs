@@ -1,0 +1,103 @@
+//! The network's health (issue 11 §4): the types that cross the boundary.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::partners::model::PartnerType;
+
+/// What a flag is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum HealthFlagKind {
+    /// No joint event and no agreement activity for the dormant window.
+    Dormant,
+    /// The partner is reached through one contact person only.
+    SingleContact,
+    /// Joint events go on after the partner's agreement ended.
+    NoLegalBasis,
+    /// A deficit of the institution no partner's resource covers.
+    UncoveredDeficit,
+    /// The partner's resources cover none of the institution's deficits.
+    IdleResources,
+}
+
+/// One problem of the network, with what is wrong and what fixes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HealthFlag {
+    pub kind: HealthFlagKind,
+    /// The partner concerned (none for an uncovered deficit).
+    pub partner_id: Option<i64>,
+    /// The partner's short name, or the deficit for an uncovered deficit.
+    pub subject: String,
+    /// The agreement concerned (for [`HealthFlagKind::NoLegalBasis`]).
+    pub agreement_id: Option<i64>,
+    /// A Russian sentence: what is wrong, and what fixes it.
+    pub message: String,
+}
+
+/// A partner named in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PartnerRef {
+    pub partner_id: i64,
+    pub short_name: String,
+}
+
+/// One partner's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PartnerHealth {
+    pub partner_id: i64,
+    pub short_name: String,
+    pub partner_type: PartnerType,
+    pub stage: Option<u8>,
+    /// The last joint event (held or planned, up to today) or agreement
+    /// status change; none when there was neither.
+    pub last_interaction: Option<NaiveDate>,
+    /// Occurrences of the school year still planned.
+    pub events_planned: u32,
+    /// Occurrences of the school year held.
+    pub events_held: u32,
+    /// Planned participants over the year's planned and held occurrences.
+    pub participants_planned: i64,
+    /// Actual participants over the year's held occurrences.
+    pub participants_actual: i64,
+    /// Agreements with this partner in force (действует, продлён).
+    pub agreements_in_force: u32,
+    pub contacts: u32,
+}
+
+/// How many partners are at a stage (`None`: no stage yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StageCount {
+    pub stage: Option<u8>,
+    pub label: String,
+    pub partners: u32,
+}
+
+/// The network's health for a school year, as of a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NetworkHealth {
+    /// The school year, named by the year it starts in (2026 = 2026/2027).
+    pub year: i32,
+    pub today: NaiveDate,
+    /// The dormant window used, in months.
+    pub dormant_months: u32,
+    /// Live partners by short name.
+    pub partners: Vec<PartnerHealth>,
+    pub flags: Vec<HealthFlag>,
+    /// The institution's deficits no partner's resource covers.
+    pub uncovered_deficits: Vec<String>,
+    /// Partners with resources of which none covers a deficit.
+    pub idle_resources_partners: Vec<PartnerRef>,
+    /// Occurrences of the school year (planned or held) with at least one partner.
+    pub year_occurrences: u32,
+    /// The five partners with the most of those occurrences, most first.
+    pub top5: Vec<PartnerRef>,
+    /// The share (0..=1) of those occurrences with at least one of the
+    /// [`NetworkHealth::top5`]; none when the year has no such occurrence.
+    pub concentration_top5_share: Option<f64>,
+    /// Partners by stage: no stage, then 1 to 3.
+    pub by_stage: Vec<StageCount>,
+    /// Partners whose stage went up during the school year (by the history).
+    pub moved_up: u32,
+}
