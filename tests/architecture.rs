@@ -29,8 +29,10 @@ const LAYERS: &[&[&str]] = &[
     &["brochures"],
     &["agreements"],
     &["events"],
+    // The network's health: a read model the reports build on.
+    &["network"],
     // Read models and decisions that cross domains.
-    &["reports", "vocabulary", "trash", "network"],
+    &["reports", "vocabulary", "trash"],
     // Files in and out of every feature, reports included.
     &["exports"],
     &["demo"],

@@ -19,13 +19,17 @@ use partnernet::grammar::Gender;
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
 use partnernet::network::model::{
     HealthFlag, HealthFlagKind, NetworkHealth, PartnerHealth, PartnerRef, StageCount,
+    TimelineEntry, TimelineFilter, TimelineKind, TimelineTarget,
 };
 use partnernet::organisation::model::{Head, Requisites};
 use partnernet::partners::model::{
     Contact, HistoryEntry, Note, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary,
     PartnerType, Person, ReadinessCondition, RelationKind, Tie, TieInput, TieKind,
 };
-use partnernet::reports::model::{PlanMonth, PlanRow, SchoolYearPlan};
+use partnernet::reports::model::{
+    AgreementFigures, AgreementRow, AnnualReport, AudienceFigures, DeficitCover, EventFigures,
+    EventResult, PlanMonth, PlanRow, ReportCount, ReportInstitution, SchoolYearPlan,
+};
 use partnernet::settings::Settings;
 use partnernet::storage::AppInfo;
 use partnernet::vocabulary::{Labeled, Vocabulary};
@@ -104,6 +108,15 @@ fn generate() -> String {
         decl::<SchoolYearPlan>(&cfg),
         decl::<PlanMonth>(&cfg),
         decl::<PlanRow>(&cfg),
+        decl::<AnnualReport>(&cfg),
+        decl::<ReportInstitution>(&cfg),
+        decl::<ReportCount>(&cfg),
+        decl::<AgreementFigures>(&cfg),
+        decl::<AgreementRow>(&cfg),
+        decl::<EventFigures>(&cfg),
+        decl::<AudienceFigures>(&cfg),
+        decl::<EventResult>(&cfg),
+        decl::<DeficitCover>(&cfg),
         decl::<ImportAction>(&cfg),
         decl::<ImportItem>(&cfg),
         decl::<ImportFile>(&cfg),
@@ -120,6 +133,10 @@ fn generate() -> String {
         decl::<PartnerHealth>(&cfg),
         decl::<StageCount>(&cfg),
         decl::<NetworkHealth>(&cfg),
+        decl::<TimelineKind>(&cfg),
+        decl::<TimelineTarget>(&cfg),
+        decl::<TimelineEntry>(&cfg),
+        decl::<TimelineFilter>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by tests/bindings.rs. Do not edit:\n\

@@ -443,7 +443,9 @@ fn joint_events_after_the_agreement_ended() {
     event_on(&mut storage, day(2026, 9, 16), &[ended], EventStatus::Held);
     let h = health(&storage);
     assert!(flagged(&h, HealthFlagKind::NoLegalBasis, ended));
-    assert!(message(&h, HealthFlagKind::NoLegalBasis, ended).contains("истёк"));
+    // A cooperation agreement: «Соглашение … истекло» (neuter), never «истёк(ло)».
+    let text = message(&h, HealthFlagKind::NoLegalBasis, ended);
+    assert!(text.contains("истекло") && !text.contains("(ло)"), "{text}");
 }
 
 #[test]

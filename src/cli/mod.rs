@@ -7,6 +7,7 @@ mod check;
 mod events;
 mod network;
 mod partners;
+mod report;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -63,6 +64,14 @@ pub enum Command {
         /// Год начала учебного года: 2026 — это 2026/2027; по умолчанию — текущий
         #[arg(long)]
         year: Option<i32>,
+    },
+    /// Аналитическая справка о сетевом взаимодействии за учебный год (PDF)
+    Report {
+        /// Год начала учебного года: 2025 — это 2025/2026
+        #[arg(long)]
+        year: i32,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
     },
     /// План сетевого взаимодействия на учебный год: PDF, XLSX или ICS
     Plan {
@@ -228,6 +237,10 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Network { json, year } => {
             let storage = open(cli.data_dir)?;
             network::run(&storage, json, year, io, now)
+        }
+        Command::Report { year, output } => {
+            let storage = open(cli.data_dir)?;
+            report::run(&storage, year, &output, io, now)
         }
         Command::Plan { year, output } => {
             let storage = open(cli.data_dir)?;

@@ -7,7 +7,7 @@ use chrono::{Months, NaiveDate};
 use super::model::{
     HealthFlag, HealthFlagKind, NetworkHealth, PartnerHealth, PartnerRef, StageCount,
 };
-use crate::agreements::model::{Agreement, AgreementStatus, StatusChange};
+use crate::agreements::model::{Agreement, AgreementKind, AgreementStatus, StatusChange};
 use crate::events::model::{EventStatus, Occurrence};
 use crate::events::school_year::school_year_range;
 use crate::institution::matches_deficit;
@@ -265,9 +265,13 @@ pub fn compute(input: &Inputs) -> NetworkHealth {
             let Some(first_after) = after.iter().min() else {
                 continue;
             };
-            let ended = match a.status {
-                AgreementStatus::Terminated => "расторгнут(о)",
-                _ => "истёк(ло)",
+            // «Соглашение» is neuter, «Договор» masculine.
+            let neuter = a.data.kind == AgreementKind::Cooperation;
+            let ended = match (a.status, neuter) {
+                (AgreementStatus::Terminated, false) => "расторгнут",
+                (AgreementStatus::Terminated, true) => "расторгнуто",
+                (_, false) => "истёк",
+                (_, true) => "истекло",
             };
             flags.push(HealthFlag {
                 kind: HealthFlagKind::NoLegalBasis,

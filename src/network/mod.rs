@@ -8,6 +8,9 @@
 
 pub mod health;
 pub mod model;
+pub mod timeline;
+
+pub use timeline::timeline;
 
 use std::collections::HashMap;
 

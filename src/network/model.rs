@@ -101,3 +101,96 @@ pub struct NetworkHealth {
     /// Partners whose stage went up during the school year (by the history).
     pub moved_up: u32,
 }
+
+/// What a line of a partner's timeline is about (issue 11 §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineKind {
+    /// An occurrence of a joint event (held, planned, postponed, cancelled).
+    Event,
+    /// An agreement the partner is a party of.
+    Agreement,
+    /// A status change of such an agreement.
+    AgreementStatus,
+    /// The start or the end of a tie with another organisation.
+    Tie,
+    /// A change of the partnership stage.
+    Stage,
+    /// Other changes of the partner's card.
+    Change,
+    /// A dated note of the interaction.
+    Note,
+}
+
+impl TimelineKind {
+    pub const ALL: [TimelineKind; 7] = [
+        TimelineKind::Event,
+        TimelineKind::Agreement,
+        TimelineKind::AgreementStatus,
+        TimelineKind::Tie,
+        TimelineKind::Stage,
+        TimelineKind::Change,
+        TimelineKind::Note,
+    ];
+
+    /// The Russian name of the kind, for the filter's chips.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimelineKind::Event => "мероприятия",
+            TimelineKind::Agreement => "договоры и соглашения",
+            TimelineKind::AgreementStatus => "статусы документов",
+            TimelineKind::Tie => "связи",
+            TimelineKind::Stage => "этапы партнёрства",
+            TimelineKind::Change => "изменения карточки",
+            TimelineKind::Note => "записи о взаимодействии",
+        }
+    }
+}
+
+/// What a timeline line opens.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TimelineTarget {
+    /// One occurrence: the event and the occurrence's key date.
+    Event {
+        id: i64,
+        date: NaiveDate,
+    },
+    Agreement {
+        id: i64,
+    },
+    Tie {
+        id: i64,
+    },
+    Note {
+        id: i64,
+    },
+    /// The partner card's history, at this history entry.
+    History {
+        id: i64,
+    },
+}
+
+/// One line of a partner's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TimelineEntry {
+    pub date: NaiveDate,
+    /// The time, when it is known (timed events, changes of the card).
+    pub time: Option<chrono::NaiveTime>,
+    pub kind: TimelineKind,
+    /// A Russian title: «Семинар …», «Соглашение № 4/2026 — подписан».
+    pub title: String,
+    /// A Russian detail line.
+    pub detail: String,
+    pub target: TimelineTarget,
+}
+
+/// Which lines of the timeline to show: empty `kinds` means all; the
+/// dates are inclusive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct TimelineFilter {
+    pub kinds: Vec<TimelineKind>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}

@@ -53,3 +53,150 @@ pub struct PlanRow {
     /// «проведено», or «проведено: 2, отменено: 1» when the dates differ.
     pub status: String,
 }
+
+/// «Аналитическая справка о сетевом взаимодействии» for a school year
+/// (DOMAIN.md §7): the figures, loaded once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AnnualReport {
+    /// The year the school year starts in: 2025 for 2025/2026.
+    pub year: i32,
+    /// «Аналитическая справка о сетевом взаимодействии за 2025/2026 учебный год».
+    pub title: String,
+    /// The day the figures are taken on.
+    pub today: NaiveDate,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub institution: ReportInstitution,
+    /// Live partners entered up to the year's last day.
+    pub partners_total: u32,
+    /// Of them, entered during the year.
+    pub partners_new: u32,
+    /// The nine types in DOMAIN order, each with its total and new.
+    pub by_type: Vec<ReportCount>,
+    /// The relation kinds in their order.
+    pub by_relation: Vec<ReportCount>,
+    pub agreements: AgreementFigures,
+    /// Every form that has an occurrence in the year, in the forms' order.
+    pub events_by_form: Vec<EventFigures>,
+    /// September to August, all twelve months.
+    pub events_by_month: Vec<EventFigures>,
+    /// The whole year.
+    pub events_total: EventFigures,
+    /// Each audience in its order.
+    pub audience: Vec<AudienceFigures>,
+    /// Held events with results written down, in date order.
+    pub results: Vec<EventResult>,
+    pub deficits: Vec<DeficitCover>,
+    /// Partners by stage (none, then 1 to 3), from the network's health.
+    pub by_stage: Vec<crate::network::model::StageCount>,
+    /// Partners whose stage went up during the year.
+    pub moved_up: u32,
+    /// Dormant partners (the health's flags).
+    pub dormant: Vec<crate::network::model::HealthFlag>,
+    /// The other risks: one contact person, events without a valid agreement.
+    pub risks: Vec<crate::network::model::HealthFlag>,
+    /// Share (0..=1) of the year's joint events with one of the five most
+    /// active partners.
+    pub concentration_top5_share: Option<f64>,
+    /// «Выводы», as the user wrote them for this year.
+    pub conclusions: String,
+}
+
+/// The institution as the report's approval block and title need it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportInstitution {
+    pub full_name: String,
+    pub short_name: String,
+    /// «Директор», capitalised; empty when not filled in.
+    pub head_position: String,
+    /// «В.И. Мишина»; empty when not filled in.
+    pub head_name: String,
+    pub city: String,
+    pub deficits: Vec<String>,
+}
+
+/// A labelled count of partners: all at the year's end and the new ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportCount {
+    /// The code of the type or relation kind.
+    pub code: String,
+    pub label: String,
+    pub total: u32,
+    pub new: u32,
+}
+
+/// The agreements of the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgreementFigures {
+    /// In force at some day of the year.
+    pub in_force: u32,
+    /// Signed during the year.
+    pub concluded: u32,
+    /// Expired, terminated or past their end date during the year.
+    pub ended: u32,
+    /// Of those in force, «договоры о сетевой форме» (ст. 15 273-ФЗ).
+    pub network_program: u32,
+    /// Of those in force, «соглашения о сотрудничестве».
+    pub cooperation: u32,
+    /// One row per agreement in force, concluded or ended during the year.
+    pub rows: Vec<AgreementRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgreementRow {
+    pub agreement_id: i64,
+    /// «Договор № 3/2025».
+    pub name: String,
+    pub partners: Vec<String>,
+    pub signed_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    /// «действует», «истёк» …
+    pub status: String,
+}
+
+/// Occurrences of events (a series counts each date) and participants.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventFigures {
+    /// The form's name or «Сентябрь 2025»; «Итого» for the total.
+    pub label: String,
+    pub total: u32,
+    pub held: u32,
+    pub planned: u32,
+    pub postponed: u32,
+    pub cancelled: u32,
+    /// Planned participants over the held and planned occurrences.
+    pub participants_planned: i64,
+    /// Actual participants over the held occurrences.
+    pub participants_actual: i64,
+}
+
+/// How many of the year's occurrences (held or planned) were for an audience.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AudienceFigures {
+    pub audience: crate::events::model::Audience,
+    pub label: String,
+    pub occurrences: u32,
+    pub held: u32,
+}
+
+/// What a held event gave, in the user's words; a series with the same
+/// results lists its dates once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventResult {
+    pub event_id: i64,
+    pub title: String,
+    pub form: String,
+    pub dates: Vec<NaiveDate>,
+    pub partners: Vec<String>,
+    pub participants_actual: Option<i64>,
+    pub results: String,
+}
+
+/// One of the institution's deficits and the partners whose resources cover it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeficitCover {
+    pub deficit: String,
+    /// Short names; empty: the deficit is open.
+    pub partners: Vec<String>,
+    pub covered: bool,
+}

@@ -7,6 +7,7 @@ pub mod brochures;
 pub mod events;
 pub mod exports;
 pub mod institution;
+pub mod network;
 pub mod partners;
 pub mod reports;
 pub mod settings;

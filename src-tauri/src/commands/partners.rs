@@ -1,6 +1,14 @@
+use partnernet::network::{
+    self,
+    model::{TimelineEntry, TimelineFilter},
+};
 use partnernet::partners::{
     self,
-    model::{HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, Person},
+    model::{
+        HistoryEntry, Note, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary,
+        Person, Tie, TieInput,
+    },
+    notes, ties,
 };
 use partnernet::{trash, ApiError, FieldError};
 use tauri::State;
@@ -77,4 +85,65 @@ pub fn partners_history(
 #[tauri::command]
 pub fn persons_list(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
     state.with(|s| partners::persons(s))
+}
+
+#[tauri::command]
+pub fn partners_ties(state: State<'_, AppState>, id: i64) -> Result<Vec<Tie>, ApiError> {
+    state.with(|s| ties::of_partner(s, id))
+}
+
+#[tauri::command]
+pub fn partners_tie_add(state: State<'_, AppState>, input: TieInput) -> Result<Tie, ApiError> {
+    state.with(|s| ties::add(s, input, now()))
+}
+
+#[tauri::command]
+pub fn partners_tie_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: TieInput,
+) -> Result<Tie, ApiError> {
+    state.with(|s| ties::update(s, id, input, now()))
+}
+
+#[tauri::command]
+pub fn partners_tie_remove(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| ties::remove(s, id, now()))
+}
+
+#[tauri::command]
+pub fn partners_notes(state: State<'_, AppState>, id: i64) -> Result<Vec<Note>, ApiError> {
+    state.with(|s| notes::of_partner(s, id))
+}
+
+#[tauri::command]
+pub fn partners_note_add(
+    state: State<'_, AppState>,
+    partner_id: i64,
+    input: NoteInput,
+) -> Result<Note, ApiError> {
+    state.with(|s| notes::add(s, partner_id, input, now()))
+}
+
+#[tauri::command]
+pub fn partners_note_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: NoteInput,
+) -> Result<Note, ApiError> {
+    state.with(|s| notes::update(s, id, input, now()))
+}
+
+#[tauri::command]
+pub fn partners_note_delete(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with(|s| notes::delete(s, id))
+}
+
+#[tauri::command]
+pub fn partners_timeline(
+    state: State<'_, AppState>,
+    id: i64,
+    filter: TimelineFilter,
+) -> Result<Vec<TimelineEntry>, ApiError> {
+    state.with(|s| network::timeline(s, id, &filter))
 }

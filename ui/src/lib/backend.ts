@@ -267,6 +267,28 @@ export const backend = {
   exportsOpenDialog: (purpose: OpenPurpose) => call<FileDialogOptions>("exports_open_dialog", { purpose }),
   /** «Открыть файл» after an export: the system's PDF viewer, spreadsheet or calendar. */
   exportsOpen: (path: string) => call<void>("exports_open", { path }),
+  // network: the network's health on «Главная» and in the partners list
+  /** The network's health for a school year (2026 for 2026/2027); `null`: the current one. */
+  networkHealth: (year: number | null = null) =>
+    call<import("./bindings").NetworkHealth>("network_health", { year }),
+  // partners: ties, dated notes and the timeline of a partner (issue 11 §1, §2)
+  /** The ties of a partner, whichever side it is on, the latest started first. */
+  partnersTies: (id: number) => call<import("./bindings").Tie[]>("partners_ties", { id }),
+  partnersTieAdd: (input: import("./bindings").TieInput) =>
+    call<import("./bindings").Tie>("partners_tie_add", { input }),
+  partnersTieUpdate: (id: number, input: import("./bindings").TieInput) =>
+    call<import("./bindings").Tie>("partners_tie_update", { id, input }),
+  partnersTieRemove: (id: number) => call<void>("partners_tie_remove", { id }),
+  /** The dated notes of a partner, newest first. */
+  partnersNotes: (id: number) => call<import("./bindings").Note[]>("partners_notes", { id }),
+  partnersNoteAdd: (partnerId: number, input: import("./bindings").NoteInput) =>
+    call<import("./bindings").Note>("partners_note_add", { partnerId, input }),
+  partnersNoteUpdate: (id: number, input: import("./bindings").NoteInput) =>
+    call<import("./bindings").Note>("partners_note_update", { id, input }),
+  partnersNoteDelete: (id: number) => call<void>("partners_note_delete", { id }),
+  /** The partner's timeline, newest first; empty `kinds` = every kind, dates inclusive. */
+  partnersTimeline: (id: number, filter: import("./bindings").TimelineFilter) =>
+    call<import("./bindings").TimelineEntry[]>("partners_timeline", { id, filter }),
 };
 
 /**

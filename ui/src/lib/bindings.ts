@@ -548,6 +548,157 @@ audience: string, responsible: string,
  */
 status: string, };
 
+export type AnnualReport = { 
+/**
+ * The year the school year starts in: 2025 for 2025/2026.
+ */
+year: number, 
+/**
+ * «Аналитическая справка о сетевом взаимодействии за 2025/2026 учебный год».
+ */
+title: string, 
+/**
+ * The day the figures are taken on.
+ */
+today: string, first_day: string, last_day: string, institution: ReportInstitution, 
+/**
+ * Live partners entered up to the year's last day.
+ */
+partners_total: number, 
+/**
+ * Of them, entered during the year.
+ */
+partners_new: number, 
+/**
+ * The nine types in DOMAIN order, each with its total and new.
+ */
+by_type: Array<ReportCount>, 
+/**
+ * The relation kinds in their order.
+ */
+by_relation: Array<ReportCount>, agreements: AgreementFigures, 
+/**
+ * Every form that has an occurrence in the year, in the forms' order.
+ */
+events_by_form: Array<EventFigures>, 
+/**
+ * September to August, all twelve months.
+ */
+events_by_month: Array<EventFigures>, 
+/**
+ * The whole year.
+ */
+events_total: EventFigures, 
+/**
+ * Each audience in its order.
+ */
+audience: Array<AudienceFigures>, 
+/**
+ * Held events with results written down, in date order.
+ */
+results: Array<EventResult>, deficits: Array<DeficitCover>, 
+/**
+ * Partners by stage (none, then 1 to 3), from the network's health.
+ */
+by_stage: Array<StageCount>, 
+/**
+ * Partners whose stage went up during the year.
+ */
+moved_up: number, 
+/**
+ * Dormant partners (the health's flags).
+ */
+dormant: Array<HealthFlag>, 
+/**
+ * The other risks: one contact person, events without a valid agreement.
+ */
+risks: Array<HealthFlag>, 
+/**
+ * Share (0..=1) of the year's joint events with one of the five most
+ * active partners.
+ */
+concentration_top5_share: number | null, 
+/**
+ * «Выводы», as the user wrote them for this year.
+ */
+conclusions: string, };
+
+export type ReportInstitution = { full_name: string, short_name: string, 
+/**
+ * «Директор», capitalised; empty when not filled in.
+ */
+head_position: string, 
+/**
+ * «В.И. Мишина»; empty when not filled in.
+ */
+head_name: string, city: string, deficits: Array<string>, };
+
+export type ReportCount = { 
+/**
+ * The code of the type or relation kind.
+ */
+code: string, label: string, total: number, new: number, };
+
+export type AgreementFigures = { 
+/**
+ * In force at some day of the year.
+ */
+in_force: number, 
+/**
+ * Signed during the year.
+ */
+concluded: number, 
+/**
+ * Expired, terminated or past their end date during the year.
+ */
+ended: number, 
+/**
+ * Of those in force, «договоры о сетевой форме» (ст. 15 273-ФЗ).
+ */
+network_program: number, 
+/**
+ * Of those in force, «соглашения о сотрудничестве».
+ */
+cooperation: number, 
+/**
+ * One row per agreement in force, concluded or ended during the year.
+ */
+rows: Array<AgreementRow>, };
+
+export type AgreementRow = { agreement_id: number, 
+/**
+ * «Договор № 3/2025».
+ */
+name: string, partners: Array<string>, signed_on: string | null, ended_on: string | null, 
+/**
+ * «действует», «истёк» …
+ */
+status: string, };
+
+export type EventFigures = { 
+/**
+ * The form's name or «Сентябрь 2025»; «Итого» for the total.
+ */
+label: string, total: number, held: number, planned: number, postponed: number, cancelled: number, 
+/**
+ * Planned participants over the held and planned occurrences.
+ */
+participants_planned: number, 
+/**
+ * Actual participants over the held occurrences.
+ */
+participants_actual: number, };
+
+export type AudienceFigures = { audience: Audience, label: string, occurrences: number, held: number, };
+
+export type EventResult = { event_id: number, title: string, form: string, dates: Array<string>, partners: Array<string>, participants_actual: number | null, results: string, };
+
+export type DeficitCover = { deficit: string, 
+/**
+ * Short names; empty: the deficit is open.
+ */
+partners: Array<string>, covered: boolean, };
+
 export type ImportAction = "add" | "update" | "unchanged";
 
 export type ImportItem = { uid: string, title: string, 
@@ -682,3 +833,23 @@ by_stage: Array<StageCount>,
  * Partners whose stage went up during the school year (by the history).
  */
 moved_up: number, };
+
+export type TimelineKind = "event" | "agreement" | "agreement_status" | "tie" | "stage" | "change" | "note";
+
+export type TimelineTarget = { "kind": "event", id: number, date: string, } | { "kind": "agreement", id: number, } | { "kind": "tie", id: number, } | { "kind": "note", id: number, } | { "kind": "history", id: number, };
+
+export type TimelineEntry = { date: string, 
+/**
+ * The time, when it is known (timed events, changes of the card).
+ */
+time: string | null, kind: TimelineKind, 
+/**
+ * A Russian title: «Семинар …», «Соглашение № 4/2026 — подписан».
+ */
+title: string, 
+/**
+ * A Russian detail line.
+ */
+detail: string, target: TimelineTarget, };
+
+export type TimelineFilter = { kinds: Array<TimelineKind>, from: string | null, to: string | null, };

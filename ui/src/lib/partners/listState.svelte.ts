@@ -8,13 +8,16 @@ class ListState {
   types = $state<string[]>([]);
   relations = $state<string[]>([]);
   stages = $state<string[]>([]);
+  /** «Требуют внимания»: only partners with a flag of the network's health. */
+  attention = $state(false);
   sort = $state<SortState>({ key: "name", dir: "asc" });
   scrollTop = 0;
   activeId = $state<number | null>(null);
 
   get filtered(): boolean {
     return (
-      this.query.trim() !== "" || this.types.length > 0 || this.relations.length > 0 || this.stages.length > 0
+      this.query.trim() !== "" || this.types.length > 0 || this.relations.length > 0 || this.stages.length > 0 ||
+      this.attention
     );
   }
 
@@ -23,6 +26,7 @@ class ListState {
     this.types = [];
     this.relations = [];
     this.stages = [];
+    this.attention = false;
   }
 }
 

@@ -1,0 +1,414 @@
+//! «Аналитическая справка о сетевом взаимодействии за учебный год»
+//! (DOMAIN.md §7, issue 11 §6): the year's figures, loaded once. The
+//! network's health gives the deficits, stages, dormant partners and risks;
+//! the rest is counted here over the same live records. `annual_pdf`
+//! typesets it. «Выводы» are kept per year in the `settings` table.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::OptionalExtension;
+
+use super::model::{
+    AgreementFigures, AgreementRow, AnnualReport, AudienceFigures, DeficitCover, EventFigures,
+    EventResult, ReportCount, ReportInstitution,
+};
+use crate::agreements::model::{Agreement, AgreementKind, AgreementStatus, StatusChange};
+use crate::error::{CoreError, Result};
+use crate::events::model::{Audience, EventStatus, Occurrence};
+use crate::events::school_year::{school_year_of, school_year_range, year_name};
+use crate::grammar::{initials_before, month_nominative};
+use crate::network::model::HealthFlagKind;
+use crate::partners::model::{Partner, PartnerType, RelationKind};
+use crate::storage::Storage;
+
+/// The longest «Выводы» kept, in characters.
+pub const MAX_CONCLUSIONS: usize = 20_000;
+
+/// «Аналитическая справка о сетевом взаимодействии за 2025/2026 учебный год».
+pub fn title(year: i32) -> String {
+    format!(
+        "Аналитическая справка о сетевом взаимодействии за {} учебный год",
+        year_name(year)
+    )
+}
+
+fn conclusions_key(year: i32) -> String {
+    format!("report_conclusions_{year}")
+}
+
+/// The «Выводы» written for school year `year` (empty when none).
+pub fn conclusions(storage: &Storage, year: i32) -> Result<String> {
+    Ok(storage
+        .conn()
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?",
+            [conclusions_key(year)],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Keeps the «Выводы» of school year `year`; an empty text removes them.
+pub fn save_conclusions(storage: &mut Storage, year: i32, text: &str) -> Result<()> {
+    let text = text.trim();
+    if text.chars().count() > MAX_CONCLUSIONS {
+        return Err(CoreError::BadInput(format!(
+            "Выводы слишком длинные: не больше {MAX_CONCLUSIONS} знаков."
+        )));
+    }
+    let key = conclusions_key(year);
+    storage.write(|tx| {
+        if text.is_empty() {
+            tx.execute("DELETE FROM settings WHERE key = ?", [&key])?;
+        } else {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key.as_str(), text],
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// The day an agreement was signed: its change to «подписан», else (for
+/// one past signing without that change) its date.
+fn signed_on(a: &Agreement, history: &[StatusChange]) -> Option<NaiveDate> {
+    if let Some(c) = history.iter().find(|c| c.to == AgreementStatus::Signed) {
+        return Some(c.on);
+    }
+    match a.status {
+        AgreementStatus::Draft | AgreementStatus::OnApproval => None,
+        _ => a.data.date.or(a.data.start_date),
+    }
+}
+
+/// The day an agreement stopped: terminated or expired as the history
+/// says (an expired one at its end date), or past its end date by `today`.
+fn ended_on(a: &Agreement, history: &[StatusChange], today: NaiveDate) -> Option<NaiveDate> {
+    let changed = history
+        .iter()
+        .rev()
+        .find(|c| c.to == a.status)
+        .map(|c| c.on);
+    match a.status {
+        AgreementStatus::Terminated => changed.or(a.data.end_date),
+        AgreementStatus::Expired => a.data.end_date.or(changed),
+        AgreementStatus::Signed | AgreementStatus::Active | AgreementStatus::Prolonged => {
+            a.data.end_date.filter(|end| *end < today)
+        }
+        AgreementStatus::Draft | AgreementStatus::OnApproval => None,
+    }
+}
+
+fn agreement_name(a: &Agreement) -> String {
+    let noun = a.data.kind.noun();
+    let mut noun: Vec<char> = noun.chars().collect();
+    if let Some(c) = noun.first_mut() {
+        *c = c.to_uppercase().next().unwrap_or(*c);
+    }
+    let noun: String = noun.into_iter().collect();
+    if a.data.number.trim().is_empty() {
+        noun
+    } else {
+        format!("{noun} № {}", a.data.number.trim())
+    }
+}
+
+/// The agreements in force, concluded and ended during `first..=last`.
+pub fn agreement_figures(
+    agreements: &[(Agreement, Vec<StatusChange>)],
+    names: &HashMap<i64, String>,
+    first: NaiveDate,
+    last: NaiveDate,
+    today: NaiveDate,
+) -> AgreementFigures {
+    let within = |d: NaiveDate| d >= first && d <= last;
+    let mut f = AgreementFigures {
+        in_force: 0,
+        concluded: 0,
+        ended: 0,
+        network_program: 0,
+        cooperation: 0,
+        rows: Vec::new(),
+    };
+    for (a, history) in agreements {
+        let signed = signed_on(a, history);
+        let ended = ended_on(a, history, today);
+        let end = ended.or(a.data.end_date);
+        let in_force = signed.is_some_and(|s| s <= last)
+            && a.data.start_date.is_none_or(|s| s <= last)
+            && end.is_none_or(|e| e >= first);
+        let concluded = signed.is_some_and(within);
+        let ended_in = ended.is_some_and(within);
+        if in_force {
+            f.in_force += 1;
+            match a.data.kind {
+                AgreementKind::NetworkProgram => f.network_program += 1,
+                AgreementKind::Cooperation => f.cooperation += 1,
+            }
+        }
+        f.concluded += u32::from(concluded);
+        f.ended += u32::from(ended_in);
+        if in_force || concluded || ended_in {
+            f.rows.push(AgreementRow {
+                agreement_id: a.id,
+                name: agreement_name(a),
+                partners: a
+                    .data
+                    .parties
+                    .iter()
+                    .filter_map(|p| names.get(&p.partner_id).cloned())
+                    .collect(),
+                signed_on: signed,
+                ended_on: ended.filter(|e| *e <= last),
+                status: a.status.label().to_string(),
+            });
+        }
+    }
+    f.rows.sort_by(|a, b| {
+        (a.signed_on, &a.name, a.agreement_id).cmp(&(b.signed_on, &b.name, b.agreement_id))
+    });
+    f
+}
+
+fn add(f: &mut EventFigures, o: &Occurrence) {
+    f.total += 1;
+    match o.status {
+        EventStatus::Held => f.held += 1,
+        EventStatus::Planned => f.planned += 1,
+        EventStatus::Postponed => f.postponed += 1,
+        EventStatus::Cancelled => f.cancelled += 1,
+    }
+    if o.status.takes_place() {
+        f.participants_planned += o.planned_count.unwrap_or(0);
+    }
+    if o.status == EventStatus::Held {
+        f.participants_actual += o.actual_count.unwrap_or(0);
+    }
+}
+
+fn figures<'a>(label: String, occ: impl Iterator<Item = &'a Occurrence>) -> EventFigures {
+    let mut f = EventFigures {
+        label,
+        ..EventFigures::default()
+    };
+    for o in occ {
+        add(&mut f, o);
+    }
+    f
+}
+
+/// The school year's months, September first: (year, month).
+fn months(year: i32) -> [(i32, u32); 12] {
+    std::array::from_fn(|i| {
+        let m = (8 + i as u32) % 12 + 1;
+        (if m >= 9 { year } else { year + 1 }, m)
+    })
+}
+
+/// Held occurrences with results, one row per event and results text.
+fn results(occ: &[&Occurrence]) -> Vec<EventResult> {
+    let mut out: Vec<EventResult> = Vec::new();
+    for o in occ
+        .iter()
+        .filter(|o| o.status == EventStatus::Held && !o.results.trim().is_empty())
+    {
+        let text = o.results.trim();
+        if let Some(r) = out
+            .iter_mut()
+            .find(|r| r.event_id == o.event_id && r.results == text)
+        {
+            r.dates.push(o.start.date());
+            if let Some(n) = o.actual_count {
+                *r.participants_actual.get_or_insert(0) += n;
+            }
+            continue;
+        }
+        out.push(EventResult {
+            event_id: o.event_id,
+            title: o.title.clone(),
+            form: o.form.clone(),
+            dates: vec![o.start.date()],
+            partners: o.partners.clone(),
+            participants_actual: o.actual_count,
+            results: text.to_string(),
+        });
+    }
+    out
+}
+
+/// The report of school year `year` (2025 = 2025/2026) as of `today`.
+pub fn report(storage: &Storage, year: i32, today: NaiveDate) -> Result<AnnualReport> {
+    let (first, last) = school_year_range(year);
+    let inputs = crate::network::load(storage, today, year)?;
+    let health = crate::network::health::compute(&inputs);
+    let inst = crate::institution::get(storage)?;
+    let forms = crate::events::forms(storage)?;
+
+    // Partners at the year's end; new ones entered during it.
+    let partners: Vec<&Partner> = inputs
+        .partners
+        .iter()
+        .filter(|p| p.created_at.date() <= last)
+        .collect();
+    let is_new = |p: &Partner| p.created_at.date() >= first;
+    let count = |code: &str, label: &str, of: &dyn Fn(&Partner) -> bool| ReportCount {
+        code: code.to_string(),
+        label: label.to_string(),
+        total: partners.iter().filter(|p| of(p)).count() as u32,
+        new: partners.iter().filter(|p| of(p) && is_new(p)).count() as u32,
+    };
+    let by_type = PartnerType::ALL
+        .iter()
+        .map(|&t| count(t.code(), t.label(), &|p| p.data.partner_type == t))
+        .collect();
+    let by_relation = RelationKind::ALL
+        .iter()
+        .map(|&k| count(k.code(), k.label(), &|p| p.data.relation_kind == k))
+        .collect();
+    let names: HashMap<i64, String> = inputs
+        .partners
+        .iter()
+        .map(|p| (p.id, p.data.short_name.clone()))
+        .collect();
+
+    // The year's occurrences, by their start day.
+    let occ: Vec<&Occurrence> = inputs
+        .occurrences
+        .iter()
+        .filter(|o| school_year_of(o.start.date()) == year)
+        .collect();
+    let mut form_order: Vec<(i64, String)> = forms.iter().map(|f| (f.id, f.name.clone())).collect();
+    for o in &occ {
+        if !form_order.iter().any(|(id, _)| *id == o.form_id) {
+            form_order.push((o.form_id, o.form.clone()));
+        }
+    }
+    let events_by_form = form_order
+        .into_iter()
+        .filter(|(id, _)| occ.iter().any(|o| o.form_id == *id))
+        .map(|(id, name)| figures(name, occ.iter().copied().filter(|o| o.form_id == id)))
+        .collect();
+    let events_by_month = months(year)
+        .into_iter()
+        .map(|(y, m)| {
+            figures(
+                format!("{} {y}", month_nominative(m)),
+                occ.iter()
+                    .copied()
+                    .filter(|o| (o.start.year(), o.start.month()) == (y, m)),
+            )
+        })
+        .collect();
+    let events_total = figures("Итого".to_string(), occ.iter().copied());
+    let audience = Audience::ALL
+        .iter()
+        .map(|&a| {
+            let of: Vec<&&Occurrence> = occ
+                .iter()
+                .filter(|o| o.status.takes_place() && o.audience.contains(&a))
+                .collect();
+            AudienceFigures {
+                audience: a,
+                label: a.label().to_string(),
+                occurrences: of.len() as u32,
+                held: of.iter().filter(|o| o.status == EventStatus::Held).count() as u32,
+            }
+        })
+        .collect();
+
+    let covered: HashMap<&str, &Vec<i64>> = inputs
+        .covered_by
+        .iter()
+        .map(|(d, ids)| (d.as_str(), ids))
+        .collect();
+    let deficits = inputs
+        .deficits
+        .iter()
+        .map(|d| {
+            let partners: Vec<String> = covered
+                .get(d.as_str())
+                .map(|ids| ids.iter().filter_map(|id| names.get(id).cloned()).collect())
+                .unwrap_or_default();
+            DeficitCover {
+                deficit: d.clone(),
+                covered: !health.uncovered_deficits.contains(d) && !partners.is_empty(),
+                partners,
+            }
+        })
+        .collect();
+
+    let (dormant, mut risks): (Vec<_>, Vec<_>) = health
+        .flags
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                HealthFlagKind::Dormant
+                    | HealthFlagKind::NoLegalBasis
+                    | HealthFlagKind::SingleContact
+            )
+        })
+        .cloned()
+        .partition(|f| f.kind == HealthFlagKind::Dormant);
+    // Events without a legal basis first, then the single contacts.
+    risks.sort_by_key(|f| f.kind != HealthFlagKind::NoLegalBasis);
+
+    let head = &inst.head;
+    let position = head.position.trim();
+    let head_position = {
+        let mut c = position.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    Ok(AnnualReport {
+        year,
+        title: title(year),
+        today,
+        first_day: first,
+        last_day: last,
+        institution: ReportInstitution {
+            full_name: inst.full_name.trim().to_string(),
+            short_name: inst.short_name.trim().to_string(),
+            head_position,
+            head_name: initials_before(&head.surname, &head.name, &head.patronymic),
+            city: inst.city.trim().to_string(),
+            deficits: inst.deficits.clone(),
+        },
+        partners_total: partners.len() as u32,
+        partners_new: partners.iter().filter(|p| is_new(p)).count() as u32,
+        by_type,
+        by_relation,
+        agreements: agreement_figures(&inputs.agreements, &names, first, last, today),
+        events_by_form,
+        events_by_month,
+        events_total,
+        audience,
+        results: results(&occ),
+        deficits,
+        by_stage: health.by_stage.clone(),
+        moved_up: health.moved_up,
+        dormant,
+        risks,
+        concentration_top5_share: health.concentration_top5_share,
+        conclusions: conclusions(storage, year)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::months;
+
+    #[test]
+    fn the_year_runs_september_to_august() {
+        let m = months(2025);
+        assert_eq!(m[0], (2025, 9));
+        assert_eq!(m[3], (2025, 12));
+        assert_eq!(m[4], (2026, 1));
+        assert_eq!(m[11], (2026, 8));
+    }
+}
