@@ -18,8 +18,9 @@ use partnernet::exports::{ExportTarget, FileDialogOptions, FileFilter, FileForma
 use partnernet::grammar::Gender;
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
 use partnernet::network::model::{
-    HealthFlag, HealthFlagKind, NetworkHealth, PartnerHealth, PartnerRef, StageCount,
-    TimelineEntry, TimelineFilter, TimelineKind, TimelineTarget,
+    HealthFlag, HealthFlagKind, MapEdge, MapNode, MapQuery, NetworkHealth, NetworkMap,
+    PartnerHealth, PartnerRef, StageCount, TimelineEntry, TimelineFilter, TimelineKind,
+    TimelineTarget,
 };
 use partnernet::organisation::model::{Head, Requisites};
 use partnernet::partners::model::{
@@ -137,6 +138,10 @@ fn generate() -> String {
         decl::<TimelineTarget>(&cfg),
         decl::<TimelineEntry>(&cfg),
         decl::<TimelineFilter>(&cfg),
+        decl::<MapQuery>(&cfg),
+        decl::<MapNode>(&cfg),
+        decl::<MapEdge>(&cfg),
+        decl::<NetworkMap>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by tests/bindings.rs. Do not edit:\n\

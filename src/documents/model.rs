@@ -87,6 +87,76 @@ pub enum Block {
     },
     /// Signature blocks of the parties, side by side.
     Signatures(Vec<Signature>),
+    /// A vector drawing (a chart of the report, the network map).
+    Figure(Figure),
+}
+
+/// A vector drawing placed as a block, scaled down to the text width when
+/// wider, kept on one page with its caption (moved to the next page when it
+/// does not fit what is left). Coordinates are millimetres from the
+/// drawing's top-left corner, y pointing down.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Figure {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub shapes: Vec<Shape>,
+    /// Printed centred under the drawing, e.g. «Рисунок 1. …».
+    pub caption: Option<String>,
+}
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Color {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Color {
+    pub const BLACK: Color = Color { r: 0, g: 0, b: 0 };
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Color { r, g, b }
+    }
+}
+
+/// One element of a [`Figure`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        /// Stroke width in points.
+        width_pt: f32,
+        color: Color,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Color>,
+        stroke: Option<Color>,
+    },
+    Circle {
+        cx: f32,
+        cy: f32,
+        r: f32,
+        fill: Option<Color>,
+        stroke: Option<Color>,
+    },
+    /// One line of text; `y` is its baseline, `x` its left edge, centre or
+    /// right edge by `align` (Justify is taken as Left).
+    Text {
+        x: f32,
+        y: f32,
+        text: String,
+        size_pt: f32,
+        bold: bool,
+        align: Align,
+        color: Color,
+    },
 }
 
 /// A paragraph of inline runs.

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::partners::model::PartnerType;
+use crate::partners::model::{PartnerType, RelationKind};
 
 /// What a flag is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -193,4 +193,70 @@ pub struct TimelineFilter {
     pub kinds: Vec<TimelineKind>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+}
+
+/// What the network map shows (issue 11 §3): a period and filters. Empty
+/// lists mean «all».
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct MapQuery {
+    /// The first day of the period; with `to` none: the current school year.
+    pub from: Option<NaiveDate>,
+    /// The last day of the period (inclusive).
+    pub to: Option<NaiveDate>,
+    pub types: Vec<PartnerType>,
+    pub relations: Vec<RelationKind>,
+    /// Stages 1–3; 0 stands for «no stage yet».
+    pub stages: Vec<u8>,
+}
+
+/// The network map of a period: organisations and what ties them, with a
+/// stable layout (the same data gives the same picture).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NetworkMap {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The own institution first, then partners by short name.
+    pub nodes: Vec<MapNode>,
+    pub edges: Vec<MapEdge>,
+}
+
+/// One organisation on the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MapNode {
+    /// `"i"` for the own institution, `"p<id>"` for a partner.
+    pub key: String,
+    pub partner_id: Option<i64>,
+    /// The short name.
+    pub name: String,
+    /// None for the own institution.
+    pub partner_type: Option<PartnerType>,
+    pub relation: Option<RelationKind>,
+    pub stage: Option<u8>,
+    /// Occurrences (planned, held) with this organisation in the period.
+    pub events: u32,
+    /// Agreements with it in force at some day of the period.
+    pub agreements: u32,
+    /// Radius in layout units, growing with activity.
+    pub size: f32,
+    /// Position in layout units; the institution at (0, 0).
+    pub x: f32,
+    pub y: f32,
+    /// The health flags of this partner (none for the institution).
+    pub flags: Vec<HealthFlagKind>,
+}
+
+/// What ties two organisations in the period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MapEdge {
+    pub source: String,
+    pub target: String,
+    /// Declared ties in force at some day of the period.
+    pub ties: Vec<crate::partners::model::TieKind>,
+    /// Occurrences in the period both took part in.
+    pub joint_events: u32,
+    /// Agreements in force in the period both are parties of.
+    pub joint_agreements: u32,
+    /// Stroke width in layout units, thicker with more joint activity.
+    pub width: f32,
 }

@@ -217,7 +217,7 @@ impl Writer<'_> {
                     ));
                 }
                 Block::PageBreak | Block::Orientation(_) => out.push(Part::p(page_break())),
-                Block::TableOfContents { .. } => {}
+                Block::TableOfContents { .. } | Block::Figure(_) => {}
                 Block::Signatures(parties) => {
                     out.push(Part::T(Box::new(self.table(&signature_table(parties)))));
                 }

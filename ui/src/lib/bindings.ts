@@ -853,3 +853,75 @@ title: string,
 detail: string, target: TimelineTarget, };
 
 export type TimelineFilter = { kinds: Array<TimelineKind>, from: string | null, to: string | null, };
+
+export type MapQuery = { 
+/**
+ * The first day of the period; with `to` none: the current school year.
+ */
+from: string | null, 
+/**
+ * The last day of the period (inclusive).
+ */
+to: string | null, types: Array<PartnerType>, relations: Array<RelationKind>, 
+/**
+ * Stages 1–3; 0 stands for «no stage yet».
+ */
+stages: Array<number>, };
+
+export type MapNode = { 
+/**
+ * `"i"` for the own institution, `"p<id>"` for a partner.
+ */
+key: string, partner_id: number | null, 
+/**
+ * The short name.
+ */
+name: string, 
+/**
+ * None for the own institution.
+ */
+partner_type: PartnerType | null, relation: RelationKind | null, stage: number | null, 
+/**
+ * Occurrences (planned, held) with this organisation in the period.
+ */
+events: number, 
+/**
+ * Agreements with it in force at some day of the period.
+ */
+agreements: number, 
+/**
+ * Radius in layout units, growing with activity.
+ */
+size: number, 
+/**
+ * Position in layout units; the institution at (0, 0).
+ */
+x: number, y: number, 
+/**
+ * The health flags of this partner (none for the institution).
+ */
+flags: Array<HealthFlagKind>, };
+
+export type MapEdge = { source: string, target: string, 
+/**
+ * Declared ties in force at some day of the period.
+ */
+ties: Array<TieKind>, 
+/**
+ * Occurrences in the period both took part in.
+ */
+joint_events: number, 
+/**
+ * Agreements in force in the period both are parties of.
+ */
+joint_agreements: number, 
+/**
+ * Stroke width in layout units, thicker with more joint activity.
+ */
+width: number, };
+
+export type NetworkMap = { from: string, to: string, 
+/**
+ * The own institution first, then partners by short name.
+ */
+nodes: Array<MapNode>, edges: Array<MapEdge>, };
