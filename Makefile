@@ -49,6 +49,7 @@ e2e: build
 bench:
 	scripts/bench_documents.sh
 	cargo run --release -q -p partnernet --bin bench_events
+	cargo run --release -q -p partnernet --bin bench_network
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test --test bindings

@@ -14,7 +14,8 @@ const SHORT_NAME = "Школа «Лесная поляна»";
 const SEARCH = "ЛЕСНАЯ"; // a part of the name, in another case
 const GOOD_INN = inn10("682501234"); // 6825012343
 const BAD_INN = badInn10("682501234"); // 6825012345: wrong check digit
-const NOTES = "Совместные занятия по экологии, весна 2027";
+// The field edited (the form no longer has «Заметки»: notes are dated entries in «Хроника»).
+const POSTAL = "393190, г. Котовск, ул. Лесная, д. 5";
 
 async function listCount(s) {
   const text = await s.waitText("partners-count", /\d/);
@@ -92,16 +93,16 @@ test("create with a wrong ИНН, fix, find, edit, delete, restore", async (t) =
     await s.waitUntil(async () => (await s.prop(await s.find("field-full_name"), "value")) === FULL_NAME, {
       message: "the edit form loads the partner",
     });
-    await s.fill("field-notes", NOTES);
+    await s.fill("field-requisites.postal_address", POSTAL);
     await s.clickId("partner-save");
     await s.gone("partner-form");
 
     // The history tab shows the change.
     await s.clickId("tab-history");
-    await s.waitText("history-table", NOTES);
+    await s.waitText("history-table", POSTAL);
     await shot(s, "2-card-history");
     const history = await s.text(await s.find("history-table"));
-    assert.match(history, /Заметки/i, `history names the field: ${history}`);
+    assert.match(history, /Почтовый адрес/i, `history names the field: ${history}`);
 
     // Delete → a toast with «Отменить»; undo brings it back.
     await s.clickId("partner-delete");
@@ -131,7 +132,7 @@ test("create with a wrong ИНН, fix, find, edit, delete, restore", async (t) =
     await s.click(await s.findCss(`[data-testid="partner-row"][data-id="${id}"]`));
     await s.waitText("partner-card-title", (x) => x.trim() === SHORT_NAME);
     await s.clickId("tab-history");
-    await s.waitText("history-table", NOTES);
+    await s.waitText("history-table", POSTAL);
 
     // Esc in the search box clears it: the whole list is back, one partner more than the demo.
     await backToList(s);

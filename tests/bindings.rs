@@ -18,8 +18,8 @@ use partnernet::exports::{ExportTarget, FileDialogOptions, FileFilter, FileForma
 use partnernet::grammar::Gender;
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
 use partnernet::network::model::{
-    HealthFlag, HealthFlagKind, MapEdge, MapNode, MapQuery, NetworkHealth, NetworkMap,
-    PartnerHealth, PartnerRef, StageCount, TimelineEntry, TimelineFilter, TimelineKind,
+    HealthFlag, HealthFlagKind, MapEdge, MapLegendItem, MapNode, MapQuery, NetworkHealth,
+    NetworkMap, PartnerHealth, PartnerRef, StageCount, TimelineEntry, TimelineFilter, TimelineKind,
     TimelineTarget,
 };
 use partnernet::organisation::model::{Head, Requisites};
@@ -28,8 +28,9 @@ use partnernet::partners::model::{
     PartnerType, Person, ReadinessCondition, RelationKind, Tie, TieInput, TieKind,
 };
 use partnernet::reports::model::{
-    AgreementFigures, AgreementRow, AnnualReport, AudienceFigures, DeficitCover, EventFigures,
-    EventResult, PlanMonth, PlanRow, ReportCount, ReportInstitution, SchoolYearPlan,
+    AgreementFigures, AgreementRow, AnnualReport, AudienceFigures, ChartBar, DeficitCover,
+    EventFigures, EventResult, FormSeries, PlanMonth, PlanRow, ReportCount, ReportInstitution,
+    SchoolYearPlan, YearCharts,
 };
 use partnernet::settings::Settings;
 use partnernet::storage::AppInfo;
@@ -118,6 +119,9 @@ fn generate() -> String {
         decl::<AudienceFigures>(&cfg),
         decl::<EventResult>(&cfg),
         decl::<DeficitCover>(&cfg),
+        decl::<YearCharts>(&cfg),
+        decl::<FormSeries>(&cfg),
+        decl::<ChartBar>(&cfg),
         decl::<ImportAction>(&cfg),
         decl::<ImportItem>(&cfg),
         decl::<ImportFile>(&cfg),
@@ -142,6 +146,7 @@ fn generate() -> String {
         decl::<MapNode>(&cfg),
         decl::<MapEdge>(&cfg),
         decl::<NetworkMap>(&cfg),
+        decl::<MapLegendItem>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by tests/bindings.rs. Do not edit:\n\

@@ -138,8 +138,8 @@ fn dormant_at_the_edge_of_the_window() {
     assert!(flagged(&h, HealthFlagKind::Dormant, exactly));
     assert_eq!(
         message(&h, HealthFlagKind::Dormant, exactly),
-        "Нет совместных мероприятий и договоров с 12.06.2026 (6 мес.): запланируйте встречу \
-         или переведите партнёра в архив."
+        "Нет совместных мероприятий, договоров, связей и записей о взаимодействии с 12.06.2026 \
+         (6 мес.): запланируйте встречу или переведите партнёра в архив."
     );
     assert!(!flagged(&h, HealthFlagKind::Dormant, day_less));
     assert!(
@@ -690,5 +690,103 @@ fn the_demo_is_sane() {
     assert_eq!(
         json["partners"].as_array().map(Vec::len),
         Some(h.partners.len())
+    );
+}
+
+#[test]
+fn no_contact_at_all_is_a_risk_too() {
+    let (_dir, mut storage) = open();
+    let none = partners::create(
+        &mut storage,
+        PartnerInput {
+            contacts: Vec::new(),
+            stage_reached_on: None,
+            ..school(1)
+        },
+        long_ago(),
+    )
+    .expect("partner")
+    .id;
+    let h = health(&storage);
+    let m = message(&h, HealthFlagKind::SingleContact, none);
+    assert!(m.contains("нет ни одного контактного лица"), "{m}");
+    let flags = h
+        .flags
+        .iter()
+        .filter(|f| f.partner_id == Some(none) && f.kind == HealthFlagKind::SingleContact)
+        .count();
+    assert_eq!(flags, 1);
+    let row = h
+        .partners
+        .iter()
+        .find(|r| r.partner_id == none)
+        .expect("row");
+    assert_eq!(row.contacts, 0);
+}
+
+fn note_on(storage: &mut Storage, id: i64, date: NaiveDate) {
+    let input = partnernet::partners::model::NoteInput {
+        date: Some(date),
+        text: "Созвонились, обсудили планы".into(),
+        person_id: None,
+    };
+    partners::notes::add(storage, id, input, now()).expect("note");
+}
+
+fn tie_from(storage: &mut Storage, id: i64, start: NaiveDate, end: Option<NaiveDate>) {
+    let input = partnernet::partners::model::TieInput {
+        first_id: None,
+        second_id: Some(id),
+        kind: partnernet::partners::model::TieKind::NetworkInteraction,
+        start_date: Some(start),
+        end_date: end,
+        note: String::new(),
+    };
+    partners::ties::add(storage, input, now()).expect("tie");
+}
+
+#[test]
+fn dated_notes_and_ties_are_interactions() {
+    let (_dir, mut storage) = open();
+    // The window is 6 months: 12.06.2026 is as quiet as nothing.
+    let noted_at_edge = partner_at(&mut storage, 1, long_ago());
+    note_on(&mut storage, noted_at_edge, day(2026, 6, 12));
+    let noted_inside = partner_at(&mut storage, 2, long_ago());
+    note_on(&mut storage, noted_inside, day(2026, 6, 13));
+    let noted_ahead = partner_at(&mut storage, 3, long_ago());
+    note_on(&mut storage, noted_ahead, day(2026, 12, 13));
+    let tied_inside = partner_at(&mut storage, 4, long_ago());
+    tie_from(&mut storage, tied_inside, day(2026, 6, 13), None);
+    let tie_ended_inside = partner_at(&mut storage, 5, long_ago());
+    tie_from(
+        &mut storage,
+        tie_ended_inside,
+        day(2025, 2, 1),
+        Some(day(2026, 11, 30)),
+    );
+    let tied_long_ago = partner_at(&mut storage, 6, long_ago());
+    tie_from(&mut storage, tied_long_ago, day(2025, 2, 1), None);
+
+    let h = health(&storage);
+    let last = |id: i64| {
+        h.partners
+            .iter()
+            .find(|r| r.partner_id == id)
+            .and_then(|r| r.last_interaction)
+    };
+    assert!(flagged(&h, HealthFlagKind::Dormant, noted_at_edge));
+    assert_eq!(last(noted_at_edge), Some(day(2026, 6, 12)));
+    assert!(!flagged(&h, HealthFlagKind::Dormant, noted_inside));
+    // A note dated after today is no interaction yet.
+    assert!(flagged(&h, HealthFlagKind::Dormant, noted_ahead));
+    assert_eq!(last(noted_ahead), None);
+    assert!(!flagged(&h, HealthFlagKind::Dormant, tied_inside));
+    assert_eq!(last(tie_ended_inside), Some(day(2026, 11, 30)));
+    assert!(!flagged(&h, HealthFlagKind::Dormant, tie_ended_inside));
+    assert!(flagged(&h, HealthFlagKind::Dormant, tied_long_ago));
+    assert!(
+        message(&h, HealthFlagKind::Dormant, tied_long_ago).contains("с 01.02.2025"),
+        "{}",
+        message(&h, HealthFlagKind::Dormant, tied_long_ago)
     );
 }

@@ -481,10 +481,35 @@ fn migration_007_copies_the_old_notes_into_a_dated_note() {
     assert_eq!(moved[0].date, day(2025, 3, 14));
     assert_eq!(moved[0].text, "Давний партнёр.\nЗвонить после 15:00.");
     assert_eq!(moved[0].person_id, None);
-    // The field stays until the form moves to dated notes.
-    assert_eq!(
-        partners::get(&storage, 1).expect("partner").data.notes,
-        "Давний партнёр.\nЗвонить после 15:00."
-    );
+    // Migration 008 clears the copied field: the form edits dated notes only.
+    assert_eq!(partners::get(&storage, 1).expect("partner").data.notes, "");
     assert!(notes::of_partner(&storage, 2).expect("blank").is_empty());
+}
+
+#[test]
+fn text_sent_in_the_old_notes_field_becomes_a_dated_note_of_today() {
+    let (_dir, mut storage) = open();
+    let mut input = school(9);
+    input.notes = "  Договорились о встрече. ".into();
+    let created = partners::create(&mut storage, input.clone(), now()).expect("create");
+    assert_eq!(created.data.notes, "");
+    let moved = notes::of_partner(&storage, created.id).expect("notes");
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(moved[0].date, now().date());
+    assert_eq!(moved[0].text, "Договорились о встрече.");
+
+    // An update without notes adds none; one with a new text adds it.
+    input.notes = String::new();
+    partners::update(&mut storage, created.id, input.clone(), now()).expect("same");
+    assert_eq!(notes::of_partner(&storage, created.id).expect("n").len(), 1);
+    input.notes = "Позвонить в мае.".into();
+    let updated = partners::update(&mut storage, created.id, input, now()).expect("update");
+    assert_eq!(updated.data.notes, "");
+    let texts: Vec<String> = notes::of_partner(&storage, created.id)
+        .expect("notes")
+        .into_iter()
+        .map(|n| n.text)
+        .collect();
+    assert!(texts.contains(&"Позвонить в мае.".to_string()), "{texts:?}");
+    assert_eq!(texts.len(), 2);
 }

@@ -1,12 +1,12 @@
 //! The analytical report on a school year (issue 11 §6) on real SQLite
 //! files: its figures against a small hand-made network, the «Выводы» kept
-//! per year, the PDF read back (pdftotext, pdffonts, qpdf), the demo's
-//! report and the command line.
+//! per year, the PDF read back (pdftotext, pdffonts, qpdf) and the demo's
+//! report. The DOCX, the XLSX and the command line: reports_annual_export.rs.
 
 mod common;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use common::{at, cli, day, now, open, p, parties, run, school, t, text};
+use common::{at, day, now, open, p, parties, run, school, t};
 use partnernet::agreements::{
     self,
     model::{AgreementInput, AgreementStatus},
@@ -735,27 +735,4 @@ fn the_demo_report_renders_every_section() {
     }
     assert!(all.contains("4.1. По формам взаимодействия"));
     assert!(all.contains("4.2. По месяцам"));
-}
-
-#[test]
-fn the_command_line_writes_a_pdf_and_refuses_docx_for_now() {
-    let net = network();
-    let dir = net.storage.path().parent().expect("dir").to_path_buf();
-    let out = dir.join("справка.pdf");
-    let done = cli(&dir, &["report", "--year", "2025", "-o", p(&out)], None);
-    assert!(done.status.success(), "{}", text(&done.stderr));
-    assert!(text(&done.stdout).contains("2025/2026"));
-    let all = squeeze(&pages(&std::fs::read(&out).expect("pdf")).join("\n"));
-    assert!(all.contains("1. Общие сведения о сети"));
-    for ext in ["docx", "xlsx"] {
-        let target = dir.join(format!("справка.{ext}"));
-        let refused = cli(&dir, &["report", "--year", "2025", "-o", p(&target)], None);
-        assert!(!refused.status.success());
-        assert!(
-            text(&refused.stderr).contains("пока только в PDF"),
-            "{}",
-            text(&refused.stderr)
-        );
-        assert!(!target.exists());
-    }
 }

@@ -111,8 +111,16 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::reports::plan_get,
             commands::reports::plan_preview,
             commands::reports::plan_export,
+            // reports: the year's analytical report and its charts
+            commands::reports::reports_charts,
+            commands::reports::annual_report_get,
+            commands::reports::annual_report_conclusions_save,
+            commands::reports::annual_report_preview,
+            commands::reports::annual_report_export,
             // network: the network's health on «Главная» and in the partners list
             commands::network::network_health,
+            commands::network::network_map,
+            commands::network::network_map_export,
             // file dialogs and opening what was written
             commands::exports::exports_save_dialog,
             commands::exports::exports_open_dialog,

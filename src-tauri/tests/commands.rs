@@ -89,16 +89,19 @@ fn create_search_edit_trash_restore() {
     assert_eq!(found[0]["id"], json!(id));
 
     let mut edited = created.clone();
-    edited["notes"] = json!("Договор продлён");
+    edited["requisites"]["postal_address"] = json!("393190, г. Котовск, а/я 5");
     let updated = call(
         &app,
         "partners_update",
         json!({ "id": id, "input": edited }),
     )
     .expect("update");
-    assert_eq!(updated["notes"], json!("Договор продлён"));
+    assert_eq!(
+        updated["requisites"]["postal_address"],
+        json!("393190, г. Котовск, а/я 5")
+    );
     let history = call(&app, "partners_history", json!({ "id": id })).expect("history");
-    assert_eq!(history[0]["field"], json!("Заметки"));
+    assert_eq!(history[0]["field"], json!("Почтовый адрес"));
 
     call(&app, "partners_trash", json!({ "id": id })).expect("trash");
     assert_eq!(

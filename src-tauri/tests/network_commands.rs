@@ -77,3 +77,117 @@ fn the_dormant_window_comes_from_the_settings_and_is_checked() {
         "{err}"
     );
 }
+
+#[test]
+fn the_map_of_the_demo_has_the_institution_at_the_centre_and_its_partners() {
+    let app = app();
+    call(&app, "demo_fill", json!({})).expect("demo");
+    let partners = call(&app, "partners_list", json!({ "filter": {} })).expect("list");
+    let map = call(&app, "network_map", json!({ "query": {} })).expect("map");
+    let nodes = map["nodes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(nodes.len(), partners.as_array().map_or(0, Vec::len) + 1);
+    assert_eq!(nodes[0]["key"], json!("i"));
+    assert_eq!(
+        (nodes[0]["x"].as_f64(), nodes[0]["y"].as_f64()),
+        (Some(0.0), Some(0.0))
+    );
+    assert_eq!(count(&map, "legend"), 9);
+    assert!(count(&map, "edges") > 0, "{map}");
+    for e in map["edges"].as_array().into_iter().flatten() {
+        let busy =
+            e["joint_events"].as_u64().unwrap_or(0) + e["joint_agreements"].as_u64().unwrap_or(0);
+        assert!(busy > 0 || count(e, "ties") > 0, "an edge for nothing: {e}");
+    }
+    // The period is the current school year: 1 September – 31 August.
+    let from = map["from"].as_str().unwrap_or_default();
+    assert!(from.ends_with("-09-01"), "{from}");
+
+    let schools = call(
+        &app,
+        "network_map",
+        json!({ "query": { "types": ["general_education"] } }),
+    )
+    .expect("filtered");
+    for n in schools["nodes"].as_array().into_iter().flatten().skip(1) {
+        assert_eq!(n["partner_type"], json!("general_education"), "{n}");
+    }
+    assert!(count(&schools, "nodes") < nodes.len());
+
+    let err = call(
+        &app,
+        "network_map",
+        json!({ "query": { "from": "2026-12-01", "to": "2026-11-01" } }),
+    )
+    .unwrap_err();
+    assert!(
+        is_russian(err["message"].as_str().unwrap_or_default()),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_map_is_saved_as_a_pdf_page_and_as_the_png_the_ui_drew() {
+    let app = app();
+    call(&app, "demo_fill", json!({})).expect("demo");
+    let query = json!({ "from": "2026-09-01", "to": "2027-08-31" });
+    let dialog = call(
+        &app,
+        "exports_save_dialog",
+        json!({ "target": { "kind": "network_map", "query": query, "format": "png" } }),
+    )
+    .expect("dialog");
+    assert_eq!(dialog["title"], json!("Сохранить карту сети"));
+    assert!(
+        dialog["default_path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("Карта сети 2026-2027.png")),
+        "{dialog}"
+    );
+
+    let pdf = app.dir.path().join("Карта");
+    let written = call(
+        &app,
+        "network_map_export",
+        json!({ "query": query, "format": "pdf", "path": pdf.to_str(), "png": null }),
+    )
+    .expect("pdf");
+    let written = written.as_str().unwrap_or_default().to_string();
+    assert!(written.ends_with("Карта.pdf"), "{written}");
+    let bytes = std::fs::read(&written).expect("written");
+    assert!(bytes.starts_with(b"%PDF"));
+
+    let mut png = vec![0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
+    png.extend([0u8; 40]);
+    let path = app.dir.path().join("Карта.png");
+    call(
+        &app,
+        "network_map_export",
+        json!({ "query": query, "format": "png", "path": path.to_str(), "png": png }),
+    )
+    .expect("png");
+    assert_eq!(std::fs::read(&path).expect("png written"), png);
+
+    let other = app.dir.path().join("Не карта.png");
+    let err = call(
+        &app,
+        "network_map_export",
+        json!({ "query": query, "format": "png", "path": other.to_str(), "png": [1, 2, 3] }),
+    )
+    .unwrap_err();
+    assert!(
+        is_russian(err["message"].as_str().unwrap_or_default()),
+        "{err}"
+    );
+    assert!(!other.exists(), "nothing is written for what is not a PNG");
+
+    let err = call(
+        &app,
+        "network_map_export",
+        json!({ "query": query, "format": "docx", "path": other.to_str(), "png": null }),
+    )
+    .unwrap_err();
+    assert!(
+        is_russian(err["message"].as_str().unwrap_or_default()),
+        "{err}"
+    );
+}

@@ -1,17 +1,15 @@
-//! Methodical brochures kept in the database: written in the app's editor,
-//! previewed and exported as PDF through the document engine.
+//! Methodical brochures kept in the database: written in the app's editor.
+//! Previewing and exporting them as PDF is `reports::directives`' (above
+//! the domains), which fills in the directives from the data first.
 
 pub mod model;
 pub mod queries;
 
-use std::path::Path;
-
 use chrono::NaiveDateTime;
 
-use crate::documents::{self, DocumentError};
 use crate::error::{CoreError, Result};
 use crate::storage::Storage;
-use model::{Brochure, BrochureSummary, SourceProblem};
+use model::{Brochure, BrochureSummary};
 
 const UNTITLED: &str = "Без названия";
 
@@ -120,32 +118,6 @@ pub fn trash(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> {
 pub fn restore(storage: &mut Storage, id: i64) -> Result<()> {
     get(storage, id)?;
     storage.write(|tx| queries::set_deleted(tx, id, None))
-}
-
-/// The PDF of a Markdown source, or its problem with the line number.
-pub fn render(source: &str, created: NaiveDateTime) -> Result<Vec<u8>, SourceProblem> {
-    documents::brochure::render_markdown(source, created).map_err(problem)
-}
-
-fn problem(err: DocumentError) -> SourceProblem {
-    let line = match &err {
-        DocumentError::Markdown { line, .. } | DocumentError::FrontMatter { line, .. } => {
-            u32::try_from(*line).ok()
-        }
-        _ => None,
-    };
-    SourceProblem {
-        line,
-        message: err.to_string(),
-    }
-}
-
-/// Writes the brochure's PDF to `path` (atomically: no partial file on error).
-pub fn export(storage: &Storage, id: i64, path: &Path, now: NaiveDateTime) -> Result<()> {
-    let brochure = get(storage, id)?;
-    let bytes = documents::brochure::render_markdown(&brochure.source, now)
-        .map_err(|e| CoreError::Document(e.to_string()))?;
-    crate::storage::files::write_atomic(path, &bytes)
 }
 
 #[cfg(test)]

@@ -31,6 +31,23 @@ pub struct SourceProblem {
     pub message: String,
 }
 
+/// The line of a Markdown or front matter problem goes with its message.
+impl From<crate::documents::DocumentError> for SourceProblem {
+    fn from(err: crate::documents::DocumentError) -> Self {
+        use crate::documents::DocumentError;
+        let line = match &err {
+            DocumentError::Markdown { line, .. } | DocumentError::FrontMatter { line, .. } => {
+                u32::try_from(*line).ok()
+            }
+            _ => None,
+        };
+        SourceProblem {
+            line,
+            message: err.to_string(),
+        }
+    }
+}
+
 /// A Markdown problem crosses as `{code: "document", fields: [{field:
 /// "line.N"}]}`, so the editor can point at the line.
 impl From<SourceProblem> for crate::error::ApiError {

@@ -1,7 +1,10 @@
 //! `partnernet brochure render`: the file work around the document engine.
 //! The engine only turns Markdown text into PDF bytes; reading the source
 //! and writing the PDF happen here, the PDF through the one atomic write of
-//! every export, so a failed render never leaves a partial file.
+//! every export, so a failed render never leaves a partial file. A source
+//! with directives (`[[партнёры]]` …) is filled in from the data folder,
+//! the same way as the app's preview and export; one without them never
+//! opens it.
 
 use std::path::Path;
 
@@ -11,6 +14,7 @@ use crate::documents::brochure::render_markdown;
 use crate::documents::DocumentError;
 use crate::error::CoreError;
 use crate::storage::files::write_atomic;
+use crate::storage::Storage;
 
 /// Renders the brochure at `input` into `output`. On any error an existing
 /// `output` is left as it was. Errors stay the engine's, so the reading and
@@ -32,6 +36,31 @@ pub fn render_file(
             other => other.to_string(),
         },
     })
+}
+
+/// Renders the brochure at `input` into `output`, its directives filled in
+/// from the storage `open` gives (opened only when there are directives).
+pub fn render_with_data(
+    input: &Path,
+    output: &Path,
+    open: impl FnOnce() -> Result<Storage, CoreError>,
+    created: NaiveDateTime,
+) -> Result<(), CoreError> {
+    let document = |e: DocumentError| CoreError::Document(e.to_string());
+    let source = std::fs::read_to_string(input)
+        .map_err(|e| DocumentError::Read {
+            path: input.display().to_string(),
+            message: reason(&e),
+        })
+        .map_err(document)?;
+    let draft = crate::documents::brochure::parse_draft(&source).map_err(document)?;
+    if draft.directives().next().is_none() {
+        return render_file(input, output, created).map_err(document);
+    }
+    let storage = open()?;
+    let bytes = crate::reports::directives::render(&storage, &source, created)?
+        .map_err(|p| CoreError::Document(p.message))?;
+    write_atomic(output, &bytes)
 }
 
 /// The system's reason in Russian for the common cases.

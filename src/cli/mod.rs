@@ -56,9 +56,9 @@ pub enum Command {
     #[command(subcommand)]
     Events(EventsCommand),
     /// Состояние сети: «спящие» партнёры, один контакт, мероприятия без договора,
-    /// непокрытые дефициты, концентрация, этапы
+    /// непокрытые дефициты, концентрация, этапы; карта сети за учебный год
     Network {
-        /// Вывести JSON со всеми данными
+        /// Вывести JSON со всеми данными (карта сети — в поле «map»: узлы и связи с весами)
         #[arg(long)]
         json: bool,
         /// Год начала учебного года: 2026 — это 2026/2027; по умолчанию — текущий
@@ -149,7 +149,7 @@ pub enum PartnersCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum BrochureCommand {
-    /// Свёрстать брошюру из Markdown в PDF
+    /// Свёрстать брошюру из Markdown в PDF (директивы [[партнёры]] и др. — из папки данных)
     Render {
         input: PathBuf,
         #[arg(short = 'o', long = "output", value_name = "OUTPUT.pdf")]
@@ -247,8 +247,7 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
             events::plan_to_file(&storage, year, &output, io, now)
         }
         Command::Brochure(BrochureCommand::Render { input, output }) => {
-            brochure::render_file(&input, &output, now)
-                .map_err(|e| CoreError::Document(e.to_string()))?;
+            brochure::render_with_data(&input, &output, || open(cli.data_dir), now)?;
             writeln!(io.stdout, "Брошюра сохранена: {}", output.display())
                 .map_err(|e| CoreError::io("stdout", e))?;
             Ok(0)

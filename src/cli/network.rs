@@ -1,10 +1,13 @@
-//! `partnernet network`: the network's health.
+//! `partnernet network`: the network's health and its map of the school
+//! year (nodes with their activity, edges with their weights); `--json`
+//! prints the health's fields with the map under `"map"`.
 
 use chrono::NaiveDateTime;
 
 use super::Io;
 use crate::error::{CoreError, Result};
-use crate::events::school_year::{school_year_of, year_name};
+use crate::events::school_year::{school_year_of, school_year_range, year_name};
+use crate::network::model::MapQuery;
 use crate::storage::Storage;
 
 pub fn run(
@@ -17,8 +20,20 @@ pub fn run(
     let today = now.date();
     let year = year.unwrap_or_else(|| school_year_of(today));
     let health = crate::network::health(storage, today, year)?;
+    let (from, to) = school_year_range(year);
+    let query = MapQuery {
+        from: Some(from),
+        to: Some(to),
+        ..MapQuery::default()
+    };
+    let map = crate::network::map(storage, today, &query)?;
     let text = if json {
-        serde_json::to_string_pretty(&health).map_err(|e| CoreError::BadInput(e.to_string()))?
+        let bad = |e: serde_json::Error| CoreError::BadInput(e.to_string());
+        let mut value = serde_json::to_value(&health).map_err(bad)?;
+        if let Some(fields) = value.as_object_mut() {
+            fields.insert("map".into(), serde_json::to_value(&map).map_err(bad)?);
+        }
+        serde_json::to_string_pretty(&value).map_err(bad)?
     } else {
         let mut lines = vec![format!(
             "Состояние сети на {}, учебный год {}: партнёров — {}, мероприятий года — {}.",
@@ -33,6 +48,11 @@ pub fn run(
                 share * 100.0
             ));
         }
+        lines.push(format!(
+            "Карта сети за учебный год: организаций — {}, связей — {}.",
+            map.nodes.len(),
+            map.edges.len()
+        ));
         lines.extend(health.flags.iter().map(|f| {
             if f.subject.is_empty() {
                 f.message.clone()

@@ -1,4 +1,5 @@
-//! `partnernet report`: the analytical report on a school year, as PDF.
+//! `partnernet report`: the analytical report on a school year, as PDF,
+//! DOCX or XLSX by the output's extension.
 
 use std::path::Path;
 
@@ -6,7 +7,7 @@ use chrono::NaiveDateTime;
 
 use super::Io;
 use crate::error::{CoreError, Result};
-use crate::reports::{annual, annual_pdf};
+use crate::reports::annual_export;
 use crate::storage::Storage;
 
 pub fn run(
@@ -20,24 +21,7 @@ pub fn run(
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    match ext.as_str() {
-        "pdf" => {}
-        "docx" | "xlsx" => {
-            return Err(CoreError::BadInput(format!(
-                "аналитическая справка сохраняется пока только в PDF: укажите файл .pdf \
-                 вместо «{}»",
-                output.display()
-            )))
-        }
-        _ => {
-            return Err(CoreError::BadInput(format!(
-                "аналитическую справку можно сохранить только в файл .pdf, а не «{}»",
-                output.display()
-            )))
-        }
-    }
-    let report = annual::report(storage, year, now.date())?;
-    let bytes = annual_pdf::render(&report, now)?;
+    let bytes = annual_export::bytes(storage, year, &ext, now)?;
     crate::storage::files::write_atomic(output, &bytes)?;
     writeln!(
         io.stdout,

@@ -14,6 +14,13 @@ use crate::agreements::model::{
 use crate::agreements::{self, queries};
 use crate::error::{CoreError, Result};
 
+use super::event_history::VETERANS;
+use super::event_spec::SchoolYear;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
 use AgreementKind::{Cooperation, NetworkProgram};
 use AgreementStatus::*;
 
@@ -72,7 +79,35 @@ pub fn agreements(today: NaiveDate) -> Vec<DemoAgreement> {
         responsible: "Сорокина Е.А., методист".into(),
         ..AgreementInput::default()
     };
+    // Expired in the last school year while the veterans' joint events go
+    // on: the network's health flags it (no legal basis).
+    let y = SchoolYear::containing(today).0;
+    let (veterans_signed, veterans_end) = (ymd(y - 2, 9, 20), ymd(y, 5, 31));
+    let days = |d: NaiveDate| (today - d).num_days().max(0) as u64;
     vec![
+        DemoAgreement {
+            input: AgreementInput {
+                date: Some(veterans_signed),
+                start_date: Some(veterans_signed),
+                end_date: Some(veterans_end),
+                ..cooperation(
+                    "Патриотическое воспитание обучающихся: встречи с ветеранами, совместные \
+                     проекты к памятным датам, сбор воспоминаний для школьных музеев.",
+                )
+            },
+            partners: vec![(VETERANS, "Общественная организация")],
+            created_days_ago: days(veterans_signed) + 12,
+            steps: vec![
+                (OnApproval, days(veterans_signed) + 6, ""),
+                (Signed, days(veterans_signed), ""),
+                (Active, days(veterans_signed), ""),
+                (
+                    Expired,
+                    days(veterans_end).saturating_sub(1),
+                    "срок действия истёк, новое соглашение не заключено",
+                ),
+            ],
+        },
         // Terminated: the TV company changed owners.
         DemoAgreement {
             input: AgreementInput {

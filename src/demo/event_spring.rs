@@ -245,15 +245,14 @@ fn march(y: SchoolYear) -> Vec<Spec> {
         },
         Spec {
             description: "Детское чтение и цифровые привычки; выступления \
-                          библиотекарей и поэтов литобъединения «Родник».",
+                          библиотекарей и педагогов.",
             place: LIBRARY,
-            partners: &["МБУК «ЦБС»", "Литобъединение «Родник»"],
+            partners: &["МБУК «ЦБС»"],
             agreement: Some("МБУК «ЦБС»"),
             audience: &[Teachers, Parents],
             planned: Some(25),
             actual: Some(26),
-            results: "Составлен список летнего чтения для объединений; «Родник» \
-                      проведёт встречи с юными авторами.",
+            results: "Составлен список летнего чтения для объединений.",
             responsible: SOROKINA,
             ..timed(
                 Form::RoundTable,

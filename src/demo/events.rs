@@ -11,8 +11,9 @@
 //! double-booked hall the methodologist has to sort out.
 //!
 //! The content is in [`super::event_list`], [`super::event_spring`],
-//! [`super::event_summer`] (single events of the year) and
-//! [`super::event_series`] (series and the events around `today`), written
+//! [`super::event_summer`] (single events of the year),
+//! [`super::event_series`] (series and the events around `today`) and
+//! [`super::event_history`] (the last school year, all held), written
 //! with the words of [`super::event_spec`]; this file only loads it.
 
 use std::collections::HashMap;
@@ -26,7 +27,7 @@ use crate::events::model::{EventInput, EventStatus, OccurrenceChange};
 use crate::events::{queries, recurrence, validate};
 
 use super::event_spec::{Fate, Form, SchoolYear, Series, Spec};
-use super::{event_list, event_series, event_spring, event_summer};
+use super::{event_history, event_list, event_series, event_spring, event_summer};
 
 /// When a (single) event is over: all-day events at the end of their last day.
 fn finish(all_day: bool, end: NaiveDateTime) -> NaiveDateTime {
@@ -218,5 +219,10 @@ pub fn load(
             queries::put_change(tx, id, &change)?;
         }
     }
-    Ok(all.len())
+    let history = event_history::previous_year(year);
+    for spec in &history {
+        let input = crate::events::prepare(tx, input(spec, &ids, now)?)?;
+        crate::events::insert_new(tx, &input, now)?;
+    }
+    Ok(all.len() + history.len())
 }

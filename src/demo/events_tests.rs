@@ -75,7 +75,12 @@ fn check_year(today: NaiveDate) {
     assert!(all.len() >= 45, "{today}: {} events", all.len());
     check_forms(&storage, &all, today);
     let weekly_id = check_series(&all, today);
-    let occurrences = all_occurrences(&storage, year);
+    // The last school year is all held (see `check_previous_year`); the
+    // rest lies within the year of loading.
+    let (occurrences, previous): (Vec<_>, Vec<_>) = all_occurrences(&storage, year)
+        .into_iter()
+        .partition(|o| o.start.date() >= year.first_day());
+    check_previous_year(&previous, year, today);
     check_within_year(&occurrences, year, now, weekly_id, today);
     check_outcomes(&occurrences, &all, year, today);
     check_digest(&storage, now, today);
@@ -164,6 +169,30 @@ fn check_within_year(
         weekly_dates[WEEKLY_MOVED].start.weekday(),
         chrono::Weekday::Wed
     );
+}
+
+/// The last school year: a dozen single events, every one held with its
+/// participants and results, of at least six forms.
+fn check_previous_year(previous: &[Occurrence], year: SchoolYear, today: NaiveDate) {
+    let last = SchoolYear(year.0 - 1);
+    assert!(
+        previous.len() >= 10,
+        "{today}: {} last year",
+        previous.len()
+    );
+    for o in previous {
+        assert!(last.contains(o.start.date()), "{today}: «{}»", o.title);
+        assert_eq!(o.status, EventStatus::Held, "{today}: «{}»", o.title);
+        assert!(
+            !o.results.is_empty() && !o.recurring,
+            "{today}: «{}»",
+            o.title
+        );
+    }
+    let with_actual = previous.iter().filter(|o| o.actual_count.is_some()).count();
+    assert!(with_actual + 1 >= previous.len(), "{today}: {with_actual}");
+    let forms: BTreeSet<i64> = previous.iter().map(|o| o.form_id).collect();
+    assert!(forms.len() >= 6, "{today}: {} forms", forms.len());
 }
 
 /// Held with results, once there is a past to speak of; one cancelled and

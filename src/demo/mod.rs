@@ -1,5 +1,12 @@
 //! Demo data for the first start: the institution МБУ ДО «Дом детского
-//! творчества» г. Котовска and 26 fictitious partners of all nine types.
+//! творчества» г. Котовска and 26 fictitious partners of all nine types,
+//! their agreements, the school year of loading and the last one of events,
+//! and the network around them ([`network`]: dated ties, notes, stage
+//! changes), so the map, the health flags, the charts and both years'
+//! reports show real content at once: a dormant partner
+//! ([`network::DORMANT_PARTNER`]), partners reached through one contact, an
+//! agreement that expired while joint events go on, a deficit nobody covers
+//! ([`UNCOVERED_DEFICIT`]), partners whose resources cover none.
 //!
 //! Every organisation, person, phone and e-mail here is invented: phones
 //! are in the 8 (47541) 2-xx-xx range of Котовск (8 (4752) … of Тамбов),
@@ -12,6 +19,7 @@ pub mod agreements;
 mod build;
 mod culture;
 mod education;
+mod event_history;
 mod event_list;
 mod event_series;
 mod event_spec;
@@ -19,9 +27,10 @@ mod event_spring;
 mod event_summer;
 pub mod events;
 mod fill;
+pub mod network;
 mod society;
 
-pub use fill::fill;
+pub use fill::{brochure, fill};
 
 use chrono::NaiveDate;
 
@@ -33,6 +42,10 @@ use build::{head, tags, Bank, Org, REGION_LICENSER};
 /// A person who is a contact of two partners (a school and the parents'
 /// council): the storage links contacts with the same full name.
 pub const SHARED_CONTACT: &str = "Гусева Татьяна Михайловна";
+
+/// A deficit of the demo institution no partner's resource covers (the
+/// network's health shows it).
+pub const UNCOVERED_DEFICIT: &str = "Теплица для опытов по биологии";
 
 /// The user's own institution of the demo.
 pub fn institution() -> Institution {
@@ -76,6 +89,7 @@ pub fn institution() -> Institution {
             "Призовой фонд конкурсов",
             "Мастер-классы профессиональных художников",
             "Оборудование для робототехники",
+            UNCOVERED_DEFICIT,
         ]),
     }
 }
@@ -102,5 +116,7 @@ pub fn partners_as_of(today: NaiveDate) -> Vec<PartnerInput> {
 
 #[cfg(test)]
 mod events_tests;
+#[cfg(test)]
+mod network_tests;
 #[cfg(test)]
 mod tests;

@@ -160,13 +160,16 @@ fn deficits_are_matched_by_partner_resources() {
             .collect();
         if !offers.is_empty() {
             matched += 1;
+        } else {
+            assert_eq!(deficit, UNCOVERED_DEFICIT, "only one deficit is left open");
         }
         // Each deficit is met by a few partners, not by everyone (a sign of
         // accidental matches on common words).
         assert!(offers.len() <= 4, "{deficit}: {offers:#?}");
     }
     assert!(matched >= 6, "only {matched} deficits matched");
-    assert_eq!(matched, inst.deficits.len());
+    // Every deficit but the one the network's health shows as uncovered.
+    assert_eq!(matched, inst.deficits.len() - 1);
 }
 
 #[test]

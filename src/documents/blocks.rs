@@ -56,8 +56,10 @@ impl<'a> Ctx<'a> {
                 self.out.push(Piece::NewPage(Some(*o)));
             }
             Block::TableOfContents { title } => self.toc(title, doc)?,
-            // Drawn by the figure layout (issue 11 §6, being built).
-            Block::Figure(_) => {}
+            Block::Figure(fig) => {
+                let chunk = super::figure::figure_chunk(fig, &self.frame)?;
+                self.push_chunks(vec![chunk]);
+            }
         }
         Ok(())
     }

@@ -4,25 +4,69 @@
 //! `storage::files::write_atomic`) is the caller's, as the engine sits
 //! below storage and touches no files.
 
+use super::directive::Directive;
 use super::frontmatter::{self, FrontMatter};
-use super::markdown;
+use super::markdown::{self, Part};
 use super::model::{Block, Document, Metadata, PageSetup, TitlePage};
 use super::DocumentError;
 
-/// Parses a brochure into the document model without rendering it.
-pub fn parse(source: &str) -> Result<Document, DocumentError> {
+/// A brochure parsed, its directives not yet filled in: the caller that
+/// has the data replaces each with blocks ([`Draft::assemble`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub meta: Metadata,
+    pub title_page: TitlePage,
+    pub parts: Vec<Part>,
+}
+
+impl Draft {
+    /// The directives of the body, in order.
+    pub fn directives(&self) -> impl Iterator<Item = &Directive> {
+        self.parts.iter().filter_map(|p| match p {
+            Part::Directive(d) => Some(d),
+            Part::Block(_) => None,
+        })
+    }
+
+    /// The document with each directive replaced by the blocks `expand`
+    /// gives for it; the first error stops.
+    pub fn assemble<E>(
+        self,
+        mut expand: impl FnMut(&Directive) -> Result<Vec<Block>, E>,
+    ) -> Result<Document, E> {
+        let mut blocks = vec![Block::TitlePage(self.title_page)];
+        for part in self.parts {
+            match part {
+                Part::Block(b) => blocks.push(b),
+                Part::Directive(d) => blocks.extend(expand(&d)?),
+            }
+        }
+        Ok(Document {
+            meta: self.meta,
+            blocks,
+        })
+    }
+}
+
+/// Parses a brochure, directives kept as placeholders.
+pub fn parse_draft(source: &str) -> Result<Draft, DocumentError> {
     let (fm, body, body_line) = frontmatter::split(source)?;
-    let mut blocks = vec![Block::TitlePage(title_page(&fm))];
-    blocks.extend(markdown::convert(body, body_line)?);
-    Ok(Document {
+    Ok(Draft {
         meta: Metadata {
             title: fm.title.clone(),
             author: fm.authors.join("; "),
             subject: fm.kind.clone(),
             keywords: vec![fm.organization.clone(), fm.unit.clone()],
         },
-        blocks,
+        title_page: title_page(&fm),
+        parts: markdown::convert_parts(body, body_line)?,
     })
+}
+
+/// Parses a brochure into the document model without rendering it; a
+/// directive is an error here (no data below storage).
+pub fn parse(source: &str) -> Result<Document, DocumentError> {
+    parse_draft(source)?.assemble(|d| Err(d.unexpanded()))
 }
 
 fn title_page(fm: &FrontMatter) -> TitlePage {

@@ -6,7 +6,7 @@
 
 use super::fonts::Face;
 use super::geometry::baseline;
-use super::model::Orientation;
+use super::model::{Color, Orientation};
 
 /// A piece of a laid-out line; widths are final (spaces already adjusted).
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +75,22 @@ pub enum Draw {
         y: f32,
         size: f32,
     },
+    /// A path of a figure: `(x, y, control)`, where `control` marks a cubic
+    /// Bézier control point; filled and/or stroked (`width` in points).
+    Path {
+        points: Vec<(f32, f32, bool)>,
+        closed: bool,
+        fill: Option<Color>,
+        stroke: Option<Color>,
+        width: f32,
+    },
+    /// A text line of a figure in a colour, with its baseline at `y`.
+    Tinted {
+        x: f32,
+        y: f32,
+        line: TextLine,
+        color: Color,
+    },
 }
 
 impl Draw {
@@ -98,6 +114,16 @@ impl Draw {
             }
             Draw::PageRef { x_right, y, .. } => {
                 *x_right += dx;
+                *y += dy;
+            }
+            Draw::Path { points, .. } => {
+                for (x, y, _) in points {
+                    *x += dx;
+                    *y += dy;
+                }
+            }
+            Draw::Tinted { x, y, .. } => {
+                *x += dx;
                 *y += dy;
             }
         }

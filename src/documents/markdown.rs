@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::directive::{self, Directive};
 use super::fonts::first_unsupported;
 use super::model::{Block, Inline, List, ListItem, Paragraph, Table};
 use super::DocumentError;
@@ -406,20 +407,61 @@ fn convert_segment(
     Ok(())
 }
 
-/// Converts the brochure body (after the front matter) into blocks. Lines
-/// holding only `---` are page breaks and `[[toc]]` places the table of
-/// contents; they split the text before Markdown parsing, so `---` under a
-/// paragraph line is never read as a setext heading.
+/// One piece of a brochure body: a block, or a directive that the caller
+/// replaces with blocks made from the data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Block(Block),
+    Directive(Directive),
+}
+
+/// A fence line (```` ``` ```` or `~~~`, indented less than a code block):
+/// inside a fence no line is a directive.
+fn is_fence(raw: &str) -> bool {
+    let indent = raw.len() - raw.trim_start_matches(' ').len();
+    let t = raw.trim();
+    indent <= 3 && (t.starts_with("```") || t.starts_with("~~~"))
+}
+
+/// Converts the brochure body (after the front matter) into blocks; a
+/// directive line is an error here, as nothing can fill it in (see
+/// [`convert_parts`]).
 pub fn convert(body: &str, first_line: usize) -> Result<Vec<Block>, DocumentError> {
+    convert_parts(body, first_line)?
+        .into_iter()
+        .map(|part| match part {
+            Part::Block(b) => Ok(b),
+            Part::Directive(d) => Err(d.unexpanded()),
+        })
+        .collect()
+}
+
+/// Converts the brochure body into blocks and directives. Lines holding
+/// only `---` are page breaks, `[[toc]]` places the table of contents and
+/// `[[имя …]]` is a directive (see [`super::directive`]); they split the
+/// text before Markdown parsing, so `---` under a paragraph line is never
+/// read as a setext heading.
+pub fn convert_parts(body: &str, first_line: usize) -> Result<Vec<Part>, DocumentError> {
+    let mut parts = Vec::new();
     let mut blocks = Vec::new();
     let mut seg_start = 0;
     let mut seg_line = first_line;
     let mut offset = 0;
     let mut toc_seen = false;
+    let mut in_fence = false;
     for (i, raw) in body.split_inclusive('\n').enumerate() {
         let line_no = first_line + i;
         let trimmed = raw.trim();
+        if is_fence(raw) {
+            in_fence = !in_fence;
+        }
+        let directive = if in_fence {
+            None
+        } else {
+            directive::parse(raw, line_no)?
+        };
         let marker = match trimmed {
+            _ if directive.is_some() => None,
             "---" => Some(Block::PageBreak),
             "[[toc]]" => {
                 if toc_seen {
@@ -432,14 +474,17 @@ pub fn convert(body: &str, first_line: usize) -> Result<Vec<Block>, DocumentErro
             }
             _ => None,
         };
-        if let Some(m) = marker {
+        if marker.is_some() || directive.is_some() {
             convert_segment(&body[seg_start..offset], seg_line, &mut blocks)?;
-            blocks.push(m);
+            parts.extend(blocks.drain(..).map(Part::Block));
+            parts.extend(marker.map(Part::Block));
+            parts.extend(directive.map(Part::Directive));
             seg_start = offset + raw.len();
             seg_line = line_no + 1;
         }
         offset += raw.len();
     }
     convert_segment(&body[seg_start..], seg_line, &mut blocks)?;
-    Ok(blocks)
+    parts.extend(blocks.into_iter().map(Part::Block));
+    Ok(parts)
 }

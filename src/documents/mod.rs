@@ -6,7 +6,10 @@
 
 mod blocks;
 pub mod brochure;
+pub mod directive;
+pub mod docx;
 mod draw;
+mod figure;
 mod fonts;
 mod frontmatter;
 mod geometry;
@@ -21,6 +24,7 @@ mod pdf;
 mod slice;
 mod table;
 
+pub use figure::text_width_mm;
 pub use model::{Block, Document, Inline, PageSetup};
 pub use paragraph::{debug_paragraph_lines, LaidOutLine};
 pub use table::debug_cell_lines;
@@ -51,6 +55,9 @@ pub enum DocumentError {
     /// touches no files).
     #[error("Не удалось прочитать файл «{path}»: {message}")]
     Read { path: String, message: String },
+    /// docx-rs could not pack the DOCX (a build defect).
+    #[error("Не удалось собрать файл DOCX: {0}")]
+    Docx(String),
     /// Writing the PDF file failed (the caller writes it).
     #[error("Не удалось записать файл «{path}»: {message}")]
     Io { path: String, message: String },

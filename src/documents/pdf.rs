@@ -86,6 +86,30 @@ impl PageWriter {
                 let width = fonts()?.width(&text, Face::Regular, *size)?;
                 self.plain(x_right - width, *y, *size, &text)?;
             }
+            Draw::Path {
+                points,
+                closed,
+                fill,
+                stroke,
+                width,
+            } => super::figure::path_ops(
+                &mut self.ops,
+                self.height,
+                points,
+                *closed,
+                *fill,
+                *stroke,
+                *width,
+            ),
+            Draw::Tinted { x, y, line, color } => {
+                self.ops.push(Op::SetFillColor {
+                    col: super::figure::pdf_color(*color),
+                });
+                self.text(*x, *y, line.size, &line.segs)?;
+                self.ops.push(Op::SetFillColor {
+                    col: super::figure::pdf_color(super::model::Color::BLACK),
+                });
+            }
         }
         Ok(())
     }

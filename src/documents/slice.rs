@@ -195,6 +195,24 @@ fn clip(d: &Draw, s: f32, e: f32, pad: f32) -> Option<Draw> {
             y: at(*y),
             size: *size,
         }),
+        // A figure is never taller than a page; kept by its top edge.
+        Draw::Path { .. } | Draw::Tinted { .. } => {
+            let top = draw_top(d);
+            inside(top).then(|| {
+                let mut d = d.clone();
+                d.shift(0.0, pad - s);
+                d
+            })
+        }
+    }
+}
+
+/// The top of a figure's path or text line.
+fn draw_top(d: &Draw) -> f32 {
+    match d {
+        Draw::Path { points, .. } => points.iter().map(|p| p.1).fold(f32::MAX, f32::min),
+        Draw::Tinted { y, line, .. } => text_box(*y, line.size).0,
+        _ => 0.0,
     }
 }
 

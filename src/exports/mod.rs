@@ -26,6 +26,7 @@ pub enum FileFormat {
     Docx,
     Xlsx,
     Ics,
+    Png,
 }
 
 impl FileFormat {
@@ -35,6 +36,7 @@ impl FileFormat {
             FileFormat::Docx => "docx",
             FileFormat::Xlsx => "xlsx",
             FileFormat::Ics => "ics",
+            FileFormat::Png => "png",
         }
     }
 
@@ -45,6 +47,7 @@ impl FileFormat {
             FileFormat::Docx => "Документ Word (.docx)",
             FileFormat::Xlsx => "Таблица Excel (.xlsx)",
             FileFormat::Ics => "Календарь iCalendar (.ics)",
+            FileFormat::Png => "Изображение PNG",
         }
     }
 
@@ -55,8 +58,9 @@ impl FileFormat {
             "docx" => Ok(FileFormat::Docx),
             "xlsx" => Ok(FileFormat::Xlsx),
             "ics" => Ok(FileFormat::Ics),
+            "png" => Ok(FileFormat::Png),
             other => Err(CoreError::BadInput(format!(
-                "неизвестный формат выгрузки «{other}»: возможны PDF, DOCX, XLSX и ICS."
+                "неизвестный формат выгрузки «{other}»: возможны PDF, DOCX, XLSX, ICS и PNG."
             ))),
         }
     }
@@ -74,12 +78,24 @@ pub enum ExportTarget {
     Plan { year: i32, format: FileFormat },
     /// The chosen events as an .ics calendar.
     Events { ids: Vec<i64> },
+    /// The analytical report on the school year starting in `year`, as
+    /// PDF, DOCX or XLSX.
+    AnnualReport { year: i32, format: FileFormat },
+    /// The network map of a period as a PDF page (drawn by the core) or a
+    /// PNG picture (drawn by the UI, passed to [`write_drawn`]).
+    NetworkMap {
+        query: crate::network::model::MapQuery,
+        format: FileFormat,
+    },
 }
 
 impl ExportTarget {
     pub fn format(&self) -> FileFormat {
         match self {
-            ExportTarget::Agreement { format, .. } | ExportTarget::Plan { format, .. } => *format,
+            ExportTarget::Agreement { format, .. }
+            | ExportTarget::Plan { format, .. }
+            | ExportTarget::AnnualReport { format, .. }
+            | ExportTarget::NetworkMap { format, .. } => *format,
             ExportTarget::Brochure { .. } => FileFormat::Pdf,
             ExportTarget::Events { .. } => FileFormat::Ics,
         }
@@ -96,6 +112,14 @@ impl ExportTarget {
             ExportTarget::Plan { .. } => (
                 &[FileFormat::Pdf, FileFormat::Xlsx, FileFormat::Ics],
                 "план — в PDF, Excel (xlsx) или iCalendar (ics)",
+            ),
+            ExportTarget::AnnualReport { .. } => (
+                &[FileFormat::Pdf, FileFormat::Docx, FileFormat::Xlsx],
+                "аналитическая справка — в PDF, Word (docx) или Excel (xlsx)",
+            ),
+            ExportTarget::NetworkMap { .. } => (
+                &[FileFormat::Pdf, FileFormat::Png],
+                "карта сети — в PDF или PNG",
             ),
             ExportTarget::Brochure { .. } | ExportTarget::Events { .. } => return Ok(()),
         };
@@ -115,6 +139,8 @@ impl ExportTarget {
             ExportTarget::Brochure { .. } => "Сохранить брошюру в PDF",
             ExportTarget::Plan { .. } => "Сохранить план сетевого взаимодействия",
             ExportTarget::Events { .. } => "Сохранить мероприятия в календарь",
+            ExportTarget::AnnualReport { .. } => "Сохранить аналитическую справку",
+            ExportTarget::NetworkMap { .. } => "Сохранить карту сети",
         }
     }
 }
@@ -257,19 +283,40 @@ pub fn write(
     path: &Path,
     now: NaiveDateTime,
 ) -> Result<PathBuf> {
+    write_drawn(storage, target, path, None, now)
+}
+
+/// [`write`] with what the UI drew: the PNG of the network map's canvas
+/// (checked by the core: a PNG, not too large). Other exports take none.
+pub fn write_drawn(
+    storage: &mut Storage,
+    target: &ExportTarget,
+    path: &Path,
+    drawn: Option<&[u8]>,
+    now: NaiveDateTime,
+) -> Result<PathBuf> {
     target.check()?;
     let path = with_extension(path, target.format());
     match target {
         ExportTarget::Agreement { id, .. } => {
             crate::agreements::output::export(storage, *id, &path, now)?;
         }
-        ExportTarget::Brochure { id } => crate::brochures::export(storage, *id, &path, now)?,
+        ExportTarget::Brochure { id } => {
+            crate::reports::directives::export(storage, *id, &path, now)?
+        }
         ExportTarget::Plan { year, .. } => {
             crate::reports::plan_export::export(storage, *year, &path, now)?
         }
         ExportTarget::Events { ids } => {
             crate::events::export::export_ids_to(storage, ids, &path, now)?
         }
+        ExportTarget::AnnualReport { year, .. } => {
+            crate::reports::annual_export::export(storage, *year, &path, now)?
+        }
+        ExportTarget::NetworkMap { query, format } => match format {
+            FileFormat::Png => crate::network::map_pdf::export_png(drawn, &path)?,
+            _ => crate::network::map_pdf::export_pdf(storage, query, &path, now)?,
+        },
     }
     storage.write(|tx| queries::record_export(tx, SAVE_KEY, &path, now))?;
     Ok(path)

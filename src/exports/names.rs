@@ -45,7 +45,8 @@ fn partners_part(names: &[String]) -> String {
 }
 
 /// «Договор № 12-2026 — МБОУ «СОШ № 1».pdf», «План сетевого взаимодействия
-/// 2026-2027.xlsx», the brochure's title, «Мероприятия.ics».
+/// 2026-2027.xlsx», the brochure's title, «Мероприятия.ics», «Аналитическая
+/// справка 2025-2026.docx».
 pub fn file_name(storage: &Storage, target: &ExportTarget) -> Result<String> {
     let stem = match target {
         ExportTarget::Agreement { id, .. } => {
@@ -77,6 +78,10 @@ pub fn file_name(storage: &Storage, target: &ExportTarget) -> Result<String> {
             format!("План сетевого взаимодействия {year}-{}", year + 1)
         }
         ExportTarget::Events { .. } => "Мероприятия".to_string(),
+        ExportTarget::AnnualReport { year, .. } => {
+            format!("Аналитическая справка {year}-{}", year + 1)
+        }
+        ExportTarget::NetworkMap { query, .. } => crate::network::map::file_stem(query),
     };
     Ok(format!(
         "{}.{}",

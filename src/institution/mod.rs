@@ -69,12 +69,28 @@ fn stems(s: &str) -> Vec<String> {
 
 /// A resource matches a deficit when they share a meaningful word stem.
 pub fn matches_deficit(deficit: &str, resource: &str) -> bool {
-    if crate::text::fold(deficit.trim()) == crate::text::fold(resource.trim()) {
-        return true;
+    Stemmed::new(deficit).matches(&Stemmed::new(resource))
+}
+
+/// A deficit or a resource folded and cut into stems once, for matching
+/// many of them (the network's health matches every partner's resources).
+pub struct Stemmed {
+    folded: String,
+    stems: Vec<String>,
+}
+
+impl Stemmed {
+    pub fn new(text: &str) -> Self {
+        Stemmed {
+            folded: crate::text::fold(text.trim()),
+            stems: stems(text),
+        }
     }
-    let d = stems(deficit);
-    let r = stems(resource);
-    d.iter().any(|s| r.contains(s))
+
+    /// [`matches_deficit`] of this deficit and `resource`.
+    pub fn matches(&self, resource: &Stemmed) -> bool {
+        self.folded == resource.folded || self.stems.iter().any(|s| resource.stems.contains(s))
+    }
 }
 
 /// For each deficit of the institution, the partners offering a matching resource.

@@ -10,8 +10,7 @@ use super::model::{
 use crate::agreements::model::{Agreement, AgreementKind, AgreementStatus, StatusChange};
 use crate::events::model::{EventStatus, Occurrence};
 use crate::events::school_year::school_year_range;
-use crate::institution::matches_deficit;
-use crate::partners::model::{HistoryEntry, Partner, STAGE_LABELS};
+use crate::partners::model::{HistoryEntry, Partner, Tie, STAGE_LABELS};
 
 /// The field label of the stage in the partner history.
 pub const STAGE_FIELD: &str = "Этап партнёрства";
@@ -23,7 +22,7 @@ pub struct Inputs {
     pub dormant_months: u32,
     /// Live partners.
     pub partners: Vec<Partner>,
-    /// The history entries of each partner's stage, oldest first.
+    /// The history entries of each partner's stage, the latest first.
     pub stage_history: HashMap<i64, Vec<HistoryEntry>>,
     /// Live agreements with their status changes, oldest first.
     pub agreements: Vec<(Agreement, Vec<StatusChange>)>,
@@ -34,6 +33,14 @@ pub struct Inputs {
     pub deficits: Vec<String>,
     /// For each deficit, the partners whose resource covers it.
     pub covered_by: Vec<(String, Vec<i64>)>,
+    /// The partners with a resource covering one of the deficits.
+    pub covering: HashSet<i64>,
+    /// Declared ties whose sides are the institution or live partners.
+    pub ties: Vec<Tie>,
+    /// The dates of live partners' notes: (partner, date).
+    pub note_dates: Vec<(i64, NaiveDate)>,
+    /// The institution's short name (its full name, or a fallback, when empty).
+    pub institution: String,
 }
 
 fn ru(d: NaiveDate) -> String {
@@ -69,7 +76,11 @@ fn stage_of(value: &str) -> Option<u8> {
 
 /// The day an ended agreement stopped: the termination or expiry as the
 /// status history records it, else its end date; `None` while it runs.
-fn ended_on(a: &Agreement, history: &[StatusChange], today: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn ended_on(
+    a: &Agreement,
+    history: &[StatusChange],
+    today: NaiveDate,
+) -> Option<NaiveDate> {
     match a.status {
         AgreementStatus::Terminated | AgreementStatus::Expired => {
             let changed = history
@@ -112,148 +123,217 @@ fn agreement_name(a: &Agreement) -> String {
     }
 }
 
-pub fn compute(input: &Inputs) -> NetworkHealth {
-    let today = input.today;
-    let (first, last) = school_year_range(input.year);
-    let live: HashSet<i64> = input.partners.iter().map(|p| p.id).collect();
-    let name: HashMap<i64, &str> = input
-        .partners
-        .iter()
-        .map(|p| (p.id, p.data.short_name.as_str()))
-        .collect();
-
-    // Occurrences that take place, each with its live partners.
-    let happening: Vec<(&Occurrence, Vec<i64>)> = input
-        .occurrences
-        .iter()
-        .filter(|o| takes_place(o))
-        .map(|o| {
-            let mut ids: Vec<i64> = o
-                .partner_ids
-                .iter()
-                .copied()
-                .filter(|id| live.contains(id))
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            (o, ids)
-        })
-        .filter(|(_, ids)| !ids.is_empty())
-        .collect();
-
-    let mut flags = Vec::new();
-    let mut rows = Vec::new();
-    let cutoff = today.checked_sub_months(Months::new(input.dormant_months));
-    for p in &input.partners {
-        let last_event = happening
-            .iter()
-            .filter(|(o, ids)| o.date <= today && ids.contains(&p.id))
-            .map(|(o, _)| o.date)
-            .max();
-        let theirs: Vec<&(Agreement, Vec<StatusChange>)> = input
-            .agreements
-            .iter()
-            .filter(|(a, _)| a.data.parties.iter().any(|x| x.partner_id == p.id))
-            .collect();
-        let last_change = theirs
-            .iter()
-            .flat_map(|(_, h)| h.iter().map(|c| c.on))
-            .filter(|d| *d <= today)
-            .max();
-        let in_force = theirs.iter().filter(|(a, _)| a.status.in_force()).count() as u32;
-        let last_interaction = last_event.max(last_change);
-
-        let year: Vec<&Occurrence> = happening
-            .iter()
-            .filter(|(o, ids)| o.date >= first && o.date <= last && ids.contains(&p.id))
-            .map(|(o, _)| *o)
-            .collect();
-        let count = |s: EventStatus| year.iter().filter(|o| o.status == s).count() as u32;
-        rows.push(PartnerHealth {
-            partner_id: p.id,
-            short_name: p.data.short_name.clone(),
-            partner_type: p.data.partner_type,
-            stage: p.data.stage,
-            last_interaction,
-            events_planned: count(EventStatus::Planned),
-            events_held: count(EventStatus::Held),
-            participants_planned: year.iter().filter_map(|o| o.planned_count).sum(),
-            participants_actual: year
-                .iter()
-                .filter(|o| o.status == EventStatus::Held)
-                .filter_map(|o| o.actual_count)
-                .sum(),
-            agreements_in_force: in_force,
-            contacts: p.data.contacts.len() as u32,
-        });
-
-        // Dormant.
-        let created = p.created_at.date();
-        if let Some(cutoff) = cutoff {
-            let quiet = last_interaction.is_none_or(|d| d <= cutoff);
-            if in_force == 0 && quiet && created <= cutoff {
-                let since = last_interaction.unwrap_or(created);
-                let what = match last_interaction {
-                    Some(d) => format!("Нет совместных мероприятий и договоров с {}", ru(d)),
-                    None => format!(
-                        "Ни одного совместного мероприятия и договора с внесения в реестр {}",
-                        ru(created)
-                    ),
-                };
-                flags.push(HealthFlag {
-                    kind: HealthFlagKind::Dormant,
-                    partner_id: Some(p.id),
-                    subject: p.data.short_name.clone(),
-                    agreement_id: None,
-                    message: format!(
-                        "{what} ({} мес.): запланируйте встречу или переведите партнёра в архив.",
-                        months_between(since, today)
-                    ),
-                });
+/// The latest day up to today each partner had a dated note or a tie
+/// starting or ending: interactions as much as a joint event.
+fn noted_or_tied(input: &Inputs) -> HashMap<i64, NaiveDate> {
+    let mut last: HashMap<i64, NaiveDate> = HashMap::new();
+    let mut touch = |id: i64, d: NaiveDate| {
+        if d <= input.today {
+            let e = last.entry(id).or_insert(d);
+            *e = (*e).max(d);
+        }
+    };
+    for &(id, d) in &input.note_dates {
+        touch(id, d);
+    }
+    for t in &input.ties {
+        for id in [t.first_id, t.second_id].into_iter().flatten() {
+            touch(id, t.start_date);
+            if let Some(end) = t.end_date {
+                touch(id, end);
             }
         }
+    }
+    last
+}
 
-        // Single contact.
-        if p.data.contacts.len() == 1 {
-            let c = &p.data.contacts[0];
+/// The dormant flag of a partner with no agreement in force: no
+/// interaction since `cutoff` (the dormant window back from today) and
+/// entered before it.
+fn dormant(
+    p: &Partner,
+    last_interaction: Option<NaiveDate>,
+    cutoff: NaiveDate,
+    today: NaiveDate,
+) -> Option<HealthFlag> {
+    let created = p.created_at.date();
+    let quiet = last_interaction.is_none_or(|d| d <= cutoff);
+    if !quiet || created > cutoff {
+        return None;
+    }
+    let since = last_interaction.unwrap_or(created);
+    let what = match last_interaction {
+        Some(d) => format!(
+            "Нет совместных мероприятий, договоров, связей и записей о взаимодействии с {}",
+            ru(d)
+        ),
+        None => format!(
+            "Ни одного совместного мероприятия, договора, связи или записи о взаимодействии \
+             с внесения в реестр {}",
+            ru(created)
+        ),
+    };
+    Some(HealthFlag {
+        kind: HealthFlagKind::Dormant,
+        partner_id: Some(p.id),
+        subject: p.data.short_name.clone(),
+        agreement_id: None,
+        message: format!(
+            "{what} ({} мес.): запланируйте встречу или переведите партнёра в архив.",
+            months_between(since, today)
+        ),
+    })
+}
+
+/// The single-contact flag: a partner reached through one contact person,
+/// or through none at all. Both are fixed in the card's contacts.
+fn contact_risk(p: &Partner) -> Option<HealthFlag> {
+    let message = match p.data.contacts.as_slice() {
+        [] => "У партнёра нет ни одного контактного лица: добавьте в карточке хотя бы два \
+               контакта, чтобы было с кем связаться."
+            .to_string(),
+        [c] => {
             let who = [c.surname.as_str(), &c.name, &c.patronymic]
                 .iter()
                 .filter(|s| !s.trim().is_empty())
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" ");
-            flags.push(HealthFlag {
-                kind: HealthFlagKind::SingleContact,
-                partner_id: Some(p.id),
-                subject: p.data.short_name.clone(),
-                agreement_id: None,
-                message: format!(
-                    "Связь с партнёром держится на одном контактном лице ({}): добавьте второй \
-                     контакт, чтобы не потерять партнёра при смене сотрудника.",
-                    if who.is_empty() {
-                        "без имени"
-                    } else {
-                        &who
-                    }
-                ),
-            });
+            format!(
+                "Связь с партнёром держится на одном контактном лице ({}): добавьте второй \
+                 контакт, чтобы не потерять партнёра при смене сотрудника.",
+                if who.is_empty() {
+                    "без имени"
+                } else {
+                    &who
+                }
+            )
         }
+        _ => return None,
+    };
+    Some(HealthFlag {
+        kind: HealthFlagKind::SingleContact,
+        partner_id: Some(p.id),
+        subject: p.data.short_name.clone(),
+        agreement_id: None,
+        message,
+    })
+}
+
+/// The occurrences that take place, each with its live partners, and
+/// each partner's among them.
+struct Happening<'a> {
+    list: Vec<(&'a Occurrence, Vec<i64>)>,
+    of: HashMap<i64, Vec<usize>>,
+}
+
+impl<'a> Happening<'a> {
+    fn new(input: &'a Inputs, live: &HashSet<i64>) -> Self {
+        let list: Vec<(&Occurrence, Vec<i64>)> = input
+            .occurrences
+            .iter()
+            .filter(|o| takes_place(o))
+            .map(|o| {
+                let mut ids: Vec<i64> = o
+                    .partner_ids
+                    .iter()
+                    .copied()
+                    .filter(|id| live.contains(id))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                (o, ids)
+            })
+            .filter(|(_, ids)| !ids.is_empty())
+            .collect();
+        let mut of: HashMap<i64, Vec<usize>> = HashMap::new();
+        for (i, (_, ids)) in list.iter().enumerate() {
+            for id in ids {
+                of.entry(*id).or_default().push(i);
+            }
+        }
+        Happening { list, of }
     }
 
-    // Joint events after an agreement ended, with no other agreement covering them.
+    /// The occurrences partner `id` takes part in.
+    fn with(&self, id: i64) -> impl Iterator<Item = &'a Occurrence> + '_ {
+        self.of
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.list[i].0)
+    }
+}
+
+/// One partner's figures, with its agreements in force.
+fn partner_row(
+    p: &Partner,
+    input: &Inputs,
+    happening: &Happening,
+    touched: &HashMap<i64, NaiveDate>,
+) -> PartnerHealth {
+    let today = input.today;
+    let (first, last) = school_year_range(input.year);
+    let last_event = happening
+        .with(p.id)
+        .map(|o| o.date)
+        .filter(|d| *d <= today)
+        .max();
+    let theirs: Vec<&(Agreement, Vec<StatusChange>)> = input
+        .agreements
+        .iter()
+        .filter(|(a, _)| a.data.parties.iter().any(|x| x.partner_id == p.id))
+        .collect();
+    let last_change = theirs
+        .iter()
+        .flat_map(|(_, h)| h.iter().map(|c| c.on))
+        .filter(|d| *d <= today)
+        .max();
+    let year: Vec<&Occurrence> = happening
+        .with(p.id)
+        .filter(|o| o.date >= first && o.date <= last)
+        .collect();
+    let count = |s: EventStatus| year.iter().filter(|o| o.status == s).count() as u32;
+    PartnerHealth {
+        partner_id: p.id,
+        short_name: p.data.short_name.clone(),
+        partner_type: p.data.partner_type,
+        stage: p.data.stage,
+        last_interaction: last_event.max(last_change).max(touched.get(&p.id).copied()),
+        events_planned: count(EventStatus::Planned),
+        events_held: count(EventStatus::Held),
+        participants_planned: year.iter().filter_map(|o| o.planned_count).sum(),
+        participants_actual: year
+            .iter()
+            .filter(|o| o.status == EventStatus::Held)
+            .filter_map(|o| o.actual_count)
+            .sum(),
+        agreements_in_force: theirs.iter().filter(|(a, _)| a.status.in_force()).count() as u32,
+        contacts: p.data.contacts.len() as u32,
+    }
+}
+
+/// Joint events after an agreement ended, with no other agreement
+/// covering them.
+fn no_legal_basis(
+    input: &Inputs,
+    happening: &Happening,
+    name: &HashMap<i64, &str>,
+) -> Vec<HealthFlag> {
+    let mut flags = Vec::new();
     for (a, history) in &input.agreements {
-        let Some(end) = ended_on(a, history, today) else {
+        let Some(end) = ended_on(a, history, input.today) else {
             continue;
         };
         for party in &a.data.parties {
             let pid = party.partner_id;
-            if !live.contains(&pid) {
+            if !name.contains_key(&pid) {
                 continue;
             }
             let after: Vec<NaiveDate> = happening
-                .iter()
-                .filter(|(o, ids)| o.date > end && ids.contains(&pid))
-                .map(|(o, _)| o.date)
+                .with(pid)
+                .map(|o| o.date)
+                .filter(|d| *d > end)
                 .filter(|d| {
                     !input.agreements.iter().any(|(other, _)| {
                         other.id != a.id
@@ -290,8 +370,16 @@ pub fn compute(input: &Inputs) -> NetworkHealth {
             });
         }
     }
+    flags
+}
 
-    // Deficits no partner covers, partners whose resources cover none.
+/// Deficits no live partner covers, and partners whose resources cover
+/// none, with their flags.
+fn deficit_gaps(
+    input: &Inputs,
+    live: &HashSet<i64>,
+) -> (Vec<String>, Vec<PartnerRef>, Vec<HealthFlag>) {
+    let mut flags = Vec::new();
     let mut uncovered = Vec::new();
     for (deficit, partners) in &input.covered_by {
         if partners.iter().any(|id| live.contains(id)) {
@@ -310,36 +398,43 @@ pub fn compute(input: &Inputs) -> NetworkHealth {
         });
     }
     let mut idle = Vec::new();
-    if !input.deficits.is_empty() {
-        for p in &input.partners {
-            let res = &p.data.resources;
-            if res.is_empty()
-                || res
-                    .iter()
-                    .any(|r| input.deficits.iter().any(|d| matches_deficit(d, r)))
-            {
-                continue;
-            }
-            idle.push(PartnerRef {
-                partner_id: p.id,
-                short_name: p.data.short_name.clone(),
-            });
-            flags.push(HealthFlag {
-                kind: HealthFlagKind::IdleResources,
-                partner_id: Some(p.id),
-                subject: p.data.short_name.clone(),
-                agreement_id: None,
-                message: format!(
-                    "Ресурсы партнёра ({}) не закрывают ни одного дефицита учреждения: \
-                     обсудите с ним запросы или дополните список дефицитов.",
-                    res.join(", ")
-                ),
-            });
-        }
+    if input.deficits.is_empty() {
+        return (uncovered, idle, flags);
     }
+    for p in &input.partners {
+        let res = &p.data.resources;
+        if res.is_empty() || input.covering.contains(&p.id) {
+            continue;
+        }
+        idle.push(PartnerRef {
+            partner_id: p.id,
+            short_name: p.data.short_name.clone(),
+        });
+        flags.push(HealthFlag {
+            kind: HealthFlagKind::IdleResources,
+            partner_id: Some(p.id),
+            subject: p.data.short_name.clone(),
+            agreement_id: None,
+            message: format!(
+                "Ресурсы партнёра ({}) не закрывают ни одного дефицита учреждения: \
+                 обсудите с ним запросы или дополните список дефицитов.",
+                res.join(", ")
+            ),
+        });
+    }
+    (uncovered, idle, flags)
+}
 
-    // Concentration over the school year.
+/// The school year's occurrences with a partner, the five partners with
+/// the most of them, and the share of those the five take part in.
+fn concentration(
+    happening: &Happening,
+    name: &HashMap<i64, &str>,
+    year: i32,
+) -> (u32, Vec<PartnerRef>, Option<f64>) {
+    let (first, last) = school_year_range(year);
     let year_occ: Vec<&Vec<i64>> = happening
+        .list
         .iter()
         .filter(|(o, _)| o.date >= first && o.date <= last)
         .map(|(_, ids)| ids)
@@ -362,8 +457,20 @@ pub fn compute(input: &Inputs) -> NetworkHealth {
         .filter(|ids| ids.iter().any(|id| top.contains(id)))
         .count();
     let share = (!year_occ.is_empty()).then(|| carried as f64 / year_occ.len() as f64);
+    let top5 = top
+        .iter()
+        .map(|id| PartnerRef {
+            partner_id: *id,
+            short_name: name.get(id).copied().unwrap_or_default().to_string(),
+        })
+        .collect();
+    (year_occ.len() as u32, top5, share)
+}
 
-    // Stages.
+/// Partners by stage (no stage, then 1 to 3), and how many moved up a
+/// stage during the school year (by the history).
+fn stages(input: &Inputs) -> (Vec<StageCount>, u32) {
+    let (first, last) = school_year_range(input.year);
     let mut stages: BTreeMap<Option<u8>, u32> = BTreeMap::new();
     stages.insert(None, 0);
     for s in 1..=STAGE_LABELS.len() as u8 {
@@ -401,7 +508,35 @@ pub fn compute(input: &Inputs) -> NetworkHealth {
             })
         })
         .count() as u32;
+    (by_stage, moved_up)
+}
 
+pub fn compute(input: &Inputs) -> NetworkHealth {
+    let today = input.today;
+    let live: HashSet<i64> = input.partners.iter().map(|p| p.id).collect();
+    let name: HashMap<i64, &str> = input
+        .partners
+        .iter()
+        .map(|p| (p.id, p.data.short_name.as_str()))
+        .collect();
+    let happening = Happening::new(input, &live);
+    let touched = noted_or_tied(input);
+    let mut flags = Vec::new();
+    let mut rows = Vec::new();
+    let cutoff = today.checked_sub_months(Months::new(input.dormant_months));
+    for p in &input.partners {
+        let row = partner_row(p, input, &happening, &touched);
+        if let Some(cutoff) = cutoff.filter(|_| row.agreements_in_force == 0) {
+            flags.extend(dormant(p, row.last_interaction, cutoff, today));
+        }
+        flags.extend(contact_risk(p));
+        rows.push(row);
+    }
+    flags.extend(no_legal_basis(input, &happening, &name));
+    let (uncovered, idle, gaps) = deficit_gaps(input, &live);
+    flags.extend(gaps);
+    let (year_occurrences, top5, share) = concentration(&happening, &name, input.year);
+    let (by_stage, moved_up) = stages(input);
     NetworkHealth {
         year: input.year,
         today,
@@ -410,14 +545,8 @@ pub fn compute(input: &Inputs) -> NetworkHealth {
         flags,
         uncovered_deficits: uncovered,
         idle_resources_partners: idle,
-        year_occurrences: year_occ.len() as u32,
-        top5: top
-            .iter()
-            .map(|id| PartnerRef {
-                partner_id: *id,
-                short_name: name.get(id).copied().unwrap_or_default().to_string(),
-            })
-            .collect(),
+        year_occurrences,
+        top5,
         concentration_top5_share: share,
         by_stage,
         moved_up,

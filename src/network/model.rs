@@ -50,8 +50,9 @@ pub struct PartnerHealth {
     pub short_name: String,
     pub partner_type: PartnerType,
     pub stage: Option<u8>,
-    /// The last joint event (held or planned, up to today) or agreement
-    /// status change; none when there was neither.
+    /// The last joint event (held or planned, up to today), agreement
+    /// status change, dated note, or start or end of a tie, up to today;
+    /// none when there was none.
     pub last_interaction: Option<NaiveDate>,
     /// Occurrences of the school year still planned.
     pub events_planned: u32,
@@ -200,7 +201,8 @@ pub struct TimelineFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct MapQuery {
-    /// The first day of the period; with `to` none: the current school year.
+    /// The first day of the period. Both none: the current school year; one
+    /// none: the start or the end of the other's school year.
     pub from: Option<NaiveDate>,
     /// The last day of the period (inclusive).
     pub to: Option<NaiveDate>,
@@ -219,6 +221,18 @@ pub struct NetworkMap {
     /// The own institution first, then partners by short name.
     pub nodes: Vec<MapNode>,
     pub edges: Vec<MapEdge>,
+    /// The nine partner types with their colours, in the registry's order:
+    /// the one palette of the map, the UI's and the PDF's.
+    pub legend: Vec<MapLegendItem>,
+}
+
+/// A partner type and its colour on the map.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MapLegendItem {
+    pub partner_type: PartnerType,
+    pub label: String,
+    /// `#rrggbb`.
+    pub color: String,
 }
 
 /// One organisation on the map.
@@ -233,9 +247,13 @@ pub struct MapNode {
     pub partner_type: Option<PartnerType>,
     pub relation: Option<RelationKind>,
     pub stage: Option<u8>,
-    /// Occurrences (planned, held) with this organisation in the period.
+    /// The fill colour, `#rrggbb`: the type's, or the institution's own.
+    pub color: String,
+    /// Occurrences (planned, held) with this organisation in the period;
+    /// for the institution, those with a partner on the map.
     pub events: u32,
-    /// Agreements with it in force at some day of the period.
+    /// Agreements with it in force at some day of the period; for the
+    /// institution, those with a partner on the map.
     pub agreements: u32,
     /// Radius in layout units, growing with activity.
     pub size: f32,

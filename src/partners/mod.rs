@@ -16,7 +16,9 @@ use chrono::NaiveDateTime;
 
 use crate::error::{CoreError, FieldError, Result};
 use crate::storage::Storage;
-use model::{HistoryEntry, Partner, PartnerFilter, PartnerInput, PartnerSummary, Person};
+use model::{
+    HistoryEntry, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary, Person,
+};
 
 /// Checks a form without saving: the problems the form would be refused for.
 pub fn check(
@@ -76,7 +78,9 @@ pub fn insert_prepared(
     input: &PartnerInput,
     now: NaiveDateTime,
 ) -> Result<Partner> {
-    let id = queries::insert(tx, input, now)?;
+    let (input, legacy) = without_notes(input);
+    let id = queries::insert(tx, &input, now)?;
+    add_legacy_note(tx, id, &legacy, "", now)?;
     let partner = queries::load(tx, id)?;
     queries::reindex(tx, &partner)?;
     queries::add_history(
@@ -86,6 +90,36 @@ pub fn insert_prepared(
         now,
     )?;
     Ok(partner)
+}
+
+/// The form without the old single «Заметки» field, and that field's text:
+/// notes are dated entries now, the field stays empty (migration 008).
+fn without_notes(input: &PartnerInput) -> (PartnerInput, String) {
+    let mut input = input.clone();
+    let legacy = std::mem::take(&mut input.notes);
+    (input, legacy)
+}
+
+/// Text sent in the old «Заметки» field (the CLI's JSON, an older client)
+/// becomes a dated note of today, unless it is what the field held already.
+fn add_legacy_note(
+    tx: &rusqlite::Transaction,
+    partner_id: i64,
+    text: &str,
+    stored: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let text = text.trim();
+    if text.is_empty() || text == stored.trim() {
+        return Ok(());
+    }
+    let note = NoteInput {
+        date: Some(now.date()),
+        text: text.to_string(),
+        person_id: None,
+    };
+    note_queries::insert(tx, partner_id, &note, now)?;
+    Ok(())
 }
 
 pub fn update(
@@ -102,7 +136,9 @@ pub fn update(
         )));
     }
     let input = prepare(storage, input, Some(id), now)?;
+    let (input, legacy) = without_notes(&input);
     storage.write(|tx| {
+        add_legacy_note(tx, id, &legacy, &old.data.notes, now)?;
         queries::update(tx, id, &input, now)?;
         let partner = queries::load(tx, id)?;
         queries::reindex(tx, &partner)?;

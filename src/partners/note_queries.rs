@@ -91,3 +91,14 @@ pub fn is_contact(conn: &Connection, partner_id: i64, person_id: i64) -> Result<
         |r| r.get(0),
     )?)
 }
+
+/// The dates of every note of partners out of the trash: (partner, date).
+pub fn live_dates(conn: &Connection) -> Result<Vec<(i64, chrono::NaiveDate)>> {
+    let mut stmt = conn.prepare(
+        "SELECT n.partner_id, n.on_date FROM partner_notes n
+         JOIN partners p ON p.id = n.partner_id
+         WHERE p.deleted_at IS NULL ORDER BY n.partner_id, n.on_date",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

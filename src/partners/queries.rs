@@ -169,8 +169,10 @@ pub fn load(conn: &Connection, id: i64) -> Result<Partner> {
         "SELECT {}, created_at, updated_at, deleted_at FROM partners WHERE id = ?",
         main_columns()
     );
+    // Cached: the network's read models load every partner at once.
     let found = conn
-        .query_row(&sql, [id], |row| read_partner(row, id))
+        .prepare_cached(&sql)?
+        .query_row([id], |row| read_partner(row, id))
         .optional()?;
     let mut partner = found.ok_or(CoreError::NotFound {
         what: "Партнёр",
@@ -455,6 +457,26 @@ pub fn history(conn: &Connection, partner_id: i64) -> Result<Vec<HistoryEntry>> 
          WHERE partner_id = ? ORDER BY id DESC",
     )?;
     let rows = stmt.query_map([partner_id], |r| {
+        Ok(HistoryEntry {
+            id: r.get(0)?,
+            partner_id: r.get(1)?,
+            field: r.get(2)?,
+            old_value: r.get(3)?,
+            new_value: r.get(4)?,
+            changed_at: parse_ts(&r.get::<_, String>(5)?)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The history entries of one field for every partner, the latest first
+/// (the network's health reads the stage changes of all partners at once).
+pub fn field_history(conn: &Connection, field: &str) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, partner_id, field, old_value, new_value, changed_at FROM partner_history
+         WHERE field = ? ORDER BY id DESC",
+    )?;
+    let rows = stmt.query_map([field], |r| {
         Ok(HistoryEntry {
             id: r.get(0)?,
             partner_id: r.get(1)?,

@@ -131,3 +131,16 @@ pub fn of_institution(conn: &Connection) -> Result<Vec<Tie>> {
     let rows = stmt.query_map([], read_tie)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Every tie whose sides are the own institution or partners out of the
+/// trash (the network's read models load them once).
+pub fn all_live(conn: &Connection) -> Result<Vec<Tie>> {
+    let sql = format!(
+        "{SELECT} WHERE (t.first_id IS NULL OR a.deleted_at IS NULL)
+            AND (t.second_id IS NULL OR b.deleted_at IS NULL)
+         ORDER BY t.id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], read_tie)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -145,12 +145,20 @@ fn record(
 
 pub fn add(storage: &mut Storage, input: TieInput, now: NaiveDateTime) -> Result<Tie> {
     let input = prepare(storage, input)?;
-    storage.write(|tx| {
-        let id = tie_queries::insert(tx, &input, now)?;
-        let tie = tie_queries::load(tx, id)?;
-        record(tx, None, Some(&tie), now)?;
-        Ok(tie)
-    })
+    storage.write(|tx| insert_checked(tx, &input, now))
+}
+
+/// Writes a tie already checked inside the caller's transaction, with its
+/// history (the demo loads its ties this way, in its one transaction).
+pub fn insert_checked(
+    tx: &rusqlite::Transaction,
+    input: &TieInput,
+    now: NaiveDateTime,
+) -> Result<Tie> {
+    let id = tie_queries::insert(tx, input, now)?;
+    let tie = tie_queries::load(tx, id)?;
+    record(tx, None, Some(&tie), now)?;
+    Ok(tie)
 }
 
 pub fn update(storage: &mut Storage, id: i64, input: TieInput, now: NaiveDateTime) -> Result<Tie> {

@@ -10,15 +10,17 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::OptionalExtension;
 
 use super::model::{
-    AgreementFigures, AgreementRow, AnnualReport, AudienceFigures, DeficitCover, EventFigures,
-    EventResult, ReportCount, ReportInstitution,
+    AgreementFigures, AgreementRow, AnnualReport, AudienceFigures, ChartBar, DeficitCover,
+    EventFigures, EventResult, FormSeries, ReportCount, ReportInstitution, YearCharts,
 };
 use crate::agreements::model::{Agreement, AgreementKind, AgreementStatus, StatusChange};
 use crate::error::{CoreError, Result};
-use crate::events::model::{Audience, EventStatus, Occurrence};
+use crate::events::model::{Audience, EventForm, EventStatus, Occurrence};
 use crate::events::school_year::{school_year_of, school_year_range, year_name};
 use crate::grammar::{initials_before, month_nominative};
-use crate::network::model::HealthFlagKind;
+use crate::institution::model::Institution;
+use crate::network::health::Inputs;
+use crate::network::model::{HealthFlag, HealthFlagKind, NetworkHealth};
 use crate::partners::model::{Partner, PartnerType, RelationKind};
 use crate::storage::Storage;
 
@@ -209,6 +211,101 @@ fn months(year: i32) -> [(i32, u32); 12] {
     })
 }
 
+/// The axis labels of the months, January first.
+const MONTH_ABBR: [&str; 12] = [
+    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+];
+
+/// What the charts need beyond the report's own counts: the forms (for
+/// their colours) and the year's occurrences.
+struct ChartInputs<'a> {
+    year: i32,
+    forms: &'a [EventForm],
+    occ: &'a [&'a Occurrence],
+    by_month: &'a [EventFigures],
+    by_form: &'a [(i64, EventFigures)],
+}
+
+/// The year's charts from the same figures the report prints: the forms'
+/// monthly series are the by-form counts split by month.
+fn charts(c: ChartInputs<'_>, r: &AnnualReport) -> YearCharts {
+    let months = months(c.year);
+    let events_by_form = c
+        .by_form
+        .iter()
+        .map(|(id, f)| {
+            let per_month: Vec<EventFigures> = months
+                .iter()
+                .map(|&(y, m)| {
+                    figures(
+                        String::new(),
+                        c.occ.iter().copied().filter(|o| {
+                            o.form_id == *id && (o.start.year(), o.start.month()) == (y, m)
+                        }),
+                    )
+                })
+                .collect();
+            FormSeries {
+                form_id: *id,
+                form: f.label.clone(),
+                color: c
+                    .forms
+                    .iter()
+                    .find(|x| x.id == *id)
+                    .map(|x| x.color.clone())
+                    .unwrap_or_default(),
+                total: per_month.iter().map(|m| m.total).collect(),
+                held: per_month.iter().map(|m| m.held).collect(),
+                planned: per_month.iter().map(|m| m.planned).collect(),
+            }
+        })
+        .collect();
+    let status_of = |label: &str| {
+        r.agreements
+            .rows
+            .iter()
+            .filter(|a| a.status == label)
+            .count()
+    };
+    YearCharts {
+        year: c.year,
+        months: c.by_month.iter().map(|f| f.label.clone()).collect(),
+        month_abbr: months
+            .iter()
+            .map(|&(_, m)| MONTH_ABBR[(m as usize + 11) % 12].to_string())
+            .collect(),
+        events_by_form,
+        participants_planned: c.by_month.iter().map(|f| f.participants_planned).collect(),
+        participants_actual: c.by_month.iter().map(|f| f.participants_actual).collect(),
+        partners_by_type: r
+            .by_type
+            .iter()
+            .map(|t| ChartBar {
+                code: t.code.clone(),
+                label: t.label.clone(),
+                value: t.total,
+            })
+            .collect(),
+        partners_by_stage: r
+            .by_stage
+            .iter()
+            .map(|s| ChartBar {
+                code: s.stage.unwrap_or(0).to_string(),
+                label: s.label.clone(),
+                value: s.partners,
+            })
+            .collect(),
+        agreements_by_status: AgreementStatus::ALL
+            .iter()
+            .map(|s| ChartBar {
+                code: s.code().to_string(),
+                label: s.label().to_string(),
+                value: status_of(s.label()) as u32,
+            })
+            .collect(),
+    }
+}
+
 /// Held occurrences with results, one row per event and results text.
 fn results(occ: &[&Occurrence]) -> Vec<EventResult> {
     let mut out: Vec<EventResult> = Vec::new();
@@ -240,20 +337,119 @@ fn results(occ: &[&Occurrence]) -> Vec<EventResult> {
     out
 }
 
-/// The report of school year `year` (2025 = 2025/2026) as of `today`.
-pub fn report(storage: &Storage, year: i32, today: NaiveDate) -> Result<AnnualReport> {
-    let (first, last) = school_year_range(year);
-    let inputs = crate::network::load(storage, today, year)?;
-    let health = crate::network::health::compute(&inputs);
-    let inst = crate::institution::get(storage)?;
-    let forms = crate::events::forms(storage)?;
+/// The forms of the year's occurrences in the forms' order (a form no
+/// longer listed after them), each with its figures.
+fn form_rows(forms: &[EventForm], occ: &[&Occurrence]) -> Vec<(i64, EventFigures)> {
+    let mut order: Vec<(i64, String)> = forms.iter().map(|f| (f.id, f.name.clone())).collect();
+    for o in occ {
+        if !order.iter().any(|(id, _)| *id == o.form_id) {
+            order.push((o.form_id, o.form.clone()));
+        }
+    }
+    order
+        .into_iter()
+        .filter(|(id, _)| occ.iter().any(|o| o.form_id == *id))
+        .map(|(id, name)| {
+            let f = figures(name, occ.iter().copied().filter(|o| o.form_id == id));
+            (id, f)
+        })
+        .collect()
+}
 
-    // Partners at the year's end; new ones entered during it.
-    let partners: Vec<&Partner> = inputs
-        .partners
+/// How many occurrences that take place were for each audience.
+fn audience(occ: &[&Occurrence]) -> Vec<AudienceFigures> {
+    Audience::ALL
         .iter()
-        .filter(|p| p.created_at.date() <= last)
+        .map(|&a| {
+            let of: Vec<&&Occurrence> = occ
+                .iter()
+                .filter(|o| o.status.takes_place() && o.audience.contains(&a))
+                .collect();
+            AudienceFigures {
+                audience: a,
+                label: a.label().to_string(),
+                occurrences: of.len() as u32,
+                held: of.iter().filter(|o| o.status == EventStatus::Held).count() as u32,
+            }
+        })
+        .collect()
+}
+
+/// Each deficit with the partners whose resources cover it.
+fn deficit_covers(
+    inputs: &Inputs,
+    health: &NetworkHealth,
+    names: &HashMap<i64, String>,
+) -> Vec<DeficitCover> {
+    let covered: HashMap<&str, &Vec<i64>> = inputs
+        .covered_by
+        .iter()
+        .map(|(d, ids)| (d.as_str(), ids))
         .collect();
+    inputs
+        .deficits
+        .iter()
+        .map(|d| {
+            let partners: Vec<String> = covered
+                .get(d.as_str())
+                .map(|ids| ids.iter().filter_map(|id| names.get(id).cloned()).collect())
+                .unwrap_or_default();
+            DeficitCover {
+                deficit: d.clone(),
+                covered: !health.uncovered_deficits.contains(d) && !partners.is_empty(),
+                partners,
+            }
+        })
+        .collect()
+}
+
+/// The dormant partners, and the other risks: events without a legal
+/// basis first, then the single contacts.
+fn dormant_and_risks(health: &NetworkHealth) -> (Vec<HealthFlag>, Vec<HealthFlag>) {
+    let (dormant, mut risks): (Vec<_>, Vec<_>) = health
+        .flags
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                HealthFlagKind::Dormant
+                    | HealthFlagKind::NoLegalBasis
+                    | HealthFlagKind::SingleContact
+            )
+        })
+        .cloned()
+        .partition(|f| f.kind == HealthFlagKind::Dormant);
+    risks.sort_by_key(|f| f.kind != HealthFlagKind::NoLegalBasis);
+    (dormant, risks)
+}
+
+/// The institution as the approval block needs it: the head's position
+/// capitalised, «В.И. Мишина».
+fn report_institution(inst: &Institution) -> ReportInstitution {
+    let head = &inst.head;
+    let mut c = head.position.trim().chars();
+    let head_position = c
+        .next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default();
+    ReportInstitution {
+        full_name: inst.full_name.trim().to_string(),
+        short_name: inst.short_name.trim().to_string(),
+        head_position,
+        head_name: initials_before(&head.surname, &head.name, &head.patronymic),
+        city: inst.city.trim().to_string(),
+        deficits: inst.deficits.clone(),
+    }
+}
+
+/// Partners at the year's end (`last`) by type and by relation kind, with
+/// the new ones (entered from `first`): (total, new, by type, by relation).
+fn partner_counts(
+    all: &[Partner],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> (u32, u32, Vec<ReportCount>, Vec<ReportCount>) {
+    let partners: Vec<&Partner> = all.iter().filter(|p| p.created_at.date() <= last).collect();
     let is_new = |p: &Partner| p.created_at.date() >= first;
     let count = |code: &str, label: &str, of: &dyn Fn(&Partner) -> bool| ReportCount {
         code: code.to_string(),
@@ -269,30 +465,32 @@ pub fn report(storage: &Storage, year: i32, today: NaiveDate) -> Result<AnnualRe
         .iter()
         .map(|&k| count(k.code(), k.label(), &|p| p.data.relation_kind == k))
         .collect();
+    let new = partners.iter().filter(|p| is_new(p)).count() as u32;
+    (partners.len() as u32, new, by_type, by_relation)
+}
+
+/// The report of school year `year` (2025 = 2025/2026) as of `today`.
+pub fn report(storage: &Storage, year: i32, today: NaiveDate) -> Result<AnnualReport> {
+    let (first, last) = school_year_range(year);
+    let inputs = crate::network::load(storage, today, year)?;
+    let health = crate::network::health::compute(&inputs);
+    let inst = crate::institution::get(storage)?;
+    let forms = crate::events::forms(storage)?;
+    let (partners_total, partners_new, by_type, by_relation) =
+        partner_counts(&inputs.partners, first, last);
     let names: HashMap<i64, String> = inputs
         .partners
         .iter()
         .map(|p| (p.id, p.data.short_name.clone()))
         .collect();
-
     // The year's occurrences, by their start day.
     let occ: Vec<&Occurrence> = inputs
         .occurrences
         .iter()
         .filter(|o| school_year_of(o.start.date()) == year)
         .collect();
-    let mut form_order: Vec<(i64, String)> = forms.iter().map(|f| (f.id, f.name.clone())).collect();
-    for o in &occ {
-        if !form_order.iter().any(|(id, _)| *id == o.form_id) {
-            form_order.push((o.form_id, o.form.clone()));
-        }
-    }
-    let events_by_form = form_order
-        .into_iter()
-        .filter(|(id, _)| occ.iter().any(|o| o.form_id == *id))
-        .map(|(id, name)| figures(name, occ.iter().copied().filter(|o| o.form_id == id)))
-        .collect();
-    let events_by_month = months(year)
+    let form_rows = form_rows(&forms, &occ);
+    let events_by_month: Vec<EventFigures> = months(year)
         .into_iter()
         .map(|(y, m)| {
             figures(
@@ -303,100 +501,44 @@ pub fn report(storage: &Storage, year: i32, today: NaiveDate) -> Result<AnnualRe
             )
         })
         .collect();
-    let events_total = figures("Итого".to_string(), occ.iter().copied());
-    let audience = Audience::ALL
-        .iter()
-        .map(|&a| {
-            let of: Vec<&&Occurrence> = occ
-                .iter()
-                .filter(|o| o.status.takes_place() && o.audience.contains(&a))
-                .collect();
-            AudienceFigures {
-                audience: a,
-                label: a.label().to_string(),
-                occurrences: of.len() as u32,
-                held: of.iter().filter(|o| o.status == EventStatus::Held).count() as u32,
-            }
-        })
-        .collect();
-
-    let covered: HashMap<&str, &Vec<i64>> = inputs
-        .covered_by
-        .iter()
-        .map(|(d, ids)| (d.as_str(), ids))
-        .collect();
-    let deficits = inputs
-        .deficits
-        .iter()
-        .map(|d| {
-            let partners: Vec<String> = covered
-                .get(d.as_str())
-                .map(|ids| ids.iter().filter_map(|id| names.get(id).cloned()).collect())
-                .unwrap_or_default();
-            DeficitCover {
-                deficit: d.clone(),
-                covered: !health.uncovered_deficits.contains(d) && !partners.is_empty(),
-                partners,
-            }
-        })
-        .collect();
-
-    let (dormant, mut risks): (Vec<_>, Vec<_>) = health
-        .flags
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.kind,
-                HealthFlagKind::Dormant
-                    | HealthFlagKind::NoLegalBasis
-                    | HealthFlagKind::SingleContact
-            )
-        })
-        .cloned()
-        .partition(|f| f.kind == HealthFlagKind::Dormant);
-    // Events without a legal basis first, then the single contacts.
-    risks.sort_by_key(|f| f.kind != HealthFlagKind::NoLegalBasis);
-
-    let head = &inst.head;
-    let position = head.position.trim();
-    let head_position = {
-        let mut c = position.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    };
-    Ok(AnnualReport {
+    let (dormant, risks) = dormant_and_risks(&health);
+    let mut report = AnnualReport {
         year,
         title: title(year),
         today,
         first_day: first,
         last_day: last,
-        institution: ReportInstitution {
-            full_name: inst.full_name.trim().to_string(),
-            short_name: inst.short_name.trim().to_string(),
-            head_position,
-            head_name: initials_before(&head.surname, &head.name, &head.patronymic),
-            city: inst.city.trim().to_string(),
-            deficits: inst.deficits.clone(),
-        },
-        partners_total: partners.len() as u32,
-        partners_new: partners.iter().filter(|p| is_new(p)).count() as u32,
+        institution: report_institution(&inst),
+        partners_total,
+        partners_new,
         by_type,
         by_relation,
         agreements: agreement_figures(&inputs.agreements, &names, first, last, today),
-        events_by_form,
+        events_by_form: form_rows.iter().map(|(_, f)| f.clone()).collect(),
         events_by_month,
-        events_total,
-        audience,
+        events_total: figures("Итого".to_string(), occ.iter().copied()),
+        audience: audience(&occ),
         results: results(&occ),
-        deficits,
+        deficits: deficit_covers(&inputs, &health, &names),
         by_stage: health.by_stage.clone(),
         moved_up: health.moved_up,
         dormant,
         risks,
         concentration_top5_share: health.concentration_top5_share,
         conclusions: conclusions(storage, year)?,
-    })
+        charts: YearCharts::default(),
+    };
+    report.charts = charts(
+        ChartInputs {
+            year,
+            forms: &forms,
+            occ: &occ,
+            by_month: &report.events_by_month,
+            by_form: &form_rows,
+        },
+        &report,
+    );
+    Ok(report)
 }
 
 #[cfg(test)]

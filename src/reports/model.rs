@@ -100,6 +100,8 @@ pub struct AnnualReport {
     pub concentration_top5_share: Option<f64>,
     /// «Выводы», as the user wrote them for this year.
     pub conclusions: String,
+    /// The same figures for the charts.
+    pub charts: YearCharts,
 }
 
 /// The institution as the report's approval block and title need it.
@@ -199,4 +201,55 @@ pub struct DeficitCover {
     /// Short names; empty: the deficit is open.
     pub partners: Vec<String>,
     pub covered: bool,
+}
+
+/// The figures of a school year for its charts (the «Отчёты» screen and the
+/// report's figures draw the same data): events and participants by month,
+/// partners by type and stage, agreements by status. Part of
+/// [`AnnualReport`], counted with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct YearCharts {
+    /// The year the school year starts in: 2025 for 2025/2026.
+    pub year: i32,
+    /// September to August: «Сентябрь 2025», … «Август 2026».
+    pub months: Vec<String>,
+    /// The axis labels of the same months: «сен», «окт», … «авг».
+    pub month_abbr: Vec<String>,
+    /// Each form with an occurrence in the year, in the forms' order: its
+    /// occurrences by month (twelve numbers each).
+    pub events_by_form: Vec<FormSeries>,
+    /// Planned participants by month (held and planned occurrences).
+    pub participants_planned: Vec<i64>,
+    /// Actual participants by month (held occurrences).
+    pub participants_actual: Vec<i64>,
+    /// The nine types in DOMAIN order, partners at the year's end.
+    pub partners_by_type: Vec<ChartBar>,
+    /// No stage, then stages 1 to 3.
+    pub partners_by_stage: Vec<ChartBar>,
+    /// The year's agreements (in force, concluded or ended during it) by
+    /// their current status, every status in its order.
+    pub agreements_by_status: Vec<ChartBar>,
+}
+
+/// One form's occurrences by month, September first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FormSeries {
+    pub form_id: i64,
+    pub form: String,
+    /// `#rrggbb` as set for the form; empty when none.
+    pub color: String,
+    /// Every occurrence (held, planned, postponed, cancelled).
+    pub total: Vec<u32>,
+    pub held: Vec<u32>,
+    /// Still planned (not held yet).
+    pub planned: Vec<u32>,
+}
+
+/// One labelled bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChartBar {
+    /// The code of the type, stage («0» for none, «1»…«3») or status.
+    pub code: String,
+    pub label: String,
+    pub value: u32,
 }

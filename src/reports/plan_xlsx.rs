@@ -91,7 +91,7 @@ fn time_text(r: &PlanRow) -> String {
 
 /// How many lines `text` wraps to in a column `width` characters wide
 /// (greedy by words, as the spreadsheet wraps).
-fn wrapped_lines(text: &str, width: f64) -> usize {
+pub fn wrapped_lines(text: &str, width: f64) -> usize {
     let room = (width - 1.0).max(1.0) as usize;
     text.lines()
         .map(|line| {

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/005_events.sql"),
     include_str!("../../migrations/006_exported_files.sql"),
     include_str!("../../migrations/007_ties_and_notes.sql"),
+    include_str!("../../migrations/008_notes_field_cleared.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -115,7 +115,7 @@ pub fn school(n: u32) -> PartnerInput {
         requests: vec!["Кружки технического творчества".into()],
         stage: Some(2),
         stage_reached_on: NaiveDate::from_ymd_opt(2025, 9, 1),
-        notes: "Давний партнёр".into(),
+        notes: String::new(),
         ..PartnerInput::default()
     }
 }

@@ -6,6 +6,7 @@ use partnernet::brochures::{
     model::{Brochure, BrochureSummary},
 };
 use partnernet::exports::ExportTarget;
+use partnernet::reports::directives;
 use partnernet::ApiError;
 use tauri::ipc::Response;
 use tauri::State;
@@ -62,11 +63,17 @@ pub fn brochures_restore(state: State<'_, AppState>, id: i64) -> Result<(), ApiE
     state.with(|s| brochures::restore(s, id))
 }
 
-/// The PDF of the text being edited, as raw bytes for pdf.js. Async, so
-/// typesetting runs off the window's thread and typing never stalls.
+/// The PDF of the text being edited, directives filled in from the data,
+/// as raw bytes for pdf.js. Async, so typesetting runs off the window's
+/// thread (and outside the storage lock) and typing never stalls.
 #[tauri::command]
-pub async fn brochures_preview(source: String) -> Result<Response, ApiError> {
-    brochures::render(&source, now())
+pub async fn brochures_preview(
+    state: State<'_, AppState>,
+    source: String,
+) -> Result<Response, ApiError> {
+    let now = now();
+    let document = state.with(|s| directives::document(s, &source, now.date()))??;
+    directives::pdf(&document, now)
         .map(Response::new)
         .map_err(ApiError::from)
 }

@@ -1,9 +1,12 @@
-//! «Отчёты»: the school-year plan (table, PDF preview, PDF/XLSX/ICS export).
-//! The UI shows the save dialog and passes the chosen path.
+//! «Отчёты»: the school-year plan (table, PDF preview, PDF/XLSX/ICS export)
+//! and the year's analytical report (figures, charts, «Выводы», PDF preview,
+//! PDF/DOCX/XLSX export). The UI shows the save dialog and passes the chosen
+//! path.
 
 use partnernet::events::school_year;
 use partnernet::exports::{ExportTarget, FileFormat};
-use partnernet::reports::{model::SchoolYearPlan, plan, plan_pdf};
+use partnernet::reports::model::{AnnualReport, SchoolYearPlan, YearCharts};
+use partnernet::reports::{annual, annual_pdf, charts, plan, plan_pdf};
 use partnernet::ApiError;
 use tauri::ipc::Response;
 use tauri::State;
@@ -43,4 +46,57 @@ pub async fn plan_export(
 ) -> Result<String, ApiError> {
     let format = FileFormat::parse(&format)?;
     write(&state, ExportTarget::Plan { year, format }, path)
+}
+
+/// The charts' figures of a school year (the current one when `year` is
+/// not given), as of today.
+#[tauri::command]
+pub fn reports_charts(
+    state: State<'_, AppState>,
+    year: Option<i32>,
+) -> Result<YearCharts, ApiError> {
+    let year = year_or_current(year);
+    state.with(|s| charts::year_charts(s, year, now().date()))
+}
+
+/// The analytical report of a school year, as of today.
+#[tauri::command]
+pub fn annual_report_get(state: State<'_, AppState>, year: i32) -> Result<AnnualReport, ApiError> {
+    state.with(|s| annual::report(s, year, now().date()))
+}
+
+/// Keeps the report's «Выводы» for the year (an empty text removes them).
+#[tauri::command]
+pub fn annual_report_conclusions_save(
+    state: State<'_, AppState>,
+    year: i32,
+    text: String,
+) -> Result<(), ApiError> {
+    state.with(|s| annual::save_conclusions(s, year, &text))
+}
+
+/// The report's PDF as raw bytes for pdf.js.
+#[tauri::command]
+pub async fn annual_report_preview(
+    state: State<'_, AppState>,
+    year: i32,
+) -> Result<Response, ApiError> {
+    let now = now();
+    let report = state.with(|s| annual::report(s, year, now.date()))?;
+    annual_pdf::render(&report, now)
+        .map(Response::new)
+        .map_err(ApiError::from)
+}
+
+/// Exports the report as PDF, DOCX or XLSX to the path chosen in the save
+/// dialog. Returns the path written.
+#[tauri::command]
+pub async fn annual_report_export(
+    state: State<'_, AppState>,
+    year: i32,
+    format: String,
+    path: String,
+) -> Result<String, ApiError> {
+    let format = FileFormat::parse(&format)?;
+    write(&state, ExportTarget::AnnualReport { year, format }, path)
 }

@@ -8,6 +8,7 @@ export type Section =
   | "home"
   | "partners"
   | "deficits"
+  | "map"
   | "trash"
   | "agreements"
   | "events"
@@ -15,7 +16,16 @@ export type Section =
   | "reports"
   | "settings";
 
-export type CardTab = "requisites" | "contacts" | "resources" | "stage" | "history" | "agreements" | "events";
+export type CardTab =
+  | "requisites"
+  | "contacts"
+  | "resources"
+  | "stage"
+  | "history"
+  | "agreements"
+  | "events"
+  | "ties"
+  | "timeline";
 
 class AppState {
   section = $state<Section>("home");
@@ -32,6 +42,8 @@ class AppState {
     event_statuses: [],
     audiences: [],
     frequencies: [],
+    tie_kinds: [],
+    timeline_kinds: [],
   });
   info = $state<AppInfo | null>(null);
   /** The create/edit dialog: `undefined` closed, `null` new partner, a number edits. */

@@ -250,6 +250,21 @@ export const backend = {
   /** Writes the plan to `path`; the path written (the format's extension added when missing). */
   planExport: (year: number, format: "pdf" | "xlsx" | "ics", path: string) =>
     call<string>("plan_export", { year, format, path }),
+  // the year's analytical report and its charts
+  /** The charts' figures of a school year; `null`/omitted: the current school year. */
+  reportsCharts: (year: number | null = null) =>
+    call<import("./bindings").YearCharts>("reports_charts", { year }),
+  /** The analytical report of a school year (2025 for 2025/2026), as of today. */
+  annualReportGet: (year: number) => call<import("./bindings").AnnualReport>("annual_report_get", { year }),
+  /** Keeps the report's «Выводы» for the year; an empty text removes them. */
+  annualReportConclusionsSave: (year: number, text: string) =>
+    call<void>("annual_report_conclusions_save", { year, text }),
+  /** The report's PDF as bytes, for the preview. */
+  annualReportPreview: async (year: number) =>
+    bytes(await call<ArrayBuffer | Uint8Array | number[]>("annual_report_preview", { year })),
+  /** Writes the report to `path`; the path written (the format's extension added when missing). */
+  annualReportExport: (year: number, format: "pdf" | "docx" | "xlsx", path: string) =>
+    call<string>("annual_report_export", { year, format, path }),
   /** The chosen events as an .ics file at `path`; the path written. */
   eventsExportIcs: (ids: number[], path: string) => call<string>("events_export_ics", { ids, path }),
   /** Reads the .ics file at `path` and says what importing it would do. */
@@ -271,6 +286,22 @@ export const backend = {
   /** The network's health for a school year (2026 for 2026/2027); `null`: the current one. */
   networkHealth: (year: number | null = null) =>
     call<import("./bindings").NetworkHealth>("network_health", { year }),
+  /** The network map of a period (none: the current school year), filtered, laid out. */
+  networkMap: (query: import("./bindings").MapQuery) =>
+    call<import("./bindings").NetworkMap>("network_map", { query }),
+  /** Saves the map to the chosen path: PDF drawn by the core, or the canvas's PNG bytes. */
+  networkMapExport: (
+    query: import("./bindings").MapQuery,
+    format: "pdf" | "png",
+    path: string,
+    png: Uint8Array | null = null,
+  ) =>
+    call<string>("network_map_export", {
+      query,
+      format,
+      path,
+      png: png ? Array.from(png) : null,
+    }),
   // partners: ties, dated notes and the timeline of a partner (issue 11 §1, §2)
   /** The ties of a partner, whichever side it is on, the latest started first. */
   partnersTies: (id: number) => call<import("./bindings").Tie[]>("partners_ties", { id }),

@@ -19,7 +19,15 @@ export type Vocabulary = { partner_types: Array<Labeled>, relation_kinds: Array<
 /**
  * Stage 1..=3 labels; `code` is "1", "2", "3".
  */
-stages: Array<Labeled>, agreement_kinds: Array<Labeled>, agreement_statuses: Array<Labeled>, event_statuses: Array<Labeled>, audiences: Array<Labeled>, frequencies: Array<Labeled>, };
+stages: Array<Labeled>, agreement_kinds: Array<Labeled>, agreement_statuses: Array<Labeled>, event_statuses: Array<Labeled>, audiences: Array<Labeled>, frequencies: Array<Labeled>, 
+/**
+ * Kinds of a tie between two organisations.
+ */
+tie_kinds: Array<Labeled>, 
+/**
+ * Kinds of a partner's timeline entries, for the filter's chips.
+ */
+timeline_kinds: Array<Labeled>, };
 
 export type PartnerType = "general_education" | "additional_education" | "higher_education" | "culture_sport" | "mass_media" | "public_organization" | "creative_union" | "real_economy" | "parent_community";
 
@@ -621,7 +629,11 @@ concentration_top5_share: number | null,
 /**
  * «Выводы», as the user wrote them for this year.
  */
-conclusions: string, };
+conclusions: string, 
+/**
+ * The same figures for the charts.
+ */
+charts: YearCharts, };
 
 export type ReportInstitution = { full_name: string, short_name: string, 
 /**
@@ -699,6 +711,66 @@ export type DeficitCover = { deficit: string,
  */
 partners: Array<string>, covered: boolean, };
 
+export type YearCharts = { 
+/**
+ * The year the school year starts in: 2025 for 2025/2026.
+ */
+year: number, 
+/**
+ * September to August: «Сентябрь 2025», … «Август 2026».
+ */
+months: Array<string>, 
+/**
+ * The axis labels of the same months: «сен», «окт», … «авг».
+ */
+month_abbr: Array<string>, 
+/**
+ * Each form with an occurrence in the year, in the forms' order: its
+ * occurrences by month (twelve numbers each).
+ */
+events_by_form: Array<FormSeries>, 
+/**
+ * Planned participants by month (held and planned occurrences).
+ */
+participants_planned: Array<number>, 
+/**
+ * Actual participants by month (held occurrences).
+ */
+participants_actual: Array<number>, 
+/**
+ * The nine types in DOMAIN order, partners at the year's end.
+ */
+partners_by_type: Array<ChartBar>, 
+/**
+ * No stage, then stages 1 to 3.
+ */
+partners_by_stage: Array<ChartBar>, 
+/**
+ * The year's agreements (in force, concluded or ended during it) by
+ * their current status, every status in its order.
+ */
+agreements_by_status: Array<ChartBar>, };
+
+export type FormSeries = { form_id: number, form: string, 
+/**
+ * `#rrggbb` as set for the form; empty when none.
+ */
+color: string, 
+/**
+ * Every occurrence (held, planned, postponed, cancelled).
+ */
+total: Array<number>, held: Array<number>, 
+/**
+ * Still planned (not held yet).
+ */
+planned: Array<number>, };
+
+export type ChartBar = { 
+/**
+ * The code of the type, stage («0» for none, «1»…«3») or status.
+ */
+code: string, label: string, value: number, };
+
 export type ImportAction = "add" | "update" | "unchanged";
 
 export type ImportItem = { uid: string, title: string, 
@@ -725,9 +797,9 @@ skipped: Array<string>, };
 
 export type ImportReport = { added: number, updated: number, unchanged: number, skipped: Array<string>, };
 
-export type FileFormat = "pdf" | "docx" | "xlsx" | "ics";
+export type FileFormat = "pdf" | "docx" | "xlsx" | "ics" | "png";
 
-export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, };
+export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, } | { "kind": "annual_report", year: number, format: FileFormat, } | { "kind": "network_map", query: MapQuery, format: FileFormat, };
 
 export type OpenPurpose = "scan" | "calendar";
 
@@ -764,8 +836,9 @@ export type PartnerRef = { partner_id: number, short_name: string, };
 
 export type PartnerHealth = { partner_id: number, short_name: string, partner_type: PartnerType, stage: number | null, 
 /**
- * The last joint event (held or planned, up to today) or agreement
- * status change; none when there was neither.
+ * The last joint event (held or planned, up to today), agreement
+ * status change, dated note, or start or end of a tie, up to today;
+ * none when there was none.
  */
 last_interaction: string | null, 
 /**
@@ -856,7 +929,8 @@ export type TimelineFilter = { kinds: Array<TimelineKind>, from: string | null, 
 
 export type MapQuery = { 
 /**
- * The first day of the period; with `to` none: the current school year.
+ * The first day of the period. Both none: the current school year; one
+ * none: the start or the end of the other's school year.
  */
 from: string | null, 
 /**
@@ -882,11 +956,17 @@ name: string,
  */
 partner_type: PartnerType | null, relation: RelationKind | null, stage: number | null, 
 /**
- * Occurrences (planned, held) with this organisation in the period.
+ * The fill colour, `#rrggbb`: the type's, or the institution's own.
+ */
+color: string, 
+/**
+ * Occurrences (planned, held) with this organisation in the period;
+ * for the institution, those with a partner on the map.
  */
 events: number, 
 /**
- * Agreements with it in force at some day of the period.
+ * Agreements with it in force at some day of the period; for the
+ * institution, those with a partner on the map.
  */
 agreements: number, 
 /**
@@ -924,4 +1004,15 @@ export type NetworkMap = { from: string, to: string,
 /**
  * The own institution first, then partners by short name.
  */
-nodes: Array<MapNode>, edges: Array<MapEdge>, };
+nodes: Array<MapNode>, edges: Array<MapEdge>, 
+/**
+ * The nine partner types with their colours, in the registry's order:
+ * the one palette of the map, the UI's and the PDF's.
+ */
+legend: Array<MapLegendItem>, };
+
+export type MapLegendItem = { partner_type: PartnerType, label: string, 
+/**
+ * `#rrggbb`.
+ */
+color: string, };

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi, afterEach } from "vitest";
 import { Autosaver, saveStateText } from "./autosave";
 import { lineAt, lineRange, tabEdit, titleOf } from "./editor";
-import { FRONT_MATTER_KEYS, HELP, HELP_NOTE } from "./help";
+import { DIRECTIVES_NOTE, FRONT_MATTER_KEYS, HELP, HELP_NOTE } from "./help";
 import { layoutPages, pageCountText, pagesNear, pixelScale, visiblePage } from "./pages";
 import { problemLine, toProblem } from "./problem";
 import { LatestRunner } from "./schedule";
@@ -215,6 +215,12 @@ describe("help", () => {
   it("lists every construct the engine typesets", () => {
     for (const c of ["# ", "- ", "1. ", "> ", "**", "*курсив*", "---", "[[toc]]", "|"]) expect(all).toContain(c);
     expect(all).toMatch(/^ {2}- /m); // the nested/list form of authors
+  });
+  it("lists every directive taken from the data, with its parameters", () => {
+    for (const d of ["[[партнёры", "тип=", "[[мероприятия", "форма=", "[[формы", "[[итоги", "[[карта", "год="]) {
+      expect(all).toContain(d);
+    }
+    expect(DIRECTIVES_NOTE).toContain("номером строки");
   });
   it("is in Russian", () => {
     for (const g of HELP) {

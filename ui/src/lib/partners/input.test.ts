@@ -41,4 +41,16 @@ describe("partner input", () => {
     expect("id" in input).toBe(false);
     expect("updated_at" in input).toBe(false);
   });
+  it("sends the old «Заметки» back unchanged: the form no longer shows them, saving does not erase them", () => {
+    const p: Partner = {
+      ...emptyPartnerInput(),
+      full_name: "Школа",
+      notes: "Согласуем общий план на учебный год.",
+      id: 5,
+      created_at: "2026-01-01T00:00:00",
+      updated_at: "2026-01-02T00:00:00",
+      deleted_at: null,
+    };
+    expect(inputForSave(partnerToInput(p)).notes).toBe("Согласуем общий план на учебный год.");
+  });
 });

@@ -1,9 +1,11 @@
-// Exports of the plan and the .ics import, with the toasts that say what happened.
+// Exports of the plan and of the year's report, the .ics import, with the
+// toasts that say what happened.
 import { backend } from "../backend";
 import type { ApiError, ImportPreview, ImportReport } from "../bindings";
 import { events } from "../events/state.svelte";
 import { openWith, saveExport } from "../exports/actions";
 import { toasts } from "../shell/toasts.svelte";
+import { annualExportedText, type AnnualFormat } from "./annual";
 import { exportedText, reportText, type PlanFormat } from "./logic";
 import { reports } from "./state.svelte";
 
@@ -34,4 +36,14 @@ export async function applyImport(path: string): Promise<ImportReport | null> {
     toasts.error(e as ApiError);
     return null;
   }
+}
+
+/** The year's analytical report through the native save dialog, with «Открыть файл». */
+export async function exportAnnual(year: number, format: AnnualFormat): Promise<string | null> {
+  return saveExport(
+    { kind: "annual_report", year, format },
+    (path) => backend.annualReportExport(year, format, path),
+    (path) => annualExportedText(format, path),
+    "annual-export",
+  );
 }

@@ -6,6 +6,10 @@ class ReportsState {
   /** The current school year, as the core says. */
   current = $state<number | null>(null);
   view = $state<"table" | "pdf">("table");
+  /** The plan, or the year's analytical report. */
+  part = $state<"plan" | "annual">("plan");
+  /** The analytical report's view: the charts and «Выводы», or its PDF. */
+  annualView = $state<"charts" | "pdf">("charts");
   /** Bumped after an import so the plan reloads. */
   revision = $state(0);
 
