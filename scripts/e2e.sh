@@ -80,7 +80,15 @@ cleanup() {
     kill -TERM "$XVFB_PID" 2>/dev/null || true
     wait "$XVFB_PID" 2>/dev/null || true
   fi
-  [[ -n "$RUNTIME_DIR" ]] && rm -rf "$RUNTIME_DIR"
+  [[ -n "${DBUS_PID:-}" ]] && { kill -TERM "$DBUS_PID" 2>/dev/null || true; }
+  if [[ -n "$RUNTIME_DIR" ]]; then
+    # GTK's file dialog may start the document portal on the session bus,
+    # which mounts a FUSE folder `doc` here: unmount it before removing.
+    if [[ -d "$RUNTIME_DIR/doc" ]]; then
+      fusermount -uz "$RUNTIME_DIR/doc" 2>/dev/null || umount -l "$RUNTIME_DIR/doc" 2>/dev/null || true
+    fi
+    rm -rf "$RUNTIME_DIR" 2>/dev/null || echo "e2e: could not remove $RUNTIME_DIR" >&2
+  fi
   exit "$rc"
 }
 trap cleanup EXIT
@@ -110,6 +118,14 @@ export NO_AT_BRIDGE=1
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 export LIBGL_ALWAYS_SOFTWARE=1
 unset WAYLAND_DISPLAY
+# A session bus, as on a desktop: the app's single-instance check (one
+# window per data folder) finds the running app over it.
+if [[ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]] && command -v dbus-daemon >/dev/null 2>&1; then
+  DBUS_INFO="$(dbus-daemon --session --fork --nopidfile --print-address=1 --print-pid=1)"
+  DBUS_SESSION_BUS_ADDRESS="$(sed -n 1p <<<"$DBUS_INFO")"
+  export DBUS_SESSION_BUS_ADDRESS
+  DBUS_PID="$(sed -n 2p <<<"$DBUS_INFO")"
+fi
 # The system's "open with" is a recording stand-in (e2e/bin/xdg-open): the
 # tests see what the app asked to open, and no viewer starts.
 export PATH="$ROOT/e2e/bin:$PATH"

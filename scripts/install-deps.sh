@@ -15,6 +15,8 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver
   # driving the native file dialogs as windows in e2e
   xdotool
+  # a session bus for the single-instance check in e2e
+  dbus-daemon
   # reading PDFs back in tests
   poppler-utils qpdf
   # DOCX drafts converted back to PDF in tests

@@ -3,14 +3,17 @@
 //! shell and the `partnernet` CLI are thin layers over these functions.
 
 pub mod agreements;
+pub mod backups;
 pub mod brochures;
 pub mod cli;
 pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod events;
+pub mod exchange;
 pub mod exports;
 pub mod grammar;
+pub mod imports;
 pub mod institution;
 pub mod network;
 pub mod organisation;

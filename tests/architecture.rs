@@ -29,12 +29,16 @@ const LAYERS: &[&[&str]] = &[
     &["brochures"],
     &["agreements"],
     &["events"],
+    // Copies of the database and the attachments; imports call it first.
+    &["backups"],
     // The network's health: a read model the reports build on.
     &["network"],
     // Read models and decisions that cross domains.
     &["reports", "vocabulary", "trash"],
+    // Exchange packages between institutions: records across the domains.
+    &["exchange"],
     // Files in and out of every feature, reports included.
-    &["exports"],
+    &["exports", "imports"],
     &["demo"],
     &["cli"],
 ];

@@ -16,6 +16,10 @@ use partnernet::events::model::{
 };
 use partnernet::exports::{ExportTarget, FileDialogOptions, FileFilter, FileFormat, OpenPurpose};
 use partnernet::grammar::Gender;
+use partnernet::imports::model::{
+    ImportBatch, ImportField, ImportFieldOption, ImportPlan, ImportRequest, ImportRow,
+    ImportSource, MatchKind, RowAction, RowDecision, RowMatch,
+};
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
 use partnernet::network::model::{
     HealthFlag, HealthFlagKind, MapEdge, MapLegendItem, MapNode, MapQuery, NetworkHealth,
@@ -92,6 +96,18 @@ fn generate() -> String {
         decl::<AgreementTemplate>(&cfg),
         decl::<MergeField>(&cfg),
         decl::<Settings>(&cfg),
+        decl::<partnernet::exchange::model::ExchangeSelection>(&cfg),
+        decl::<partnernet::exchange::model::Sender>(&cfg),
+        decl::<partnernet::exchange::model::RecordKind>(&cfg),
+        decl::<partnernet::exchange::model::RecordState>(&cfg),
+        decl::<partnernet::exchange::model::FieldDiff>(&cfg),
+        decl::<partnernet::exchange::model::PreviewItem>(&cfg),
+        decl::<partnernet::exchange::model::ExchangePreview>(&cfg),
+        decl::<partnernet::exchange::model::ConflictChoice>(&cfg),
+        decl::<partnernet::exchange::model::ExchangeReport>(&cfg),
+        decl::<partnernet::backups::Reason>(&cfg),
+        decl::<partnernet::backups::Backup>(&cfg),
+        decl::<partnernet::backups::BackupsOverview>(&cfg),
         decl::<EventForm>(&cfg),
         decl::<EventFormInput>(&cfg),
         decl::<Audience>(&cfg),
@@ -127,8 +143,21 @@ fn generate() -> String {
         decl::<ImportFile>(&cfg),
         decl::<ImportPreview>(&cfg),
         decl::<ImportReport>(&cfg),
+        decl::<ImportField>(&cfg),
+        decl::<ImportFieldOption>(&cfg),
+        decl::<ImportSource>(&cfg),
+        decl::<RowAction>(&cfg),
+        decl::<MatchKind>(&cfg),
+        decl::<RowMatch>(&cfg),
+        decl::<ImportRow>(&cfg),
+        decl::<ImportPlan>(&cfg),
+        decl::<RowDecision>(&cfg),
+        decl::<ImportRequest>(&cfg),
+        decl::<ImportBatch>(&cfg),
         decl::<FileFormat>(&cfg),
         decl::<ExportTarget>(&cfg),
+        decl::<partnernet::exports::lists::trash::TrashKind>(&cfg),
+        decl::<partnernet::exports::lists::trash::TrashItem>(&cfg),
         decl::<OpenPurpose>(&cfg),
         decl::<FileFilter>(&cfg),
         decl::<FileDialogOptions>(&cfg),

@@ -2,10 +2,12 @@
 //! commands and shows the window. All behaviour lives in the core crate.
 
 pub mod commands;
+pub mod instance;
+pub mod journal;
 pub mod state;
 
 use partnernet::storage::{paths, Storage};
-use tauri::Runtime;
+use tauri::{Emitter, Manager, Runtime};
 
 use state::AppState;
 
@@ -15,7 +17,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
+        .invoke_handler(journal::traced(tauri::generate_handler![
             commands::app::app_info,
             commands::app::vocabulary,
             commands::app::demo_fill,
@@ -104,6 +106,11 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::events::events_export_ics,
             commands::events::events_import_preview,
             commands::events::events_import_apply,
+            commands::imports::imports_open,
+            commands::imports::imports_preview,
+            commands::imports::imports_apply,
+            commands::imports::imports_batches,
+            commands::imports::imports_undo,
             commands::events::event_forms_add,
             commands::events::event_forms_update,
             commands::events::event_forms_delete,
@@ -122,25 +129,83 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::network::network_map,
             commands::network::network_map_export,
             // file dialogs and opening what was written
+            commands::exchange::exchange_export,
+            commands::exchange::exchange_preview,
+            commands::exchange::exchange_import,
             commands::exports::exports_save_dialog,
             commands::exports::exports_open_dialog,
             commands::exports::exports_open,
-        ])
+            // backups: Настройки → Данные → «Резервные копии»
+            commands::backups::backups_list,
+            commands::backups::backups_create,
+            commands::backups::backups_restore,
+            commands::backups::backups_set_folder,
+            commands::backups::backups_open_folder,
+            // «Экспорт» of every list as XLSX or CSV
+            commands::lists::lists_export,
+            // the journal: «Открыть журнал», the tests' panic
+            commands::journal::journal_folder,
+            commands::journal::journal_open,
+            commands::journal::journal_debug_panic,
+        ]))
 }
 
 /// Opens the data folder from `--data-dir`, `PARTNERNET_DATA_DIR` or the
 /// per-user default.
 pub fn open_storage() -> Result<Storage, partnernet::CoreError> {
-    let flag = paths::data_dir_arg(std::env::args().skip(1));
-    let dir = paths::resolve_data_dir(flag, std::env::var(paths::DATA_DIR_ENV).ok())?;
-    Storage::open_dir(&dir)
+    Storage::open_dir(&data_dir()?)
 }
 
+/// The data folder from `--data-dir`, `PARTNERNET_DATA_DIR` or the
+/// per-user default.
+pub fn data_dir() -> Result<std::path::PathBuf, partnernet::CoreError> {
+    let flag = paths::data_dir_arg(std::env::args().skip(1));
+    paths::resolve_data_dir(flag, std::env::var(paths::DATA_DIR_ENV).ok())
+}
+
+/// The journal first (so even a failed start is recorded), then the
+/// single-instance check (a second start on the same folder exits inside
+/// `build`), and only then the database.
 pub fn run() {
-    let state = AppState::new(open_storage());
-    let result = with_commands(tauri::Builder::default(), state).run(tauri::generate_context!());
-    if let Err(err) = result {
-        eprintln!("Не удалось запустить окно программы: {err}");
-        std::process::exit(1);
+    let dir = data_dir();
+    if let Ok(dir) = &dir {
+        if let Err(err) = journal::install(dir) {
+            eprintln!("Журнал не ведётся: {err}");
+        }
     }
+    let context = tauri::generate_context!();
+    let folder = dir.as_deref().ok();
+    let builder = tauri::Builder::default()
+        .plugin(instance::single(&context.config().identifier, folder))
+        .plugin(instance::window_state(folder));
+    let not_yet = partnernet::CoreError::Conflict("База данных ещё не открыта.".into());
+    let app = match with_commands(builder, AppState::new(Err(not_yet))).build(context) {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("Не удалось запустить окно программы: {err}");
+            std::process::exit(1);
+        }
+    };
+    let opened = dir.and_then(|dir| {
+        journal::started(&dir);
+        // A backup first when an older database is about to be migrated.
+        partnernet::backups::open_dir(&dir, state::now())
+    });
+    if let Err(err) = &opened {
+        journal::not_opened(err);
+    }
+    app.state::<AppState>().replace(opened);
+    // The daily backup, off the window's thread.
+    let starting = app.handle().clone();
+    std::thread::spawn(move || commands::backups::at_start(&starting.state::<AppState>()));
+    let handle = app.handle().clone();
+    journal::on_crash(move || {
+        let handle = handle.clone();
+        std::thread::spawn(move || handle.emit(journal::CRASH_EVENT, ()));
+    });
+    app.run(|_, event| {
+        if let tauri::RunEvent::Exit = event {
+            journal::stopped();
+        }
+    });
 }

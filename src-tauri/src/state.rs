@@ -16,7 +16,19 @@ impl AppState {
         }
     }
 
-    /// Runs `f` with the storage; a core error becomes `{code, message}`.
+    /// Puts the opened storage in: `run` opens the database only after the
+    /// single-instance check, so a second start never touches it.
+    pub fn replace(&self, opened: Result<Storage, CoreError>) {
+        let mut guard = self
+            .storage
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *guard = opened.map_err(ApiError::from);
+    }
+
+    /// Runs `f` with the storage; a core error becomes `{code, message}`
+    /// and a journal line, a panic an internal error (`journal::guarded`).
+    #[track_caller]
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Storage) -> Result<T, CoreError>,
@@ -28,7 +40,7 @@ impl AppState {
             )
         })?;
         match guard.as_mut() {
-            Ok(storage) => f(storage).map_err(ApiError::from),
+            Ok(storage) => crate::journal::guarded(|| f(storage)),
             Err(err) => Err(err.clone()),
         }
     }

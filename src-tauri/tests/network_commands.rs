@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{app, call};
+use common::{app, call, call_raw};
+use partnernet_app::commands::network::MAP_EXPORT_HEADER;
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 
 fn is_russian(text: &str) -> bool {
@@ -145,49 +147,59 @@ fn the_map_is_saved_as_a_pdf_page_and_as_the_png_the_ui_drew() {
     );
 
     let pdf = app.dir.path().join("Карта");
-    let written = call(
-        &app,
-        "network_map_export",
-        json!({ "query": query, "format": "pdf", "path": pdf.to_str(), "png": null }),
-    )
-    .expect("pdf");
+    let written = export(&app, &query, "pdf", &pdf, Vec::new()).expect("pdf");
     let written = written.as_str().unwrap_or_default().to_string();
     assert!(written.ends_with("Карта.pdf"), "{written}");
     let bytes = std::fs::read(&written).expect("written");
     assert!(bytes.starts_with(b"%PDF"));
 
+    // The PNG's bytes are the raw body, every byte value as it is.
     let mut png = vec![0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
-    png.extend([0u8; 40]);
+    png.extend((0..=255u8).cycle().take(100_000));
     let path = app.dir.path().join("Карта.png");
-    call(
-        &app,
-        "network_map_export",
-        json!({ "query": query, "format": "png", "path": path.to_str(), "png": png }),
-    )
-    .expect("png");
+    export(&app, &query, "png", &path, png.clone()).expect("png");
     assert_eq!(std::fs::read(&path).expect("png written"), png);
 
     let other = app.dir.path().join("Не карта.png");
-    let err = call(
-        &app,
-        "network_map_export",
-        json!({ "query": query, "format": "png", "path": other.to_str(), "png": [1, 2, 3] }),
-    )
-    .unwrap_err();
+    let err = export(&app, &query, "png", &other, vec![1, 2, 3]).unwrap_err();
     assert!(
         is_russian(err["message"].as_str().unwrap_or_default()),
         "{err}"
     );
     assert!(!other.exists(), "nothing is written for what is not a PNG");
 
-    let err = call(
-        &app,
-        "network_map_export",
-        json!({ "query": query, "format": "docx", "path": other.to_str(), "png": null }),
-    )
-    .unwrap_err();
+    let err = export(&app, &query, "docx", &other, Vec::new()).unwrap_err();
     assert!(
         is_russian(err["message"].as_str().unwrap_or_default()),
         "{err}"
     );
+
+    // Without its header (or with a broken one) nothing is saved.
+    for headers in [vec![], vec![(MAP_EXPORT_HEADER, "%7B%22query")]] {
+        let err = call_raw(&app, "network_map_export", png.clone(), &headers).unwrap_err();
+        assert!(
+            is_russian(err["message"].as_str().unwrap_or_default()),
+            "{err}"
+        );
+    }
+    assert!(!other.exists());
+}
+
+/// The map export as the UI sends it: the PNG (or nothing) as the raw
+/// body, the query, format and path as percent-encoded JSON in a header.
+fn export(
+    app: &common::App,
+    query: &Value,
+    format: &str,
+    path: &std::path::Path,
+    png: Vec<u8>,
+) -> Result<Value, Value> {
+    let args = json!({ "query": query, "format": format, "path": path.to_str() }).to_string();
+    let header = utf8_percent_encode(&args, NON_ALPHANUMERIC).to_string();
+    call_raw(
+        app,
+        "network_map_export",
+        png,
+        &[(MAP_EXPORT_HEADER, &header)],
+    )
 }

@@ -20,6 +20,7 @@ pub mod queries;
 pub mod reminders;
 pub mod render;
 pub mod templates_store;
+pub mod term;
 pub mod validate;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -34,6 +35,7 @@ use model::{
 
 pub use lifecycle::{allowed_next, set_status, signing_problems};
 pub use reminders::{reminder_count, reminders};
+pub use term::in_force_during;
 
 /// Checks a form without saving: the problems it would be refused for.
 pub fn check(

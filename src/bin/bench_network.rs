@@ -178,6 +178,19 @@ fn run() -> Result<(), CoreError> {
                 "compute",
                 time_ms(3, || Ok(network::health::compute(&inputs)))?,
             ),
+            ("map compute", {
+                let flags = network::health::compute(&inputs).flags;
+                let (from, to) = network::map::period(&MapQuery::default(), today)?;
+                time_ms(3, || {
+                    Ok(network::map::compute(
+                        &inputs,
+                        &flags,
+                        from,
+                        to,
+                        &MapQuery::default(),
+                    ))
+                })?
+            }),
             ("partners::all", time_ms(3, || partners::all(&storage))?),
             (
                 "agreements::all",
@@ -193,6 +206,35 @@ fn run() -> Result<(), CoreError> {
                             ..Default::default()
                         },
                     )
+                })?,
+            ),
+            (
+                "occurrence_facts",
+                time_ms(3, || {
+                    events::occurrence_facts(&storage, None, Some(day(2028, 8, 31)))
+                })?,
+            ),
+            (
+                "lean events",
+                time_ms(3, || events::queries::load_all_lean(storage.conn()))?,
+            ),
+            (
+                "stage history",
+                time_ms(3, || {
+                    partners::queries::field_history(storage.conn(), network::health::STAGE_FIELD)
+                })?,
+            ),
+            (
+                "institution",
+                time_ms(3, || partnernet::institution::get(&storage))?,
+            ),
+            (
+                "ties + note dates",
+                time_ms(3, || {
+                    Ok((
+                        tie_queries::all_live(storage.conn())?,
+                        note_queries::live_dates(storage.conn())?,
+                    ))
                 })?,
             ),
             ("events::all", time_ms(3, || events::all(&storage))?),
@@ -215,6 +257,7 @@ fn run() -> Result<(), CoreError> {
     let map = network::map(&storage, today, &MapQuery::default())?;
     let map_ms = time_ms(10, || network::map(&storage, today, &MapQuery::default()))?;
     let report = reports::annual::report(&storage, 2025, today)?;
+    let data_ms = time_ms(5, || reports::annual::report(&storage, 2025, today))?;
     let report_ms = time_ms(5, || {
         reports::annual_pdf::render(&reports::annual::report(&storage, 2025, today)?, now)
     })?;
@@ -241,8 +284,16 @@ fn run() -> Result<(), CoreError> {
         verdict(map_ms, MAP_TARGET_MS)
     );
     println!(
-        "annual report 2025/2026, figures and PDF: {report_ms:.1} ms (PDF alone {pdf_only_ms:.1} ms; \
-         target ≤ {REPORT_PDF_TARGET_MS} ms: {})",
+        "annual report 2025/2026 data (figures): {data_ms:.1} ms (part of the report's \
+         {REPORT_PDF_TARGET_MS} ms)"
+    );
+    println!(
+        "annual report PDF (typesetting alone): {pdf_only_ms:.1} ms (target ≤ \
+         {REPORT_PDF_TARGET_MS} ms: {})",
+        verdict(pdf_only_ms, REPORT_PDF_TARGET_MS)
+    );
+    println!(
+        "annual report data + PDF: {report_ms:.1} ms (target ≤ {REPORT_PDF_TARGET_MS} ms: {})",
         verdict(report_ms, REPORT_PDF_TARGET_MS)
     );
     drop(storage);

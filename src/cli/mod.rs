@@ -2,9 +2,13 @@
 //! scripting and batch work. Errors go to stderr in Russian, exit code 1.
 
 mod agreements;
+mod backup;
 pub mod brochure;
 mod check;
 mod events;
+mod exchange;
+mod export;
+mod imports;
 mod network;
 mod partners;
 mod report;
@@ -73,6 +77,14 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
     },
+    /// Выгрузить список в Excel (.xlsx) или CSV: partners, contacts, agreements, events
+    Export(export::ExportArgs),
+    /// Резервные копии базы и вложений: создать, список, восстановить
+    #[command(subcommand)]
+    Backup(backup::BackupCommand),
+    /// Обмен с учреждениями сети: пакет .partnernet
+    #[command(subcommand)]
+    Exchange(exchange::ExchangeCommand),
     /// План сетевого взаимодействия на учебный год: PDF, XLSX или ICS
     Plan {
         /// Год начала учебного года: 2026 — это 2026/2027
@@ -145,6 +157,8 @@ pub enum PartnersCommand {
         #[arg(long, value_name = "FILE")]
         json: PathBuf,
     },
+    /// Импорт партнёров из таблицы .xlsx, .xls, .ods или .csv
+    Import(imports::ImportArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -203,7 +217,8 @@ fn read_json<T: serde::de::DeserializeOwned>(
 
 fn open(data_dir: Option<PathBuf>) -> Result<Storage> {
     let dir = paths::resolve_data_dir(data_dir, std::env::var(paths::DATA_DIR_ENV).ok())?;
-    Storage::open_dir(&dir)
+    // A backup first when the file is about to be migrated.
+    crate::backups::open_dir(&dir, chrono::Local::now().naive_local())
 }
 
 fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
@@ -241,6 +256,12 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Report { year, output } => {
             let storage = open(cli.data_dir)?;
             report::run(&storage, year, &output, io, now)
+        }
+        Command::Export(args) => export::run(args, cli.data_dir, io, now),
+        Command::Backup(cmd) => backup::run(cmd, cli.data_dir, io, now),
+        Command::Exchange(cmd) => {
+            let mut storage = open(cli.data_dir)?;
+            exchange::run(cmd, &mut storage, io, now)
         }
         Command::Plan { year, output } => {
             let storage = open(cli.data_dir)?;

@@ -45,6 +45,7 @@ pub fn run(
             writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
             Ok(0)
         }
+        PartnersCommand::Import(args) => super::imports::run(args, storage, io, now),
     }
 }
 

@@ -8,6 +8,7 @@
 
 pub mod conflicts;
 pub mod export;
+pub mod facts;
 pub mod forms;
 pub mod ical;
 pub mod import;
@@ -29,6 +30,8 @@ use model::{
     Conflict, Event, EventFilter, EventForm, EventFormInput, EventInput, EventSaved, EventStatus,
     EventsDigest, Occurrence, OccurrenceChange,
 };
+
+pub use facts::{occurrence_facts, OccurrenceFact};
 
 /// How far a series without a window is expanded.
 const DEFAULT_REACH_DAYS: i64 = 730;

@@ -4,6 +4,7 @@
 //! folder, and says which written files may be opened with the system's
 //! program. It reads across the domains, so it sits above them.
 
+pub mod lists;
 pub mod names;
 pub mod queries;
 
@@ -16,7 +17,7 @@ use ts_rs::TS;
 use crate::error::{CoreError, Result};
 use crate::storage::Storage;
 
-pub use names::{file_name, safe_file_name};
+pub use names::{file_name, file_name_on, safe_file_name};
 
 /// A format a file is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -27,6 +28,9 @@ pub enum FileFormat {
     Xlsx,
     Ics,
     Png,
+    Csv,
+    /// An exchange package for other institutions (a zip of JSON records).
+    Partnernet,
 }
 
 impl FileFormat {
@@ -37,6 +41,8 @@ impl FileFormat {
             FileFormat::Xlsx => "xlsx",
             FileFormat::Ics => "ics",
             FileFormat::Png => "png",
+            FileFormat::Csv => "csv",
+            FileFormat::Partnernet => "partnernet",
         }
     }
 
@@ -48,6 +54,8 @@ impl FileFormat {
             FileFormat::Xlsx => "Таблица Excel (.xlsx)",
             FileFormat::Ics => "Календарь iCalendar (.ics)",
             FileFormat::Png => "Изображение PNG",
+            FileFormat::Csv => "Таблица CSV (Excel, разделитель «;»)",
+            FileFormat::Partnernet => "Пакет обмена PartnerNet (.partnernet)",
         }
     }
 
@@ -59,8 +67,10 @@ impl FileFormat {
             "xlsx" => Ok(FileFormat::Xlsx),
             "ics" => Ok(FileFormat::Ics),
             "png" => Ok(FileFormat::Png),
+            "csv" => Ok(FileFormat::Csv),
+            "partnernet" => Ok(FileFormat::Partnernet),
             other => Err(CoreError::BadInput(format!(
-                "неизвестный формат выгрузки «{other}»: возможны PDF, DOCX, XLSX, ICS и PNG."
+                "неизвестный формат выгрузки «{other}»: возможны PDF, DOCX, XLSX, CSV, ICS и PNG."
             ))),
         }
     }
@@ -87,6 +97,33 @@ pub enum ExportTarget {
         query: crate::network::model::MapQuery,
         format: FileFormat,
     },
+    /// The partners list as shown: these partners, in this order.
+    PartnerList { ids: Vec<i64>, format: FileFormat },
+    /// The contacts of these partners, partner by partner in this order.
+    ContactList {
+        partner_ids: Vec<i64>,
+        format: FileFormat,
+    },
+    /// The agreements list as shown: these agreements, in this order.
+    AgreementList { ids: Vec<i64>, format: FileFormat },
+    /// The occurrences the calendar lists with `filter` (its period and
+    /// filters), or with `series` the events behind them, one row each.
+    EventList {
+        filter: crate::events::model::EventFilter,
+        series: bool,
+        format: FileFormat,
+    },
+    /// The deficits ↔ resources table.
+    DeficitTable { format: FileFormat },
+    /// The trash as shown: these records, in this order.
+    TrashList {
+        items: Vec<lists::trash::TrashItem>,
+        format: FileFormat,
+    },
+    /// A package for the other institutions of the network (.partnernet).
+    Exchange {
+        selection: crate::exchange::model::ExchangeSelection,
+    },
 }
 
 impl ExportTarget {
@@ -96,8 +133,15 @@ impl ExportTarget {
             | ExportTarget::Plan { format, .. }
             | ExportTarget::AnnualReport { format, .. }
             | ExportTarget::NetworkMap { format, .. } => *format,
+            ExportTarget::PartnerList { format, .. }
+            | ExportTarget::ContactList { format, .. }
+            | ExportTarget::AgreementList { format, .. }
+            | ExportTarget::EventList { format, .. }
+            | ExportTarget::DeficitTable { format }
+            | ExportTarget::TrashList { format, .. } => *format,
             ExportTarget::Brochure { .. } => FileFormat::Pdf,
             ExportTarget::Events { .. } => FileFormat::Ics,
+            ExportTarget::Exchange { .. } => FileFormat::Partnernet,
         }
     }
 
@@ -121,7 +165,18 @@ impl ExportTarget {
                 &[FileFormat::Pdf, FileFormat::Png],
                 "карта сети — в PDF или PNG",
             ),
-            ExportTarget::Brochure { .. } | ExportTarget::Events { .. } => return Ok(()),
+            ExportTarget::PartnerList { .. }
+            | ExportTarget::ContactList { .. }
+            | ExportTarget::AgreementList { .. }
+            | ExportTarget::EventList { .. }
+            | ExportTarget::DeficitTable { .. }
+            | ExportTarget::TrashList { .. } => (
+                &[FileFormat::Xlsx, FileFormat::Csv],
+                "список — в Excel (xlsx) или CSV",
+            ),
+            ExportTarget::Brochure { .. }
+            | ExportTarget::Events { .. }
+            | ExportTarget::Exchange { .. } => return Ok(()),
         };
         if allowed.contains(&format) {
             Ok(())
@@ -141,6 +196,13 @@ impl ExportTarget {
             ExportTarget::Events { .. } => "Сохранить мероприятия в календарь",
             ExportTarget::AnnualReport { .. } => "Сохранить аналитическую справку",
             ExportTarget::NetworkMap { .. } => "Сохранить карту сети",
+            ExportTarget::PartnerList { .. } => "Сохранить список партнёров",
+            ExportTarget::ContactList { .. } => "Сохранить контакты партнёров",
+            ExportTarget::AgreementList { .. } => "Сохранить список договоров",
+            ExportTarget::EventList { .. } => "Сохранить список мероприятий",
+            ExportTarget::DeficitTable { .. } => "Сохранить таблицу дефицитов и ресурсов",
+            ExportTarget::TrashList { .. } => "Сохранить список корзины",
+            ExportTarget::Exchange { .. } => "Сохранить пакет обмена с учреждениями сети",
         }
     }
 }
@@ -153,6 +215,10 @@ pub enum OpenPurpose {
     Scan,
     /// An .ics calendar to import events from.
     Calendar,
+    /// A table (.xlsx, .xls, .ods, .csv) to import partners from.
+    PartnerTable,
+    /// An exchange package (.partnernet) from another institution.
+    Exchange,
 }
 
 impl OpenPurpose {
@@ -160,6 +226,8 @@ impl OpenPurpose {
         match self {
             OpenPurpose::Scan => "open_scan",
             OpenPurpose::Calendar => "open_calendar",
+            OpenPurpose::PartnerTable => "open_partner_table",
+            OpenPurpose::Exchange => "open_exchange",
         }
     }
 }
@@ -213,7 +281,24 @@ fn folder(storage: &Storage, key: &str) -> Result<PathBuf> {
 /// folder a file was saved to, and its type filter.
 pub fn save_dialog(storage: &Storage, target: &ExportTarget) -> Result<FileDialogOptions> {
     target.check()?;
-    let name = file_name(storage, target)?;
+    dialog_named(target, file_name(storage, target)?, storage)
+}
+
+/// [`save_dialog`] on the day `today`: a list's file name carries the date.
+pub fn save_dialog_on(
+    storage: &Storage,
+    target: &ExportTarget,
+    today: chrono::NaiveDate,
+) -> Result<FileDialogOptions> {
+    target.check()?;
+    dialog_named(target, file_name_on(storage, target, today)?, storage)
+}
+
+fn dialog_named(
+    target: &ExportTarget,
+    name: String,
+    storage: &Storage,
+) -> Result<FileDialogOptions> {
     let format = target.format();
     Ok(FileDialogOptions {
         title: target.dialog_title().to_string(),
@@ -238,6 +323,23 @@ pub fn open_dialog(storage: &Storage, purpose: OpenPurpose) -> Result<FileDialog
         OpenPurpose::Calendar => (
             "Импорт мероприятий из календаря",
             vec![filter(FileFormat::Ics.filter_name(), &["ics", "ICS"])],
+        ),
+        OpenPurpose::PartnerTable => (
+            "Импорт партнёров из таблицы",
+            vec![
+                filter(
+                    "Таблицы (Excel, LibreOffice, CSV)",
+                    &["xlsx", "xls", "ods", "csv", "XLSX", "XLS", "ODS", "CSV"],
+                ),
+                filter("Все файлы", &["*"]),
+            ],
+        ),
+        OpenPurpose::Exchange => (
+            "Открыть пакет обмена с учреждениями сети",
+            vec![filter(
+                FileFormat::Partnernet.filter_name(),
+                &["partnernet", "PARTNERNET"],
+            )],
         ),
     };
     Ok(FileDialogOptions {
@@ -317,6 +419,18 @@ pub fn write_drawn(
             FileFormat::Png => crate::network::map_pdf::export_png(drawn, &path)?,
             _ => crate::network::map_pdf::export_pdf(storage, query, &path, now)?,
         },
+        ExportTarget::PartnerList { .. }
+        | ExportTarget::ContactList { .. }
+        | ExportTarget::AgreementList { .. }
+        | ExportTarget::EventList { .. }
+        | ExportTarget::DeficitTable { .. }
+        | ExportTarget::TrashList { .. } => {
+            let table = lists::table(storage, target)?;
+            lists::write(&table, target.format(), &path, now)?
+        }
+        ExportTarget::Exchange { selection } => {
+            crate::exchange::export(storage, selection, &path, now)?
+        }
     }
     storage.write(|tx| queries::record_export(tx, SAVE_KEY, &path, now))?;
     Ok(path)

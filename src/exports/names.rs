@@ -78,14 +78,45 @@ pub fn file_name(storage: &Storage, target: &ExportTarget) -> Result<String> {
             format!("План сетевого взаимодействия {year}-{}", year + 1)
         }
         ExportTarget::Events { .. } => "Мероприятия".to_string(),
+        ExportTarget::Exchange { .. } => {
+            let own = crate::institution::get(storage)?.short_name;
+            match own.trim() {
+                "" => "Пакет обмена".to_string(),
+                name => format!("Пакет обмена — {name}"),
+            }
+        }
         ExportTarget::AnnualReport { year, .. } => {
             format!("Аналитическая справка {year}-{}", year + 1)
         }
         ExportTarget::NetworkMap { query, .. } => crate::network::map::file_stem(query),
+        ExportTarget::PartnerList { .. }
+        | ExportTarget::ContactList { .. }
+        | ExportTarget::AgreementList { .. }
+        | ExportTarget::EventList { .. }
+        | ExportTarget::DeficitTable { .. }
+        | ExportTarget::TrashList { .. } => super::lists::stem(target).unwrap_or("Список").into(),
     };
     Ok(format!(
         "{}.{}",
         safe_file_name(&stem),
         target.format().extension()
     ))
+}
+
+/// [`file_name`] with the day a list was taken: «Партнёры 04.12.2026.xlsx»
+/// (a list changes, so its date tells the copies apart); other exports as
+/// [`file_name`].
+pub fn file_name_on(
+    storage: &Storage,
+    target: &ExportTarget,
+    today: chrono::NaiveDate,
+) -> Result<String> {
+    match super::lists::stem(target) {
+        Some(stem) => Ok(format!(
+            "{stem} {}.{}",
+            crate::grammar::date_short(today),
+            target.format().extension()
+        )),
+        None => file_name(storage, target),
+    }
 }

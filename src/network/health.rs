@@ -8,8 +8,10 @@ use super::model::{
     HealthFlag, HealthFlagKind, NetworkHealth, PartnerHealth, PartnerRef, StageCount,
 };
 use crate::agreements::model::{Agreement, AgreementKind, AgreementStatus, StatusChange};
-use crate::events::model::{EventStatus, Occurrence};
+use crate::agreements::term::ended_on;
+use crate::events::model::EventStatus;
 use crate::events::school_year::school_year_range;
+use crate::events::OccurrenceFact;
 use crate::partners::model::{HistoryEntry, Partner, Tie, STAGE_LABELS};
 
 /// The field label of the stage in the partner history.
@@ -28,7 +30,7 @@ pub struct Inputs {
     pub agreements: Vec<(Agreement, Vec<StatusChange>)>,
     /// Occurrences of live events from their start up to at least the end
     /// of the school year and today.
-    pub occurrences: Vec<Occurrence>,
+    pub occurrences: Vec<OccurrenceFact>,
     /// The institution's deficits.
     pub deficits: Vec<String>,
     /// For each deficit, the partners whose resource covers it.
@@ -60,7 +62,7 @@ pub fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
 }
 
 /// An occurrence that happens or happened (not cancelled, not postponed).
-fn takes_place(o: &Occurrence) -> bool {
+fn takes_place(o: &OccurrenceFact) -> bool {
     o.status.takes_place()
 }
 
@@ -72,33 +74,6 @@ fn stage_of(value: &str) -> Option<u8> {
         .take_while(|c| c.is_ascii_digit())
         .collect();
     digits.parse().ok()
-}
-
-/// The day an ended agreement stopped: the termination or expiry as the
-/// status history records it, else its end date; `None` while it runs.
-pub(crate) fn ended_on(
-    a: &Agreement,
-    history: &[StatusChange],
-    today: NaiveDate,
-) -> Option<NaiveDate> {
-    match a.status {
-        AgreementStatus::Terminated | AgreementStatus::Expired => {
-            let changed = history
-                .iter()
-                .rev()
-                .find(|c| c.to == a.status)
-                .map(|c| c.on);
-            match (a.status, a.data.end_date, changed) {
-                (AgreementStatus::Expired, Some(end), _) => Some(end),
-                (_, _, Some(on)) => Some(on),
-                (_, end, None) => end,
-            }
-        }
-        AgreementStatus::Signed | AgreementStatus::Active | AgreementStatus::Prolonged => {
-            a.data.end_date.filter(|end| *end < today)
-        }
-        AgreementStatus::Draft | AgreementStatus::OnApproval => None,
-    }
 }
 
 /// An agreement that gives a legal basis on `date`: signed or in force,
@@ -223,13 +198,13 @@ fn contact_risk(p: &Partner) -> Option<HealthFlag> {
 /// The occurrences that take place, each with its live partners, and
 /// each partner's among them.
 struct Happening<'a> {
-    list: Vec<(&'a Occurrence, Vec<i64>)>,
+    list: Vec<(&'a OccurrenceFact, Vec<i64>)>,
     of: HashMap<i64, Vec<usize>>,
 }
 
 impl<'a> Happening<'a> {
     fn new(input: &'a Inputs, live: &HashSet<i64>) -> Self {
-        let list: Vec<(&Occurrence, Vec<i64>)> = input
+        let list: Vec<(&OccurrenceFact, Vec<i64>)> = input
             .occurrences
             .iter()
             .filter(|o| takes_place(o))
@@ -256,7 +231,7 @@ impl<'a> Happening<'a> {
     }
 
     /// The occurrences partner `id` takes part in.
-    fn with(&self, id: i64) -> impl Iterator<Item = &'a Occurrence> + '_ {
+    fn with(&self, id: i64) -> impl Iterator<Item = &'a OccurrenceFact> + '_ {
         self.of
             .get(&id)
             .into_iter()
@@ -289,7 +264,7 @@ fn partner_row(
         .flat_map(|(_, h)| h.iter().map(|c| c.on))
         .filter(|d| *d <= today)
         .max();
-    let year: Vec<&Occurrence> = happening
+    let year: Vec<&OccurrenceFact> = happening
         .with(p.id)
         .filter(|o| o.date >= first && o.date <= last)
         .collect();

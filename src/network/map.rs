@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use super::health::{ended_on, Inputs};
+use super::health::Inputs;
 use super::map_layout;
 use super::model::{
     HealthFlag, HealthFlagKind, MapEdge, MapLegendItem, MapNode, MapQuery, NetworkMap,
 };
-use crate::agreements::model::{Agreement, AgreementStatus, StatusChange};
+use crate::agreements::in_force_during;
 use crate::error::{CoreError, Result};
 use crate::events::school_year::{school_year_of, school_year_range};
 use crate::partners::model::{Partner, PartnerType, Tie, TieKind};
@@ -109,33 +109,6 @@ pub fn file_stem(query: &MapQuery) -> String {
         },
         _ => "Карта сети".to_string(),
     }
-}
-
-/// The day an agreement was signed: its change to «подписан», else (for
-/// one past signing without that change) its date or start.
-fn signed_on(a: &Agreement, history: &[StatusChange]) -> Option<NaiveDate> {
-    if let Some(c) = history.iter().find(|c| c.to == AgreementStatus::Signed) {
-        return Some(c.on);
-    }
-    match a.status {
-        AgreementStatus::Draft | AgreementStatus::OnApproval => None,
-        _ => a.data.date.or(a.data.start_date),
-    }
-}
-
-/// An agreement in force at some day of `from..=to`: signed by its end,
-/// started by then, not ended before its start.
-pub fn in_force_during(
-    a: &Agreement,
-    history: &[StatusChange],
-    from: NaiveDate,
-    to: NaiveDate,
-    today: NaiveDate,
-) -> bool {
-    let end = ended_on(a, history, today).or(a.data.end_date);
-    signed_on(a, history).is_some_and(|s| s <= to)
-        && a.data.start_date.is_none_or(|s| s <= to)
-        && end.is_none_or(|e| e >= from)
 }
 
 /// A declared tie in force at some day of `from..=to`.

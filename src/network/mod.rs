@@ -20,8 +20,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
+use crate::agreements::model::{Agreement, StatusChange};
 use crate::error::Result;
-use crate::events::model::EventFilter;
 use crate::events::school_year::school_year_range;
 use crate::storage::Storage;
 use health::{Inputs, STAGE_FIELD};
@@ -32,7 +32,8 @@ use model::{MapQuery, NetworkHealth, NetworkMap};
 const REACH_DAYS: i64 = 366;
 
 /// For each deficit the partners whose resources cover it (in the
-/// partners' order), and every partner covering one: each text stemmed once.
+/// partners' order), and every partner covering one: each distinct text
+/// stemmed once.
 fn coverage(
     deficits: &[String],
     partners: &[crate::partners::model::Partner],
@@ -42,11 +43,18 @@ fn coverage(
     let mut covered_by: Vec<(String, Vec<i64>)> =
         deficits.iter().map(|d| (d.clone(), Vec::new())).collect();
     let mut covering = HashSet::new();
+    // The deficits each distinct resource text covers.
+    let mut hits: HashMap<&str, Vec<usize>> = HashMap::new();
     for p in partners {
         for r in &p.data.resources {
-            let r = Stemmed::new(r);
-            for (i, d) in wanted.iter().enumerate() {
-                if d.matches(&r) && !covered_by[i].1.contains(&p.id) {
+            let of = hits.entry(r.as_str()).or_insert_with(|| {
+                let r = Stemmed::new(r);
+                (0..wanted.len())
+                    .filter(|&i| wanted[i].matches(&r))
+                    .collect()
+            });
+            for &i in of.iter() {
+                if !covered_by[i].1.contains(&p.id) {
                     covered_by[i].1.push(p.id);
                     covering.insert(p.id);
                 }
@@ -65,8 +73,47 @@ fn reach(today: NaiveDate, school_year: i32) -> NaiveDate {
 /// Loads what the health is computed from: live partners, agreements and
 /// events only.
 pub fn load(storage: &Storage, today: NaiveDate, school_year: i32) -> Result<Inputs> {
+    let to = reach(today, school_year);
+    let occurrences = crate::events::occurrence_facts(storage, None, Some(to))?;
+    let rest = load_rest(storage, today)?;
+    let inst = rest.institution;
+    let institution = [&inst.short_name, &inst.full_name]
+        .into_iter()
+        .map(|s| s.trim())
+        .find(|s| !s.is_empty())
+        .unwrap_or("Наше учреждение")
+        .to_string();
+    let (covered_by, covering) = coverage(&inst.deficits, &rest.partners);
+    Ok(Inputs {
+        today,
+        year: school_year,
+        dormant_months: rest.settings.dormant_months,
+        partners: rest.partners,
+        stage_history: rest.stage_history,
+        agreements: rest.agreements,
+        occurrences,
+        deficits: inst.deficits,
+        covered_by,
+        covering,
+        ties: rest.ties,
+        note_dates: rest.note_dates,
+        institution,
+    })
+}
+
+/// Everything [`load`] reads besides the occurrences.
+struct Rest {
+    settings: crate::settings::Settings,
+    partners: Vec<crate::partners::model::Partner>,
+    stage_history: HashMap<i64, Vec<crate::partners::model::HistoryEntry>>,
+    agreements: Vec<(Agreement, Vec<StatusChange>)>,
+    institution: crate::institution::model::Institution,
+    ties: Vec<crate::partners::model::Tie>,
+    note_dates: Vec<(i64, NaiveDate)>,
+}
+
+fn load_rest(storage: &Storage, today: NaiveDate) -> Result<Rest> {
     let conn = storage.conn();
-    let settings = crate::settings::load(conn)?;
     let partners = crate::partners::all(storage)?;
     let mut stage_history: HashMap<i64, Vec<_>> =
         partners.iter().map(|p| (p.id, Vec::new())).collect();
@@ -80,36 +127,14 @@ pub fn load(storage: &Storage, today: NaiveDate, school_year: i32) -> Result<Inp
         let history = crate::agreements::queries::history(conn, a.id)?;
         agreements.push((a, history));
     }
-    let to = reach(today, school_year);
-    let occurrences = crate::events::occurrences(
-        storage,
-        &EventFilter {
-            to: Some(to),
-            ..EventFilter::default()
-        },
-    )?;
-    let inst = crate::institution::get(storage)?;
-    let institution = [&inst.short_name, &inst.full_name]
-        .into_iter()
-        .map(|s| s.trim())
-        .find(|s| !s.is_empty())
-        .unwrap_or("Наше учреждение")
-        .to_string();
-    let (covered_by, covering) = coverage(&inst.deficits, &partners);
-    Ok(Inputs {
-        today,
-        year: school_year,
-        dormant_months: settings.dormant_months,
+    Ok(Rest {
+        settings: crate::settings::load(conn)?,
         partners,
         stage_history,
         agreements,
-        occurrences,
-        deficits: inst.deficits,
-        covered_by,
-        covering,
+        institution: crate::institution::get(storage)?,
         ties: crate::partners::tie_queries::all_live(conn)?,
         note_dates: crate::partners::note_queries::live_dates(conn)?,
-        institution,
     })
 }
 
@@ -126,14 +151,7 @@ pub fn map(storage: &Storage, today: NaiveDate, query: &MapQuery) -> Result<Netw
     let mut inputs = load(storage, today, year)?;
     let flags = health::compute(&inputs).flags;
     if to > reach(today, year) {
-        inputs.occurrences = crate::events::occurrences(
-            storage,
-            &EventFilter {
-                from: Some(from),
-                to: Some(to),
-                ..EventFilter::default()
-            },
-        )?;
+        inputs.occurrences = crate::events::occurrence_facts(storage, Some(from), Some(to))?;
     }
     Ok(map::compute(&inputs, &flags, from, to, query))
 }

@@ -3,6 +3,7 @@
 //! Every function takes the storage and, where it writes, the current time:
 //! the caller decides what "now" is, so tests are deterministic.
 
+pub mod bulk_queries;
 pub mod history;
 pub mod model;
 pub mod note_queries;
@@ -136,16 +137,26 @@ pub fn update(
         )));
     }
     let input = prepare(storage, input, Some(id), now)?;
-    let (input, legacy) = without_notes(&input);
-    storage.write(|tx| {
-        add_legacy_note(tx, id, &legacy, &old.data.notes, now)?;
-        queries::update(tx, id, &input, now)?;
-        let partner = queries::load(tx, id)?;
-        queries::reindex(tx, &partner)?;
-        let changes = history::diff(&old.data, &partner.data);
-        queries::add_history(tx, id, &changes, now)?;
-        Ok(partner)
-    })
+    storage.write(|tx| update_prepared(tx, &old, &input, now))
+}
+
+/// Writes an already checked form over partner `old` inside the caller's
+/// transaction, with its history (an import updates many in one).
+pub fn update_prepared(
+    tx: &rusqlite::Transaction,
+    old: &Partner,
+    input: &PartnerInput,
+    now: NaiveDateTime,
+) -> Result<Partner> {
+    let id = old.id;
+    let (input, legacy) = without_notes(input);
+    add_legacy_note(tx, id, &legacy, &old.data.notes, now)?;
+    queries::update(tx, id, &input, now)?;
+    let partner = queries::load(tx, id)?;
+    queries::reindex(tx, &partner)?;
+    let changes = history::diff(&old.data, &partner.data);
+    queries::add_history(tx, id, &changes, now)?;
+    Ok(partner)
 }
 
 pub fn get(storage: &Storage, id: i64) -> Result<Partner> {
@@ -159,10 +170,7 @@ pub fn list(storage: &Storage, filter: &PartnerFilter) -> Result<Vec<PartnerSumm
 
 /// Full records of all live partners (for export and the CLI).
 pub fn all(storage: &Storage) -> Result<Vec<Partner>> {
-    list(storage, &PartnerFilter::default())?
-        .into_iter()
-        .map(|s| get(storage, s.id))
-        .collect()
+    bulk_queries::load_all_live(storage.conn())
 }
 
 /// Moves a partner to the trash; it can be restored.

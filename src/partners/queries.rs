@@ -30,7 +30,7 @@ fn bad_code(column: &str, code: &str) -> rusqlite::Error {
     )
 }
 
-fn main_columns() -> String {
+pub(crate) fn main_columns() -> String {
     let mut cols = vec![
         "partner_type",
         "relation_kind",
@@ -186,7 +186,9 @@ pub fn load(conn: &Connection, id: i64) -> Result<Partner> {
     Ok(partner)
 }
 
-fn read_partner(row: &Row, id: i64) -> rusqlite::Result<Partner> {
+/// A partner from [`main_columns`], `created_at, updated_at, deleted_at`;
+/// contacts, tags and readiness are left empty.
+pub(crate) fn read_partner(row: &Row, id: i64) -> rusqlite::Result<Partner> {
     let n = 7 + columns::COLUMNS.len();
     let (requisites, head) = columns::read(row, 7)?;
     let stage: Option<i64> = row.get(4)?;

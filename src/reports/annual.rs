@@ -14,9 +14,11 @@ use super::model::{
     EventFigures, EventResult, FormSeries, ReportCount, ReportInstitution, YearCharts,
 };
 use crate::agreements::model::{Agreement, AgreementKind, AgreementStatus, StatusChange};
+use crate::agreements::term::{ended_on, in_force_during, signed_on};
 use crate::error::{CoreError, Result};
-use crate::events::model::{Audience, EventForm, EventStatus, Occurrence};
+use crate::events::model::{Audience, EventForm, EventStatus};
 use crate::events::school_year::{school_year_of, school_year_range, year_name};
+use crate::events::OccurrenceFact;
 use crate::grammar::{initials_before, month_nominative};
 use crate::institution::model::Institution;
 use crate::network::health::Inputs;
@@ -75,36 +77,6 @@ pub fn save_conclusions(storage: &mut Storage, year: i32, text: &str) -> Result<
     })
 }
 
-/// The day an agreement was signed: its change to «подписан», else (for
-/// one past signing without that change) its date.
-fn signed_on(a: &Agreement, history: &[StatusChange]) -> Option<NaiveDate> {
-    if let Some(c) = history.iter().find(|c| c.to == AgreementStatus::Signed) {
-        return Some(c.on);
-    }
-    match a.status {
-        AgreementStatus::Draft | AgreementStatus::OnApproval => None,
-        _ => a.data.date.or(a.data.start_date),
-    }
-}
-
-/// The day an agreement stopped: terminated or expired as the history
-/// says (an expired one at its end date), or past its end date by `today`.
-fn ended_on(a: &Agreement, history: &[StatusChange], today: NaiveDate) -> Option<NaiveDate> {
-    let changed = history
-        .iter()
-        .rev()
-        .find(|c| c.to == a.status)
-        .map(|c| c.on);
-    match a.status {
-        AgreementStatus::Terminated => changed.or(a.data.end_date),
-        AgreementStatus::Expired => a.data.end_date.or(changed),
-        AgreementStatus::Signed | AgreementStatus::Active | AgreementStatus::Prolonged => {
-            a.data.end_date.filter(|end| *end < today)
-        }
-        AgreementStatus::Draft | AgreementStatus::OnApproval => None,
-    }
-}
-
 fn agreement_name(a: &Agreement) -> String {
     let noun = a.data.kind.noun();
     let mut noun: Vec<char> = noun.chars().collect();
@@ -139,10 +111,7 @@ pub fn agreement_figures(
     for (a, history) in agreements {
         let signed = signed_on(a, history);
         let ended = ended_on(a, history, today);
-        let end = ended.or(a.data.end_date);
-        let in_force = signed.is_some_and(|s| s <= last)
-            && a.data.start_date.is_none_or(|s| s <= last)
-            && end.is_none_or(|e| e >= first);
+        let in_force = in_force_during(a, history, first, last, today);
         let concluded = signed.is_some_and(within);
         let ended_in = ended.is_some_and(within);
         if in_force {
@@ -176,7 +145,7 @@ pub fn agreement_figures(
     f
 }
 
-fn add(f: &mut EventFigures, o: &Occurrence) {
+fn add(f: &mut EventFigures, o: &OccurrenceFact) {
     f.total += 1;
     match o.status {
         EventStatus::Held => f.held += 1,
@@ -192,7 +161,7 @@ fn add(f: &mut EventFigures, o: &Occurrence) {
     }
 }
 
-fn figures<'a>(label: String, occ: impl Iterator<Item = &'a Occurrence>) -> EventFigures {
+fn figures<'a>(label: String, occ: impl Iterator<Item = &'a OccurrenceFact>) -> EventFigures {
     let mut f = EventFigures {
         label,
         ..EventFigures::default()
@@ -221,7 +190,7 @@ const MONTH_ABBR: [&str; 12] = [
 struct ChartInputs<'a> {
     year: i32,
     forms: &'a [EventForm],
-    occ: &'a [&'a Occurrence],
+    occ: &'a [&'a OccurrenceFact],
     by_month: &'a [EventFigures],
     by_form: &'a [(i64, EventFigures)],
 }
@@ -306,8 +275,13 @@ fn charts(c: ChartInputs<'_>, r: &AnnualReport) -> YearCharts {
     }
 }
 
-/// Held occurrences with results, one row per event and results text.
-fn results(occ: &[&Occurrence]) -> Vec<EventResult> {
+/// Held occurrences with results, one row per event and results text;
+/// `partners` names every partner (in the trash too), as the calendar does.
+fn results(
+    occ: &[&OccurrenceFact],
+    forms: &[EventForm],
+    partners: &HashMap<i64, (String, bool)>,
+) -> Vec<EventResult> {
     let mut out: Vec<EventResult> = Vec::new();
     for o in occ
         .iter()
@@ -326,10 +300,18 @@ fn results(occ: &[&Occurrence]) -> Vec<EventResult> {
         }
         out.push(EventResult {
             event_id: o.event_id,
-            title: o.title.clone(),
-            form: o.form.clone(),
+            title: o.title.to_string(),
+            form: forms
+                .iter()
+                .find(|f| f.id == o.form_id)
+                .map(|f| f.name.clone())
+                .unwrap_or_default(),
             dates: vec![o.start.date()],
-            partners: o.partners.clone(),
+            partners: o
+                .partner_ids
+                .iter()
+                .filter_map(|id| partners.get(id).map(|(n, _)| n.clone()))
+                .collect(),
             participants_actual: o.actual_count,
             results: text.to_string(),
         });
@@ -339,11 +321,11 @@ fn results(occ: &[&Occurrence]) -> Vec<EventResult> {
 
 /// The forms of the year's occurrences in the forms' order (a form no
 /// longer listed after them), each with its figures.
-fn form_rows(forms: &[EventForm], occ: &[&Occurrence]) -> Vec<(i64, EventFigures)> {
+fn form_rows(forms: &[EventForm], occ: &[&OccurrenceFact]) -> Vec<(i64, EventFigures)> {
     let mut order: Vec<(i64, String)> = forms.iter().map(|f| (f.id, f.name.clone())).collect();
     for o in occ {
         if !order.iter().any(|(id, _)| *id == o.form_id) {
-            order.push((o.form_id, o.form.clone()));
+            order.push((o.form_id, String::new()));
         }
     }
     order
@@ -357,11 +339,11 @@ fn form_rows(forms: &[EventForm], occ: &[&Occurrence]) -> Vec<(i64, EventFigures
 }
 
 /// How many occurrences that take place were for each audience.
-fn audience(occ: &[&Occurrence]) -> Vec<AudienceFigures> {
+fn audience(occ: &[&OccurrenceFact]) -> Vec<AudienceFigures> {
     Audience::ALL
         .iter()
         .map(|&a| {
-            let of: Vec<&&Occurrence> = occ
+            let of: Vec<&&OccurrenceFact> = occ
                 .iter()
                 .filter(|o| o.status.takes_place() && o.audience.contains(&a))
                 .collect();
@@ -484,7 +466,7 @@ pub fn report(storage: &Storage, year: i32, today: NaiveDate) -> Result<AnnualRe
         .map(|p| (p.id, p.data.short_name.clone()))
         .collect();
     // The year's occurrences, by their start day.
-    let occ: Vec<&Occurrence> = inputs
+    let occ: Vec<&OccurrenceFact> = inputs
         .occurrences
         .iter()
         .filter(|o| school_year_of(o.start.date()) == year)
@@ -518,7 +500,11 @@ pub fn report(storage: &Storage, year: i32, today: NaiveDate) -> Result<AnnualRe
         events_by_month,
         events_total: figures("Итого".to_string(), occ.iter().copied()),
         audience: audience(&occ),
-        results: results(&occ),
+        results: results(
+            &occ,
+            &forms,
+            &crate::events::queries::partner_names(storage.conn())?,
+        ),
         deficits: deficit_covers(&inputs, &health, &names),
         by_stage: health.by_stage.clone(),
         moved_up: health.moved_up,

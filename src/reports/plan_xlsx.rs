@@ -35,22 +35,24 @@ pub fn sheet_name(year: i32) -> String {
     format!("План {year}-{}", year.saturating_add(1))
 }
 
-fn failed(e: XlsxError) -> CoreError {
+/// An xlsxwriter failure in Russian (every workbook of the app uses it).
+pub(crate) fn failed(e: XlsxError) -> CoreError {
     CoreError::Document(format!("Не удалось составить файл Excel: {e}"))
 }
 
-struct Formats {
-    title: Format,
-    institution: Format,
-    header: Format,
-    month: Format,
-    text: Format,
-    number: Format,
-    date: Format,
+/// The house style of every workbook: shared with the lists' exports.
+pub(crate) struct Formats {
+    pub(crate) title: Format,
+    pub(crate) institution: Format,
+    pub(crate) header: Format,
+    pub(crate) month: Format,
+    pub(crate) text: Format,
+    pub(crate) number: Format,
+    pub(crate) date: Format,
 }
 
 impl Formats {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let cell = Format::new()
             .set_text_wrap()
             .set_align(FormatAlign::Top)
@@ -105,8 +107,12 @@ pub fn wrapped_lines(text: &str, width: f64) -> usize {
                 }
                 // A word longer than the column is broken across lines.
                 lines += len.saturating_sub(1) / room;
+                // A word that fills its last line exactly leaves no room.
                 used = if used == 0 {
-                    len % room.max(1)
+                    match len % room {
+                        0 => room,
+                        rest => rest,
+                    }
                 } else {
                     used + 1 + len
                 };
@@ -232,5 +238,7 @@ mod tests {
         assert_eq!(wrapped_lines("одна строка\nвторая", 40.0), 2);
         // A word longer than the column takes several lines.
         assert_eq!(wrapped_lines("общеразвивающие", 6.0), 3);
+        // A word as wide as the column fills its line.
+        assert_eq!(wrapped_lines("Участников по плану", 11.0), 2);
     }
 }

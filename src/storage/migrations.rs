@@ -12,6 +12,8 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/006_exported_files.sql"),
     include_str!("../../migrations/007_ties_and_notes.sql"),
     include_str!("../../migrations/008_notes_field_cleared.sql"),
+    include_str!("../../migrations/009_imports.sql"),
+    include_str!("../../migrations/010_record_uuids.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -210,7 +210,7 @@ pub async fn agreements_export(
     format: String,
     path: String,
 ) -> Result<String, ApiError> {
-    let format = FileFormat::parse(&format)?;
+    let format = crate::journal::guarded(|| FileFormat::parse(&format))?;
     crate::commands::exports::write(&state, ExportTarget::Agreement { id, format }, path)
 }
 

@@ -158,7 +158,7 @@ pub async fn events_import_preview(
     path: String,
 ) -> Result<ImportFile, ApiError> {
     let path = PathBuf::from(path);
-    let text = import::read_file(&path)?;
+    let text = crate::journal::guarded(|| import::read_file(&path))?;
     let preview = state.with(|s| {
         let preview = import::preview(s, &text)?;
         exports::opened(s, OpenPurpose::Calendar, &path)?;
@@ -178,7 +178,7 @@ pub async fn events_import_apply(
     path: String,
 ) -> Result<ImportReport, ApiError> {
     let path = PathBuf::from(path);
-    let text = import::read_file(&path)?;
+    let text = crate::journal::guarded(|| import::read_file(&path))?;
     state.with(|s| import::apply(s, &text, now()))
 }
 

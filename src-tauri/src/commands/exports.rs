@@ -18,7 +18,7 @@ pub fn exports_save_dialog(
     state: State<'_, AppState>,
     target: ExportTarget,
 ) -> Result<FileDialogOptions, ApiError> {
-    state.with(|s| exports::save_dialog(s, &target))
+    state.with(|s| exports::save_dialog_on(s, &target, crate::state::now().date()))
 }
 
 /// The open dialog for a scan or a calendar, in the folder last opened from.

@@ -3,10 +3,15 @@
 
 pub mod agreements;
 pub mod app;
+pub mod backups;
 pub mod brochures;
 pub mod events;
+pub mod exchange;
 pub mod exports;
+pub mod imports;
 pub mod institution;
+pub mod journal;
+pub mod lists;
 pub mod network;
 pub mod partners;
 pub mod reports;

@@ -9,7 +9,10 @@ use partnernet::network::{
     self,
     model::{MapQuery, NetworkHealth, NetworkMap},
 };
-use partnernet::ApiError;
+use partnernet::{ApiError, CoreError};
+use percent_encoding::percent_decode_str;
+use serde::Deserialize;
+use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 
 use crate::state::{now, AppState};
@@ -33,20 +36,57 @@ pub fn network_map(state: State<'_, AppState>, query: MapQuery) -> Result<Networ
     state.with(|s| network::map(s, now().date(), &query))
 }
 
-/// Saves the map to the path chosen in the save dialog: «pdf» drawn by the
-/// core, «png» from the bytes of the UI's canvas (checked by the core).
-/// Returns the path written.
-#[tauri::command]
-pub async fn network_map_export(
-    state: State<'_, AppState>,
+/// The header of [`network_map_export`]: its query, format and path as
+/// JSON, percent-encoded (a header is ASCII; paths are not).
+pub const MAP_EXPORT_HEADER: &str = "x-partnernet-map-export";
+
+/// What the header of [`network_map_export`] carries.
+#[derive(Deserialize)]
+struct MapExportArgs {
     query: MapQuery,
     format: String,
     path: String,
-    png: Option<Vec<u8>>,
+}
+
+/// The arguments from the request's header.
+fn map_export_args(request: &Request<'_>) -> Result<MapExportArgs, ApiError> {
+    let bad = || {
+        ApiError::from(CoreError::BadInput(
+            "Не удалось прочитать, что и куда сохранять: повторите сохранение карты.".to_string(),
+        ))
+    };
+    let header = request
+        .headers()
+        .get(MAP_EXPORT_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(bad)?;
+    let json = percent_decode_str(header)
+        .decode_utf8()
+        .map_err(|_| bad())?;
+    serde_json::from_str(&json).map_err(|_| bad())
+}
+
+/// Saves the map to the path chosen in the save dialog: «pdf» drawn by the
+/// core, «png» from the bytes of the UI's canvas (checked by the core),
+/// sent as the raw body of the request (a JSON array of numbers would
+/// take seconds for a large map); the query, format and path come in the
+/// [`MAP_EXPORT_HEADER`] header. Returns the path written.
+#[tauri::command]
+pub async fn network_map_export(
+    state: State<'_, AppState>,
+    request: Request<'_>,
 ) -> Result<String, ApiError> {
-    let format = FileFormat::parse(&format)?;
-    let target = ExportTarget::NetworkMap { query, format };
-    let written = state
-        .with(|s| exports::write_drawn(s, &target, &PathBuf::from(path), png.as_deref(), now()))?;
+    let args = map_export_args(&request)?;
+    let png = match request.body() {
+        InvokeBody::Raw(bytes) if !bytes.is_empty() => Some(bytes.as_slice()),
+        _ => None,
+    };
+    let format = crate::journal::guarded(|| FileFormat::parse(&args.format))?;
+    let target = ExportTarget::NetworkMap {
+        query: args.query,
+        format,
+    };
+    let path = PathBuf::from(args.path);
+    let written = state.with(|s| exports::write_drawn(s, &target, &path, png, now()))?;
     Ok(written.display().to_string())
 }

@@ -44,7 +44,7 @@ pub async fn plan_export(
     format: String,
     path: String,
 ) -> Result<String, ApiError> {
-    let format = FileFormat::parse(&format)?;
+    let format = crate::journal::guarded(|| FileFormat::parse(&format))?;
     write(&state, ExportTarget::Plan { year, format }, path)
 }
 
@@ -97,6 +97,6 @@ pub async fn annual_report_export(
     format: String,
     path: String,
 ) -> Result<String, ApiError> {
-    let format = FileFormat::parse(&format)?;
+    let format = crate::journal::guarded(|| FileFormat::parse(&format))?;
     write(&state, ExportTarget::AnnualReport { year, format }, path)
 }

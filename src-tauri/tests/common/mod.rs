@@ -50,6 +50,30 @@ pub fn invoke(app: &App, cmd: &str, args: Value) -> Result<InvokeResponseBody, V
     get_ipc_response(&app.window, request)
 }
 
+/// A command with raw bytes as its body and `headers`, as the UI's
+/// `invoke(cmd, bytes, { headers })` sends it; the answer as JSON.
+pub fn call_raw(
+    app: &App,
+    cmd: &str,
+    body: Vec<u8>,
+    headers: &[(&'static str, &str)],
+) -> Result<Value, Value> {
+    let mut map = tauri::http::HeaderMap::new();
+    for (name, value) in headers {
+        map.insert(*name, value.parse().expect("header value"));
+    }
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("url"),
+        body: InvokeBody::Raw(body),
+        headers: map,
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&app.window, request).map(|b| b.deserialize::<Value>().expect("json"))
+}
+
 pub fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
     invoke(app, cmd, args).map(|b| b.deserialize::<Value>().expect("json"))
 }

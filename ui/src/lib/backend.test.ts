@@ -14,6 +14,25 @@ beforeEach(() => {
 });
 
 describe("backend adapter", () => {
+  it("sends the map's PNG as raw bytes, what and where in a percent-encoded header", async () => {
+    mocked.mockResolvedValue("/tmp/Карта.png");
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    const query = { from: "2026-09-01", to: "2027-08-31", types: [], relations: [], stages: [] };
+    await backend.networkMapExport(query, "png", "/tmp/Карта.png", png);
+    const [cmd, body, options] = mocked.mock.calls[0];
+    expect(cmd).toBe("network_map_export");
+    expect(body).toBe(png);
+    const header = (options?.headers as Record<string, string>)["x-partnernet-map-export"];
+    expect(header).toMatch(/^[\x21-\x7e]+$/);
+    expect(JSON.parse(decodeURIComponent(header))).toEqual({
+      query,
+      format: "png",
+      path: "/tmp/Карта.png",
+    });
+    await backend.networkMapExport(query, "pdf", "/tmp/Карта.pdf");
+    expect(mocked.mock.calls[1][1]).toEqual(new Uint8Array(0));
+  });
+
   it("calls the command with camelCase argument keys", async () => {
     mocked.mockResolvedValue({ id: 5 });
     const input = emptyPartnerInput();

@@ -1,7 +1,8 @@
 // The one place that talks to the Rust core. Every command is typed with the
 // generated bindings; every rejection becomes an ApiError with a Russian
 // message, so no caller ever shows "[object Object]" or an English string.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
@@ -113,9 +114,13 @@ export function isApiError(v: unknown): v is ApiError {
   );
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(
+  cmd: string,
+  args?: InvokeArgs,
+  options?: InvokeOptions,
+): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    return await (options ? invoke<T>(cmd, args, options) : invoke<T>(cmd, args));
   } catch (raw) {
     const err = toApiError(raw);
     if (err.code === "internal" || err.code === "no_core") {
@@ -282,6 +287,12 @@ export const backend = {
   exportsOpenDialog: (purpose: OpenPurpose) => call<FileDialogOptions>("exports_open_dialog", { purpose }),
   /** «Открыть файл» after an export: the system's PDF viewer, spreadsheet or calendar. */
   exportsOpen: (path: string) => call<void>("exports_open", { path }),
+  /** Writes a list (the rows shown, in their order) as XLSX or CSV to `path`; the path written. */
+  listsExport: (target: ExportTarget, path: string) => call<string>("lists_export", { target, path }),
+  // the journal (Настройки → Данные → «Журнал», the notice of a failure)
+  journalFolder: () => call<string>("journal_folder"),
+  /** «Открыть журнал»: the newest journal file with the system's program. */
+  journalOpen: () => call<void>("journal_open"),
   // network: the network's health on «Главная» and in the partners list
   /** The network's health for a school year (2026 for 2026/2027); `null`: the current one. */
   networkHealth: (year: number | null = null) =>
@@ -289,18 +300,18 @@ export const backend = {
   /** The network map of a period (none: the current school year), filtered, laid out. */
   networkMap: (query: import("./bindings").MapQuery) =>
     call<import("./bindings").NetworkMap>("network_map", { query }),
-  /** Saves the map to the chosen path: PDF drawn by the core, or the canvas's PNG bytes. */
+  /** Saves the map to the chosen path: PDF drawn by the core, or the canvas's PNG bytes,
+   *  sent raw (a number array took seconds); what and where go in a percent-encoded header. */
   networkMapExport: (
     query: import("./bindings").MapQuery,
     format: "pdf" | "png",
     path: string,
     png: Uint8Array | null = null,
   ) =>
-    call<string>("network_map_export", {
-      query,
-      format,
-      path,
-      png: png ? Array.from(png) : null,
+    call<string>("network_map_export", png ?? new Uint8Array(0), {
+      headers: {
+        "x-partnernet-map-export": encodeURIComponent(JSON.stringify({ query, format, path })),
+      },
     }),
   // partners: ties, dated notes and the timeline of a partner (issue 11 §1, §2)
   /** The ties of a partner, whichever side it is on, the latest started first. */
@@ -320,6 +331,35 @@ export const backend = {
   /** The partner's timeline, newest first; empty `kinds` = every kind, dates inclusive. */
   partnersTimeline: (id: number, filter: import("./bindings").TimelineFilter) =>
     call<import("./bindings").TimelineEntry[]>("partners_timeline", { id, filter }),
+  // backups: Настройки → Данные → «Резервные копии» (issue 12 §3)
+  backupsList: () => call<import("./bindings").BackupsOverview>("backups_list"),
+  backupsCreate: () => call<import("./bindings").Backup>("backups_create"),
+  /** Restores the backup in folder `path`; the window reloads afterwards. */
+  backupsRestore: (path: string) => call<import("./bindings").Backup>("backups_restore", { path }),
+  /** Moves the backups to `folder` (from {@link chooseFolder}), the next ones too; null: back to the default. */
+  backupsSetFolder: (folder: string | null) =>
+    call<import("./bindings").BackupsOverview>("backups_set_folder", { folder }),
+  backupsOpenFolder: () => call<void>("backups_open_folder"),
+  // import of partners from a table (issue 12 §1)
+  /** Sheets, headers, first rows and the guessed mapping of the table at `path`. */
+  importsOpen: (path: string, sheet: string) =>
+    call<import("./bindings").ImportSource>("imports_open", { path, sheet }),
+  /** The dry run with her decisions; nothing is written. */
+  importsPreview: (request: import("./bindings").ImportRequest) =>
+    call<import("./bindings").ImportPlan>("imports_preview", { request }),
+  importsApply: (request: import("./bindings").ImportRequest) =>
+    call<import("./bindings").ImportBatch>("imports_apply", { request }),
+  importsBatches: () => call<import("./bindings").ImportBatch[]>("imports_batches"),
+  importsUndo: (id: number) => call<import("./bindings").ImportBatch>("imports_undo", { id }),
+  // exchange with the institutions of the network (issue 12 §4)
+  /** Writes the package of the chosen records to `path` (from the save dialog); the path written. */
+  exchangeExport: (selection: import("./bindings").ExchangeSelection, path: string) =>
+    call<string>("exchange_export", { selection, path }),
+  /** What importing the package at `path` would do; nothing is written. */
+  exchangePreview: (path: string) => call<import("./bindings").ExchangePreview>("exchange_preview", { path }),
+  /** Imports the package in one transaction; conflicts not in `choices` keep her version. */
+  exchangeImport: (path: string, choices: import("./bindings").ConflictChoice[]) =>
+    call<import("./bindings").ExchangeReport>("exchange_import", { path, choices }),
 };
 
 /**
@@ -347,6 +387,29 @@ export async function chooseOpenPath(purpose: OpenPurpose): Promise<string | nul
       multiple: false,
       directory: false,
     });
+    return typeof picked === "string" ? picked : null;
+  } catch (raw) {
+    throw dialogError(raw);
+  }
+}
+
+/**
+ * Calls `handler` each time the core journals an internal failure (a
+ * panic); resolves to the function that stops listening.
+ */
+export async function onCrash(handler: () => void): Promise<() => void> {
+  try {
+    return await listen("journal-crash", () => handler());
+  } catch (raw) {
+    console.error("[backend] cannot listen for failures", raw);
+    return () => {};
+  }
+}
+
+/** Asks for a folder (the backups folder); its path, or null when cancelled. */
+export async function chooseFolder(title: string, defaultPath: string): Promise<string | null> {
+  try {
+    const picked = await openDialog({ title, defaultPath, multiple: false, directory: true });
     return typeof picked === "string" ? picked : null;
   } catch (raw) {
     throw dialogError(raw);

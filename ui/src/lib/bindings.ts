@@ -347,6 +347,78 @@ time_zone: string,
  */
 dormant_months: number, };
 
+export type ExchangeSelection = { partner_ids: Array<number>, 
+/**
+ * The whole plan of the school year starting in that year.
+ */
+year: number | null, 
+/**
+ * Joint events chosen one by one (added to the year's plan).
+ */
+event_ids: Array<number>, agreement_ids: Array<number>, 
+/**
+ * Contact persons go only when she ticks it (personal data, 152-ФЗ).
+ */
+contacts: boolean, };
+
+export type Sender = { name: string, inn: string, };
+
+export type RecordKind = "partner" | "event" | "agreement";
+
+export type RecordState = "new" | "changed" | "unchanged" | "conflict";
+
+export type FieldDiff = { label: string, local: string, package: string, };
+
+export type PreviewItem = { kind: RecordKind, 
+/**
+ * The record's stable id (UUID, or an event's UID).
+ */
+key: string, title: string, state: RecordState, 
+/**
+ * The fields that differ (for a changed or conflicting record).
+ */
+fields: Array<FieldDiff>, };
+
+export type ExchangePreview = { sender: Sender, created_at: string, app_version: string, contacts: boolean, items: Array<PreviewItem>, new_count: number, changed_count: number, unchanged_count: number, conflict_count: number, };
+
+export type ConflictChoice = { kind: RecordKind, key: string, take: boolean, };
+
+export type ExchangeReport = { added: number, updated: number, unchanged: number, kept: number, };
+
+export type Reason = "manual" | "start" | "migration" | "import" | "restore";
+
+export type Backup = { 
+/**
+ * The backup's folder name: its id in the UI and the CLI.
+ */
+name: string, 
+/**
+ * The backup's folder.
+ */
+path: string, created_at: string | null, reason: Reason | null, reason_label: string, 
+/**
+ * Bytes on disk: the database and the attachments.
+ */
+size: number, 
+/**
+ * Partners, agreements and events not in the trash.
+ */
+partners: number, agreements: number, events: number, 
+/**
+ * Files attached to agreements (scans, exported versions).
+ */
+attachments: number, problem: string | null, };
+
+export type BackupsOverview = { folder: string, 
+/**
+ * The folder is the default one inside the data folder.
+ */
+default_folder: boolean, 
+/**
+ * Newest first.
+ */
+backups: Array<Backup>, };
+
 export type EventForm = { id: number, name: string, 
 /**
  * Held on the Internet: a link is expected rather than a place.
@@ -797,11 +869,82 @@ skipped: Array<string>, };
 
 export type ImportReport = { added: number, updated: number, unchanged: number, skipped: Array<string>, };
 
-export type FileFormat = "pdf" | "docx" | "xlsx" | "ics" | "png";
+export type ImportField = "full_name" | "short_name" | "partner_type" | "inn" | "kpp" | "ogrn" | "legal_address" | "postal_address" | "phone" | "email" | "website" | "bank_account" | "corr_account" | "bik" | "bank_name" | "licence_number" | "licence_date" | "licence_issuer" | "head_full_name" | "head_surname" | "head_name" | "head_patronymic" | "head_position" | "contact_full_name" | "contact_surname" | "contact_name" | "contact_patronymic" | "contact_role" | "contact_phone" | "contact_email" | "contacts" | "resources" | "requests" | "relation_kind" | "head_basis";
 
-export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, } | { "kind": "annual_report", year: number, format: FileFormat, } | { "kind": "network_map", query: MapQuery, format: FileFormat, };
+export type ImportFieldOption = { field: ImportField, label: string, };
 
-export type OpenPurpose = "scan" | "calendar";
+export type ImportSource = { file_name: string, 
+/**
+ * Sheet names; one empty name for a CSV file.
+ */
+sheets: Array<string>, sheet: string, headers: Array<string>, 
+/**
+ * The first few data rows, as the mapping table shows them.
+ */
+samples: Array<Array<string>>, row_count: number, 
+/**
+ * Per column: the field it fills, or none (the column is not imported).
+ */
+mapping: Array<ImportField | null>, fields: Array<ImportFieldOption>, };
+
+export type RowAction = "create" | "update" | "skip";
+
+export type MatchKind = "inn" | "name";
+
+export type RowMatch = { partner_id: number, short_name: string, kind: MatchKind, };
+
+export type ImportRow = { 
+/**
+ * The row's number in the sheet, as the spreadsheet shows it.
+ */
+row: number, name: string, inn: string, 
+/**
+ * What will be done unless she decides otherwise; `None` for a match
+ * by name, where she must choose.
+ */
+action: RowAction | null, 
+/**
+ * The actions she may choose from.
+ */
+choices: Array<RowAction>, matched: RowMatch | null, 
+/**
+ * For an update: «Телефон: +7 … → +7 …», the fields that change.
+ */
+changes: Array<string>, 
+/**
+ * «Строка 14, ИНН: …»; a row with problems is skipped.
+ */
+problems: Array<string>, };
+
+export type ImportPlan = { rows: Array<ImportRow>, create: number, update: number, skip: number, 
+/**
+ * Rows matched by name with no decision yet.
+ */
+undecided: number, };
+
+export type RowDecision = { row: number, action: RowAction, };
+
+export type ImportRequest = { path: string, 
+/**
+ * Empty: the first sheet (and always for CSV).
+ */
+sheet: string, mapping: Array<ImportField | null>, decisions: Array<RowDecision>, };
+
+export type ImportBatch = { id: number, file_name: string, imported_at: string, created: number, updated: number, skipped: number, undone_at: string | null, 
+/**
+ * «Импорт от 04.12.2026 (24 партнёра)».
+ */
+label: string, };
+
+export type FileFormat = "pdf" | "docx" | "xlsx" | "ics" | "png" | "csv" | "partnernet";
+
+export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, } | { "kind": "annual_report", year: number, format: FileFormat, } | { "kind": "network_map", query: MapQuery, format: FileFormat, } | { "kind": "partner_list", ids: Array<number>, format: FileFormat, } | { "kind": "contact_list", partner_ids: Array<number>, format: FileFormat, } | { "kind": "agreement_list", ids: Array<number>, format: FileFormat, } | { "kind": "event_list", filter: EventFilter, series: boolean, format: FileFormat, } | { "kind": "deficit_table", format: FileFormat, } | { "kind": "trash_list", items: Array<TrashItem>, format: FileFormat, } | { "kind": "exchange", selection: ExchangeSelection, };
+
+export type TrashKind = "partner" | "agreement" | "event" | "brochure";
+
+export type TrashItem = { kind: TrashKind, id: number, };
+
+export type OpenPurpose = "scan" | "calendar" | "partner_table" | "exchange";
 
 export type FileFilter = { name: string, extensions: Array<string>, };
 

@@ -1,0 +1,151 @@
+// Backups in the real window (issue 12 §3): Настройки → Данные → «Резервные
+// копии»: create a backup, delete partners, restore the backup through the
+// confirmation that names its date, the window reloads and the partners
+// are back; the backups folder picked in the real GTK folder dialog and
+// opened with «Открыть папку». Screenshots: backups.png, backups-confirm.png,
+// backups-restored.png, backups-after.png, backups-narrow.png (1024×640),
+// backups-folder.png.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { answerOpen, clearOpened, openedFiles } from "./xdialog.mjs";
+
+const invoke = (s, cmd, args) =>
+  s.exec(
+    `return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+       .then((r) => ({ ok: r }), (e) => ({ err: e }));`,
+    [cmd, args ?? {}],
+  );
+
+const FILTER = { query: "", types: [], relation_kinds: [], stages: [] };
+
+async function partners(s) {
+  const r = await invoke(s, "partners_list", { filter: FILTER });
+  assert.ok(r.ok, JSON.stringify(r.err));
+  return r.ok;
+}
+
+async function openBackups(s) {
+  await s.clickId("nav-settings");
+  await s.clickId("settings-data");
+  await s.find("backups");
+}
+
+async function resize(s, t, width, height) {
+  try {
+    await s.cmd("POST", "/window/rect", { width, height });
+    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
+    return true;
+  } catch (e) {
+    t.diagnostic(`window not resized: ${e.message}`);
+    return false;
+  }
+}
+
+test("create a backup, delete partners, restore it, see them back", async (t) => {
+  const dir = newDataDir("backups");
+  if (!cliDemo(dir)) {
+    t.skip("the CLI is not built: no demo data");
+    return;
+  }
+  await withApp(
+    t,
+    async (s) => {
+      const all = await partners(s);
+      assert.ok(all.length >= 20, `the demo has partners: ${all.length}`);
+      await openBackups(s);
+      await s.clickId("backups-create");
+      // The start backup (made in the background) and the manual one.
+      await s.waitUntil(async () => (await s.texts("backup-row")).some((r) => r.includes("Создана вручную")), {
+        message: "the manual backup is listed",
+      });
+      const rows = await s.texts("backup-row");
+      const manual = rows.find((r) => r.includes("Создана вручную"));
+      assert.match(manual, new RegExp(`${all.length} партн`), manual);
+      await s.screenshot(join(OUT, "backups.png"));
+
+      // Partners deleted after the backup.
+      const gone = all.slice(0, 5);
+      for (const p of gone) {
+        const r = await invoke(s, "partners_trash", { id: p.id });
+        assert.ok(!r.err, JSON.stringify(r.err));
+      }
+      assert.equal((await partners(s)).length, all.length - 5);
+
+      // «Восстановить…» on the manual backup: the question names its date.
+      const restoreButtons = await s.exec(
+        `return [...document.querySelectorAll('[data-testid="backup-row"]')]
+           .findIndex((r) => r.innerText.includes("Создана вручную"));`,
+      );
+      const buttons = await s.exec(`return document.querySelectorAll('[data-testid="backup-row"]').length;`);
+      assert.ok(restoreButtons >= 0 && restoreButtons < buttons);
+      await s.exec(
+        `document.querySelectorAll('[data-testid="backup-row"]')[arguments[0]]
+           .querySelector('[data-testid="backup-restore"]').scrollIntoView();`,
+        [restoreButtons],
+      );
+      const rowButton = await s.findCss(
+        `[data-testid="backup-row"]:nth-child(${restoreButtons + 1}) [data-testid="backup-restore"]`,
+      );
+      await s.click(rowButton);
+      const question = await s.exec(`return document.querySelector("dialog[open]")?.innerText ?? "";`);
+      assert.match(question, /Восстановить данные на \d\d\.\d\d\.\d{4} \d\d:\d\d\?/, question);
+      await s.screenshot(join(OUT, "backups-confirm.png"));
+      await s.clickId("confirm-ok");
+
+      // The window reloads on the restored data and says so.
+      await s.waitUntil(async () => (await s.exec(`return document.body.innerText;`)).includes("Данные восстановлены"), {
+        message: "the restored note after the reload",
+      });
+      const back = await partners(s);
+      assert.equal(back.length, all.length, "the deleted partners are back");
+      for (const p of gone) assert.ok(back.some((b) => b.id === p.id), `partner ${p.id} is back`);
+      await s.screenshot(join(OUT, "backups-restored.png"));
+
+      // The list now also has the copy made before the restore.
+      await openBackups(s);
+      await s.waitUntil(async () => (await s.texts("backup-row")).some((r) => r.includes("Перед восстановлением")), {
+        message: "the backup made before the restore",
+      });
+      const before = (await s.texts("backup-row")).find((r) => r.includes("Перед восстановлением"));
+      assert.match(before, new RegExp(`${all.length - 5} партн`), before);
+      await s.screenshot(join(OUT, "backups-after.png"));
+      if (await resize(s, t, 1024, 640)) {
+        await s.find("backups");
+        const clipped = await s.exec(
+          `const box = document.querySelector('[data-testid="backups"]').getBoundingClientRect();
+           return [...document.querySelectorAll('[data-testid="backups"] *')]
+             .filter((e) => e.getBoundingClientRect().right > box.right + 1).map((e) => e.tagName + ":" + e.innerText.slice(0, 30));`,
+        );
+        assert.deepEqual(clipped, [], "nothing sticks out of «Резервные копии» at 1024 px");
+        await s.screenshot(join(OUT, "backups-narrow.png"));
+      }
+    },
+    { dataDir: dir },
+  );
+});
+
+test("«Изменить…» picks the backups folder in the real folder dialog; «Открыть папку» opens it", async (t) => {
+  const stick = mkdtempSync(join(tmpdir(), "partnernet-e2e-stick-"));
+  await withApp(t, async (s) => {
+    await s.clickId("demo-fill");
+    await openBackups(s);
+    await s.clickId("backups-pick-folder");
+    await answerOpen("Папка для резервных копий", `${stick}/`);
+    await s.waitText("backups-folder", stick);
+    await s.find("backups-default-folder");
+    await s.clickId("backups-create");
+    await s.waitUntil(async () => (await s.texts("backup-row")).length >= 1, { message: "a backup in the new folder" });
+    const listed = await invoke(s, "backups_list");
+    assert.equal(listed.ok.folder, stick);
+    assert.ok(listed.ok.backups.every((b) => b.path.startsWith(stick)), JSON.stringify(listed.ok.backups));
+    await s.screenshot(join(OUT, "backups-folder.png"));
+    clearOpened();
+    await s.clickId("backups-open-folder");
+    await s.waitUntil(async () => openedFiles().some((f) => f.includes(stick)), { message: "the folder was opened" });
+  });
+});

@@ -1,0 +1,209 @@
+//! Local records as they travel: what the export writes, and what the
+//! import compares the package with.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+
+use super::model::{
+    AgreementRecord, ContactRecord, EventRecord, ExchangeSelection, Package, PartnerRecord,
+    PartyRecord, Sender,
+};
+use super::queries;
+use crate::agreements::model::Agreement;
+use crate::error::{CoreError, Result};
+use crate::events::model::Event;
+use crate::partners::model::Partner;
+use crate::storage::Storage;
+
+pub fn partner(conn: &Connection, p: &Partner, contacts: bool) -> Result<PartnerRecord> {
+    let d = &p.data;
+    let contacts = if contacts {
+        let mut out = Vec::new();
+        for c in &d.contacts {
+            out.push(ContactRecord {
+                uuid: match c.person_id {
+                    Some(id) => queries::person_uuid(conn, id)?,
+                    None => String::new(),
+                },
+                surname: c.surname.clone(),
+                name: c.name.clone(),
+                patronymic: c.patronymic.clone(),
+                role: c.role.clone(),
+                phone: c.phone.clone(),
+                email: c.email.clone(),
+            });
+        }
+        Some(out)
+    } else {
+        None
+    };
+    Ok(PartnerRecord {
+        uuid: queries::partner_uuid(conn, p.id)?,
+        partner_type: d.partner_type,
+        relation_kind: d.relation_kind,
+        full_name: d.full_name.clone(),
+        short_name: d.short_name.clone(),
+        requisites: d.requisites.clone(),
+        head: d.head.clone(),
+        resources: d.resources.clone(),
+        requests: d.requests.clone(),
+        contacts,
+    })
+}
+
+pub fn event(conn: &Connection, e: &Event) -> Result<EventRecord> {
+    let form = crate::events::queries::form(conn, e.data.form_id)?
+        .map(|f| f.name)
+        .unwrap_or_default();
+    let mut partners = Vec::new();
+    for id in &e.data.partner_ids {
+        partners.push(queries::partner_uuid(conn, *id)?);
+    }
+    let agreement = match e.data.agreement_id {
+        Some(id) => Some(queries::agreement_uuid(conn, id)?),
+        None => None,
+    };
+    let mut data = e.data.clone();
+    data.form_id = 0;
+    data.partner_ids.clear();
+    data.agreement_id = None;
+    Ok(EventRecord {
+        uid: e.uid.clone(),
+        form,
+        partners,
+        agreement,
+        data,
+        changes: e.changes.clone(),
+    })
+}
+
+pub fn agreement(conn: &Connection, a: &Agreement) -> Result<AgreementRecord> {
+    let mut parties = Vec::new();
+    for party in &a.data.parties {
+        parties.push(PartyRecord {
+            partner: queries::partner_uuid(conn, party.partner_id)?,
+            role: party.role.clone(),
+        });
+    }
+    let mut data = a.data.clone();
+    data.parties.clear();
+    // Her notes on an agreement are her own.
+    data.notes.clear();
+    Ok(AgreementRecord {
+        uuid: queries::agreement_uuid(conn, a.id)?,
+        status: a.status,
+        parties,
+        data,
+    })
+}
+
+/// The events of the selection: the year's plan and the chosen ones.
+fn chosen_events(storage: &Storage, selection: &ExchangeSelection) -> Result<Vec<Event>> {
+    let mut ids: BTreeSet<i64> = selection.event_ids.iter().copied().collect();
+    if let Some(year) = selection.year {
+        let (first, last) = crate::events::school_year::school_year_range(year);
+        for e in crate::events::all(storage)? {
+            let day = e.data.start.date();
+            if day >= first && day <= last {
+                ids.insert(e.id);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for id in ids {
+        let e = crate::events::get(storage, id)?;
+        if e.deleted_at.is_none() {
+            out.push(e);
+        }
+    }
+    out.sort_by_key(|e| (e.data.start, e.id));
+    Ok(out)
+}
+
+/// The package of a selection, as of `now`.
+pub fn collect(
+    storage: &Storage,
+    selection: &ExchangeSelection,
+    now: NaiveDateTime,
+) -> Result<Package> {
+    let conn = storage.conn();
+    let events = chosen_events(storage, selection)?;
+    let mut agreements = Vec::new();
+    for id in selection.agreement_ids.iter().collect::<BTreeSet<_>>() {
+        let a = crate::agreements::get(storage, *id)?;
+        if a.deleted_at.is_none() {
+            agreements.push(a);
+        }
+    }
+    let mut partner_ids: BTreeSet<i64> = selection.partner_ids.iter().copied().collect();
+    partner_ids.extend(
+        events
+            .iter()
+            .flat_map(|e| e.data.partner_ids.iter().copied()),
+    );
+    partner_ids.extend(
+        agreements
+            .iter()
+            .flat_map(|a| a.data.parties.iter().map(|p| p.partner_id)),
+    );
+    let mut partners = Vec::new();
+    for id in partner_ids {
+        let p = crate::partners::get(storage, id)?;
+        partners.push(partner(conn, &p, selection.contacts)?);
+    }
+    if partners.is_empty() && events.is_empty() && agreements.is_empty() {
+        return Err(CoreError::BadInput(
+            "в пакет ничего не выбрано: отметьте партнёров, год плана или договоры.".to_string(),
+        ));
+    }
+    partners.sort_by_key(|p| crate::text::fold(&p.short_name));
+    let institution = crate::institution::get(storage)?;
+    let name = if institution.short_name.trim().is_empty() {
+        institution.full_name.clone()
+    } else {
+        institution.short_name.clone()
+    };
+    let sender_name = name.clone();
+    Ok(Package {
+        sender: Sender {
+            name,
+            inn: institution.requisites.inn.clone(),
+        },
+        created_at: now,
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        contacts: selection.contacts,
+        partners,
+        events: events
+            .iter()
+            .map(|e| {
+                // «Organised by us» names the sender once it leaves here.
+                let mut r = event(conn, e)?;
+                if r.data.organiser.trim().is_empty() {
+                    r.data.organiser = sender_name.clone();
+                }
+                Ok(r)
+            })
+            .collect::<Result<_>>()?,
+        agreements: agreements
+            .iter()
+            .map(|a| agreement(conn, a))
+            .collect::<Result<_>>()?,
+    })
+}
+
+/// Partner names by stable id, for showing references in the preview: the
+/// package's partners first, then the local ones.
+pub fn partner_names(conn: &Connection, package: &Package) -> Result<HashMap<String, String>> {
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT uuid, short_name FROM partners WHERE uuid IS NOT NULL")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (uuid, name) = row?;
+        names.insert(uuid, name);
+    }
+    for p in &package.partners {
+        names.insert(p.uuid.clone(), p.short_name.clone());
+    }
+    Ok(names)
+}
