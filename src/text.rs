@@ -62,6 +62,10 @@ pub fn surname_initials(surname: &str, name: &str, patronymic: &str) -> String {
     }
 }
 
+/// What makes a spreadsheet read a CSV cell as a formula: the list exports
+/// put an apostrophe before such a text, the import takes it off.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -260,6 +260,13 @@ fn csv_is_what_excel_on_a_russian_windows_opens() {
     );
     // Dates as a Russian Excel reads them.
     assert_eq!(row[27], now().format("%d.%m.%Y").to_string());
+    // A phone would open as a formula: an apostrophe keeps it text.
+    let phone_column = records[0]
+        .iter()
+        .position(|h| h == "Телефон")
+        .expect("phone column");
+    assert_eq!(row[phone_column], "'+7 (475) 412-34-56");
+    assert!(row.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])));
 }
 
 #[test]

@@ -189,6 +189,23 @@ fn other_header_variants_map_to_the_same_fields() {
     );
 }
 
+#[test]
+fn the_apostrophe_our_csv_export_puts_before_a_phone_is_dropped() {
+    let (dir, mut storage) = open();
+    let path = dir.path().join("guarded.csv");
+    let text = format!(
+        "\u{feff}Наименование;ИНН;Телефон\r\nМБОУ «Гимназия № 7»;{};'+7 (475) 412-34-56\r\n",
+        inn(7)
+    );
+    std::fs::write(&path, text).expect("write");
+    let source = imports::open(&storage, &path, "").expect("open csv");
+    assert_eq!(source.samples[0][2], "+7 (475) 412-34-56");
+    let req = request(&path, &storage);
+    imports::apply(&mut storage, &req, now()).expect("apply");
+    let all = partners::all(&storage).expect("all");
+    assert_eq!(all[0].data.requisites.phone, "+7 (475) 412-34-56");
+}
+
 fn csv_text(delimiter: char) -> String {
     let d = delimiter;
     format!(

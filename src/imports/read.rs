@@ -197,9 +197,18 @@ fn csv_grid(path: &Path) -> Result<Grid> {
                 i + 1
             ))
         })?;
-        grid.push((i as u32 + 1, record.iter().map(str::to_string).collect()));
+        grid.push((i as u32 + 1, record.iter().map(unguarded).collect()));
     }
     Ok(grid)
+}
+
+/// A CSV cell without the apostrophe our list exports put before a text
+/// Excel would take for a formula.
+fn unguarded(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(crate::text::FORMULA_STARTS) => rest.to_string(),
+        _ => cell.to_string(),
+    }
 }
 
 /// UTF-8 (with or without a byte-order mark) when it is valid, else the

@@ -61,7 +61,7 @@ impl Cell {
     /// The cell as CSV text: dates as Excel on a Russian system reads them.
     fn csv_text(&self) -> String {
         match self {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => formula_safe(s),
             Cell::Number(n) => format_number(*n),
             Cell::Date(d) => d.map(crate::grammar::date_short).unwrap_or_default(),
             Cell::DateTime(t) => t
@@ -75,6 +75,17 @@ impl Cell {
                 })
                 .unwrap_or_default(),
         }
+    }
+}
+
+/// A text Excel would take for a formula (a phone «+7 (…)», a line «- …»,
+/// «=…», «@…») gets an apostrophe in front: it opens as the text, and no
+/// cell of a shared list can run a formula. The import drops it again.
+fn formula_safe(s: &str) -> String {
+    if s.starts_with(crate::text::FORMULA_STARTS) {
+        format!("'{s}")
+    } else {
+        s.to_string()
     }
 }
 
