@@ -8,6 +8,9 @@
 //! reported against the targets, not asserted. The figures depend on the
 //! disk: FULL waits for one more fsync per commit.
 
+mod bench;
+
+use bench::median;
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -16,11 +19,6 @@ use partnernet::{demo, CoreError, Storage};
 
 const BACKUP_TARGET_MS: f64 = 200.0;
 const WRITES: usize = 1_000;
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
 
 /// Milliseconds for [`WRITES`] commits of one row each, at `synchronous`.
 fn commits(storage: &mut Storage, synchronous: &str) -> Result<f64, CoreError> {

@@ -6,6 +6,9 @@
 //! Run: `cargo run --release --bin bench_documents` (or
 //! `scripts/bench_documents.sh`). Speed is reported, not asserted.
 
+mod bench;
+
+use bench::median;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -22,11 +25,6 @@ const BROCHURE_TARGET_MS: f64 = 50.0;
 
 fn created() -> chrono::NaiveDateTime {
     chrono::NaiveDateTime::default()
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
 }
 
 fn time_ms<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, usize) {

@@ -7,6 +7,9 @@
 //! Run: `cargo run --release --bin bench_events` (`make bench`). Speed is
 //! reported against the targets, not asserted.
 
+mod bench;
+
+use bench::time_ms;
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -24,22 +27,6 @@ const PLAN_PDF_TARGET_MS: f64 = 500.0;
 /// one file must still come out in seconds.
 const BIG_PLAN_ROWS: u32 = 20_000;
 const BIG_PLAN_TARGET_MS: f64 = 10_000.0;
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-fn time_ms<T>(runs: usize, mut f: impl FnMut() -> Result<T, CoreError>) -> Result<f64, CoreError> {
-    f()?;
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let t = Instant::now();
-        f()?;
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    Ok(median(times))
-}
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()

@@ -5,7 +5,9 @@
 //! Run: `cargo run --release --bin bench_lists` (`make bench`). Speed is
 //! reported against the target, not asserted.
 
-use std::time::Instant;
+mod bench;
+
+use bench::time_ms;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use partnernet::exports::lists::{self, partners};
@@ -19,22 +21,6 @@ use partnernet::{CoreError, Storage};
 /// bytes.
 const PARTNERS: u32 = 10_000;
 const TARGET_MS: f64 = 1_000.0;
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-fn time_ms<T>(runs: usize, mut f: impl FnMut() -> Result<T, CoreError>) -> Result<f64, CoreError> {
-    f()?;
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let t = Instant::now();
-        f()?;
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    Ok(median(times))
-}
 
 fn partner(n: u32) -> PartnerInput {
     let bik = "046850649";

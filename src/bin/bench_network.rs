@@ -9,6 +9,9 @@
 //! prints where the health's time goes (its loading, its computation, the
 //! loaders it calls).
 
+mod bench;
+
+use bench::time_ms;
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -23,22 +26,6 @@ const EVENTS: usize = 20_000;
 const HEALTH_TARGET_MS: f64 = 50.0;
 const MAP_TARGET_MS: f64 = 50.0;
 const REPORT_PDF_TARGET_MS: f64 = 300.0;
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-fn time_ms<T>(runs: usize, mut f: impl FnMut() -> Result<T, CoreError>) -> Result<f64, CoreError> {
-    f()?;
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let t = Instant::now();
-        f()?;
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    Ok(median(times))
-}
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
