@@ -10,7 +10,7 @@ APP := $(CARGO_TARGET_DIR)/debug/partnernet-app
 CLI := $(CARGO_TARGET_DIR)/debug/partnernet
 DEMO_DIR ?= $(HOME)/.local/share/partnernet-demo
 
-.PHONY: run test deps ui build demo lint test-core test-ui e2e bench icons bindings deb deb-test
+.PHONY: run test deps ui build demo lint test-core test-ui e2e bench bench-ui icons bindings deb deb-test fuzz fuzz-smoke crash
 
 run: deps build
 	@# A demo folder from a version without events is kept aside and made anew.
@@ -20,7 +20,7 @@ run: deps build
 	@if [ ! -f "$(DEMO_DIR)/partnernet.sqlite3" ]; then "$(CLI)" --data-dir "$(DEMO_DIR)" demo; fi
 	"$(APP)" --data-dir "$(DEMO_DIR)"
 
-test: deps build lint test-core test-ui e2e deb-test
+test: deps build lint test-core fuzz-smoke test-ui e2e deb-test
 
 deps:
 	@scripts/install-deps.sh
@@ -46,6 +46,23 @@ test-ui:
 e2e: build
 	scripts/e2e.sh "$(APP)"
 
+# The crash test (tests/crash.rs) with more kills: the CLI killed with
+# SIGKILL at random moments; `make test` runs 50 trials. The seed is
+# printed, CRASH_SEED=… repeats a run.
+CRASH_TRIALS ?= 500
+crash:
+	CRASH_TRIALS=$(CRASH_TRIALS) cargo test -p partnernet --test crash -- --nocapture
+
+# Coverage-guided fuzzing of the readers (fuzz/README.md): cargo-fuzz on
+# stable Rust, FUZZ_SECONDS per target one after another; the smoke run in
+# `make test` gives each of the six targets 10 s.
+FUZZ_SECONDS ?= 3600
+fuzz: deps
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: deps
+	fuzz/run.sh 10
+
 bench:
 	scripts/bench_documents.sh
 	cargo run --release -q -p partnernet --bin bench_events
@@ -53,6 +70,18 @@ bench:
 	cargo run --release -q -p partnernet --bin bench_lists
 	cargo run --release -q -p partnernet --bin bench_imports
 	cargo run --release -q -p partnernet --bin bench_backups
+
+# The window at scale (issue 13 §3, not in `make test`): the release app
+# under Xvfb on 10 000 partners and 20 000 events of this school year
+# (bench_ui_data, made once a day), every section and switch timed in the
+# page; the table goes to the terminal and build/e2e/bench-ui.txt.
+BENCH_UI_DB = build/bench-ui/$(shell date +%F)/partnernet.sqlite3
+bench-ui: deps ui
+	cargo build --release -p partnernet -p partnernet-app --bin bench_ui_data --bin partnernet-app $(FEATURES)
+	@if [ ! -f "$(BENCH_UI_DB)" ]; then rm -rf build/bench-ui; \
+	  "$(CARGO_TARGET_DIR)/release/bench_ui_data" "$(dir $(BENCH_UI_DB))"; fi
+	BENCH_UI_DB="$(CURDIR)/$(BENCH_UI_DB)" E2E_TESTS=e2e/bench/ui_scale.bench.mjs E2E_TEST_TIMEOUT_MS=900000 \
+	  scripts/e2e.sh "$(CARGO_TARGET_DIR)/release/partnernet-app"
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test --test bindings

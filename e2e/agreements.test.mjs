@@ -11,6 +11,9 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { Keys } from "./webdriver.mjs";
+
+const ARROW_DOWN = "\uE015";
 
 const PARTNERS = ["МБОУ «СОШ № 1»", "МБУК «ЦБС»"];
 const NUMBER = "77-Э/2026";
@@ -24,20 +27,33 @@ const ART15 = {
 const TERM = "Договор действует до 31 мая 2027 г.; изменяется и расторгается по соглашению сторон в письменной форме.";
 const shot = (s, name) => s.screenshot(join(OUT, name));
 
-/** Picks the option whose text is `label` in the n-th select with this test id. */
-async function choose(s, testid, index, label) {
-  const ok = await s.exec(
-    `const sel = document.querySelectorAll('[data-testid="' + arguments[0] + '"]')[arguments[1]];
-     if (!sel) return "no select";
-     const opt = [...sel.options].find((o) => o.text.trim() === arguments[2]);
-     if (!opt) return "no option: " + [...sel.options].map((o) => o.text).join(" | ");
-     sel.focus(); sel.value = opt.value;
-     sel.dispatchEvent(new Event("input", { bubbles: true }));
-     sel.dispatchEvent(new Event("change", { bubbles: true }));
-     return "ok";`,
-    [testid, index, label],
+/**
+ * Picks a partner in the n-th search-as-you-type picker with this test id:
+ * types part of the name, waits for the core's matches and takes `label`
+ * with the keyboard (↓ to it, Enter), then checks the box shows its name.
+ */
+async function pickPartner(s, testid, index, label, typed) {
+  const box = (await s.$$(`[data-testid="${testid}"]`))[index];
+  assert.ok(box, `${testid}[${index}] is there`);
+  await s.click(box);
+  await s.type(box, typed);
+  const option = `[data-testid="${testid.replace(/-select$/, "")}-option"], [data-testid="${testid}-option"]`;
+  const at = await s.waitUntil(
+    async () => {
+      // The list answers what was typed (not the first partners shown on the click).
+      const texts = await s.exec(
+        `const list = document.querySelector('[role="listbox"][data-answers="' + arguments[1] + '"]');
+         return list ? [...list.querySelectorAll(arguments[0])].map((o) => o.querySelector(".name").textContent.trim()) : [];`,
+        [option, typed],
+      );
+      const i = texts.indexOf(label);
+      return i >= 0 ? { i } : null;
+    },
+    { message: `«${label}» is offered for «${typed}»` },
   );
-  assert.equal(ok, "ok", `choose «${label}» in ${testid}[${index}]`);
+  for (let i = 0; i < at.i; i++) await s.press(ARROW_DOWN);
+  await s.press(Keys.ENTER);
+  await s.waitUntil(async () => (await s.prop(box, "value")) === label, { message: `${testid}[${index}] shows «${label}»` });
 }
 
 async function moveTo(s, status, expectLabel) {
@@ -75,6 +91,27 @@ test("Art. 15 agreement: refused signing lists the missing item, then signed and
       await s.waitUntil(async () => (await s.$$('[data-testid="toast"]')).length === 0, { timeout: 8000 }).catch(() => {});
       await shot(s, "agreements.png");
 
+      // The partner filter searches the registry as you type (never lists it
+      // whole); × gives all agreements back.
+      const allRows = (await s.$$('[data-testid="agreement-row"]')).length;
+      await pickPartner(s, "filter-agreement-partner", 0, PARTNERS[1], "цбс");
+      await s.waitText("agreements-count", "Найдено");
+      const filtered = await s.waitUntil(async () => {
+        const n = (await s.$$('[data-testid="agreement-row"]')).length;
+        return n > 0 && n < allRows ? n : null;
+      }, { message: "the list is filtered by the partner" });
+      const partiesShown = await s.exec(`return [...document.querySelectorAll('[data-testid="agreement-row"]')].every((r) => r.innerText.includes(arguments[0]));`, [PARTNERS[1]]);
+      assert.ok(partiesShown, `each of the ${filtered} rows names ${PARTNERS[1]}`);
+      // Open again: the first partners by name, narrowed as you type; Esc closes.
+      await s.click(await s.find("filter-agreement-partner"));
+      await s.findCss('[data-testid="filter-agreement-partner-option"]');
+      await shot(s, "agreements-partner-picker.png");
+      await s.press(Keys.ESCAPE);
+      await s.gone("filter-agreement-partner-option");
+      assert.equal(await s.prop(await s.find("filter-agreement-partner"), "value"), PARTNERS[1], "Esc keeps the chosen partner");
+      await s.clickId("filter-agreement-partner-clear");
+      await s.waitUntil(async () => (await s.$$('[data-testid="agreement-row"]')).length === allRows, { message: "× shows all agreements again" });
+
       // A new network-form agreement with two partners.
       await s.clickId("agreement-new");
       await s.find("agreement-editor");
@@ -83,11 +120,8 @@ test("Art. 15 agreement: refused signing lists the missing item, then signed and
       await s.clickId("agreement-party-add");
       await s.clickId("agreement-party-add");
       await s.waitUntil(async () => (await s.$$('[data-testid="agreement-party-select"]')).length === 2);
-      await s.waitUntil(async () => (await s.exec(`return document.querySelector('[data-testid="agreement-party-select"]').options.length;`)) > 5, {
-        message: "the partner choice is filled from the registry",
-      });
-      await choose(s, "agreement-party-select", 0, PARTNERS[0]);
-      await choose(s, "agreement-party-select", 1, PARTNERS[1]);
+      await pickPartner(s, "agreement-party-select", 0, PARTNERS[0], "СОШ 1");
+      await pickPartner(s, "agreement-party-select", 1, PARTNERS[1], "ЦБС");
 
       await s.clickId("step-content");
       await s.fill("field-number", NUMBER);

@@ -5,10 +5,17 @@
 // opened with «Открыть папку». Screenshots: backups.png, backups-confirm.png,
 // backups-restored.png, backups-after.png, backups-narrow.png (1024×640),
 // backups-folder.png.
+// A backup at start into a folder that cannot be written to (a read-only
+// file system, or a removed stick where a file now stands): the banner over
+// the page names the reason and leads to Настройки → Данные, the journal
+// has it; the rotation counts are changed there. Screenshots:
+// backups-start-failed.png (1280×800), backups-start-failed-narrow.png
+// (1024×640), backups-start-failed-settings.png.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
@@ -148,4 +155,111 @@ test("«Изменить…» picks the backups folder in the real folder dialog
     await s.clickId("backups-open-folder");
     await s.waitUntil(async () => openedFiles().some((f) => f.includes(stick)), { message: "the folder was opened" });
   });
+});
+
+/**
+ * Makes the data folder's backups folder one that cannot be written to:
+ * a read-only file system mounted there (root; a stick mounted read-only),
+ * else — for a user, or where mounting is not allowed — a file where the
+ * chosen folder's parent was (a removed stick). Returns how to undo it.
+ */
+function unwritableBackups(dir, t) {
+  const folder = join(dir, "backups");
+  mkdirSync(folder, { recursive: true });
+  if (process.getuid?.() === 0) {
+    try {
+      execFileSync("mount", ["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", folder], { stdio: "pipe" });
+      t.diagnostic("the backups folder is a read-only file system");
+      return { undo: () => execFileSync("umount", [folder], { stdio: "ignore" }) };
+    } catch (e) {
+      t.diagnostic(`no read-only mount here (${String(e.message).split("\n")[0]}): a removed stick instead`);
+    }
+  } else {
+    execFileSync("chmod", ["555", folder]);
+    t.diagnostic("the backups folder is read-only (chmod 555)");
+    return { undo: () => execFileSync("chmod", ["755", folder]) };
+  }
+  const stick = join(dir, "флешка");
+  writeFileSync(stick, "");
+  writeFileSync(join(dir, "backups.json"), JSON.stringify({ folder: join(stick, "Копии") }));
+  return { undo: () => {} };
+}
+
+function journal(dir) {
+  const logs = join(dir, "logs");
+  return readdirSync(logs)
+    .filter((n) => n.endsWith(".log"))
+    .map((n) => readFileSync(join(logs, n), "utf8"))
+    .join("");
+}
+
+test("a backup at start that cannot be written shows a banner with the reason and the way to Настройки → Данные", async (t) => {
+  const dir = newDataDir("backup-failed");
+  if (!cliDemo(dir)) {
+    t.skip("the CLI is not built: no demo data");
+    return;
+  }
+  const blocked = unwritableBackups(dir, t);
+  try {
+    await withApp(
+      t,
+      async (s) => {
+        const banner = await s.find("start-backup-failed", { timeout: 30_000 });
+        assert.ok(banner);
+        const reason = await s.waitText("start-backup-reason", (x) => x.length > 0);
+        assert.match(reason, /^В папку «.+» нельзя записать резервную копию: .+/, reason);
+        assert.match(reason, /Если это флешка или сетевой диск, проверьте, что он подключён\./, reason);
+        const shown = await s.exec(`return document.querySelector('[data-testid="start-backup-failed"]').innerText;`);
+        assert.match(shown, /Резервная копия при запуске не создана/);
+        assert.match(shown, /Открыть Настройки → Данные/);
+        await s.screenshot(join(OUT, "backups-start-failed.png"));
+        const outcome = await invoke(s, "backups_start_outcome");
+        assert.equal(outcome.ok?.status, "failed", JSON.stringify(outcome));
+        assert.match(journal(dir), /резервная копия при запуске не создана: В папку/);
+
+        if (await resize(s, t, 1024, 640)) {
+          const clipped = await s.exec(
+            `const box = document.querySelector('[data-testid="start-backup-failed"]').getBoundingClientRect();
+             return box.right <= window.innerWidth + 1 && box.height < 200;`,
+          );
+          assert.ok(clipped, "the banner fits the narrow window");
+          await s.screenshot(join(OUT, "backups-start-failed-narrow.png"));
+        }
+
+        await s.clickId("start-backup-open-settings");
+        await s.gone("start-backup-failed");
+        await s.find("backups");
+        const note = await s.waitText("backups-start-failed", (x) => x.includes("Копия при запуске не создана: в папку «"));
+        assert.ok(note);
+
+        // «Хранить копий»: a count out of range is refused with the core's
+        // message; a good one is kept and shown.
+        await s.fill("backups-rotation-daily", "0");
+        await s.clickId("backups-rotation-save");
+        const error = await s.waitText("error-rotation-daily", (x) => x.length > 0);
+        assert.equal(error, "Число ежедневных копий — целое от 1 до 99, а указано 0.");
+        await s.fill("backups-rotation-daily", "10");
+        await s.fill("backups-rotation-monthly", "24");
+        await s.clickId("backups-rotation-save");
+        await s.gone("error-rotation-daily");
+        await s.waitUntil(async () => (await invoke(s, "backups_list")).ok?.rotation?.daily === 10, {
+          message: "the rotation counts are saved",
+        });
+        const listed = (await invoke(s, "backups_list")).ok.rotation;
+        assert.deepEqual(listed, { daily: 10, weekly: 4, monthly: 24 });
+        const intro = await s.exec(`return document.querySelector('[data-testid="backups"] .intro').innerText;`);
+        assert.match(intro, /ежедневных — 10, еженедельных — 4, ежемесячных — 24/, intro);
+        await s.exec(`document.querySelector('[data-testid="backups"]').scrollIntoView();`);
+        await s.screenshot(join(OUT, "backups-start-failed-settings.png"));
+        blocked.undo(); // before the harness removes the data folder
+      },
+      { dataDir: dir },
+    );
+  } finally {
+    try {
+      blocked.undo();
+    } catch {
+      // undone already
+    }
+  }
 });

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { cliDemo, findPlanRow, newDataDir, OUT, withApp } from "./harness.mjs";
 import { ref } from "./webdriver.mjs";
 
 const SERIES = "Семинар «Цифровая лаборатория педагога»";
@@ -195,10 +195,7 @@ test("a weekly series with two partners, one occurrence cancelled, a conflict at
       await s.clickId("nav-reports");
       await s.find("reports-page");
       await s.select("plan-year", "2026");
-      const planRow = await s.waitUntil(async () => {
-        for (const r of await s.$$('[data-testid="plan-row"]')) if ((await s.text(r)).includes("Цифровая лаборатория")) return r;
-        return null;
-      }, { message: "the series is a row of the plan" });
+      const planRow = await findPlanRow(s, "Цифровая лаборатория");
       const planText = await s.text(planRow);
       assert.match(planText, /01, 08, 15, 22\.02\.2027/, `the row lists February's dates: ${planText}`);
       await shot(s, "events-plan.png");
@@ -229,8 +226,11 @@ test("a weekly series with two partners, one occurrence cancelled, a conflict at
       for (const words of [SERIES, OVERLAP, "Февраль 2027"]) assert.ok(inOrder(words), `the plan PDF has «${words}»`);
       for (const p of PARTNERS) assert.ok(flat.includes(squeeze(p)), `the plan PDF names the partner «${p}»`);
 
-      // A row of the plan opens its event beside the calendar.
-      await s.click(await s.findCss(`[data-testid="plan-row"][data-id="${seriesId}"] button.open`));
+      // A row of the plan opens its event beside the calendar (the plan
+      // draws only the rows in view: it is scrolled to the series' row).
+      const seriesRow = await findPlanRow(s, SERIES);
+      assert.equal(await s.exec(`return arguments[0].dataset.id;`, [{ "element-6066-11e4-a52e-4f735466cecf": seriesRow }]), String(seriesId));
+      await s.exec(`arguments[0].querySelector("button.open").click();`, [{ "element-6066-11e4-a52e-4f735466cecf": seriesRow }]);
       await s.waitText("event-card-title", SERIES);
       await s.findCss(`[data-testid="event-card"][data-date="2027-02-01"]`);
     },

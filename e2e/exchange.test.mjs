@@ -1,11 +1,14 @@
 // Exchange with the institutions of the network in the real window (issue
-// 12 §4): the demo's partners, plan and agreements saved as a .partnernet
-// package through Настройки → Данные and the native save dialog, then the
-// package opened in a second, empty data folder through the native open
-// dialog, its preview (all new), «Загрузить», and the partners are there.
-// A second look at the same package: nothing new. Screenshots:
-// exchange-export.png, exchange-preview.png, exchange-preview-narrow.png
-// (1024×640), exchange-partners.png.
+// 12 §4): the demo's partners, one event found by the search in the
+// events' list and the agreements saved as a .partnernet package through
+// Настройки → Данные and the native save dialog, then the package opened
+// in a second, empty data folder through the native open dialog, its
+// preview (all new), «Загрузить»: the partners are there with the sender
+// as a partner and its ties, and the one chosen event. A second look at the
+// same package: nothing new. Screenshots: exchange-export.png (partners),
+// exchange-export-events.png and exchange-export-events-narrow.png
+// (1024×640), exchange-preview.png, exchange-preview-narrow.png,
+// exchange-partners.png.
 
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -50,6 +53,7 @@ test("a package saved from the demo arrives whole in an empty data folder", asyn
   const demoCount = cliPartnerCount(from);
   const folder = mkdtempSync(join(tmpdir(), "partnernet-e2e-package-"));
   const pkg = join(folder, "network.partnernet");
+  let title = "";
 
   await withApp(
     t,
@@ -60,8 +64,34 @@ test("a package saved from the demo arrives whole in an empty data folder", asyn
       await s.waitUntil(async () => (await s.texts("exchange-summary")).some((x) => x.includes(`${demoCount} партн`)), {
         message: "every partner is chosen",
       });
-      await s.select("exchange-year", "2026");
       await s.screenshot(join(OUT, "exchange-export.png"));
+      // One event of this school year, found by the search.
+      await s.clickId("exchange-tab-events");
+      await s.findCss('[data-testid="exchange-events"] li .name', { what: "the year's events" });
+      title = await s.exec(`return document.querySelector('[data-testid="exchange-events"] li .name').textContent;`);
+      await s.fill("exchange-events-search", title);
+      await s.waitUntil(
+        async () =>
+          (await s.exec(`return [...document.querySelectorAll('[data-testid="exchange-events"] li .name')].map((e) => e.textContent);`)).every(
+            (x) => x === title,
+          ),
+        { message: "the search narrows the list" },
+      );
+      await s.click(await s.findCss('[data-testid="exchange-events"] li input[type="checkbox"]'));
+      await s.waitText("exchange-tab-events", (x) => x.includes("· 1"));
+      await s.waitText("exchange-summary", (x) => x.includes("1 мероприятие"));
+      // Esc empties the search (as she would): the whole list, one ticked.
+      await s.click(await s.find("exchange-events-search"));
+      await s.press("\uE00C");
+      await s.waitUntil(
+        async () => (await s.exec(`return document.querySelectorAll('[data-testid="exchange-events"] li .name').length;`)) > 1,
+        { message: "the whole list is back" },
+      );
+      await s.screenshot(join(OUT, "exchange-export-events.png"));
+      if (await resize(s, t, 1024, 640)) {
+        await s.screenshot(join(OUT, "exchange-export-events-narrow.png"));
+        await resize(s, t, 1280, 800);
+      }
       await s.clickId("exchange-export-save");
       await answerSave("Сохранить пакет обмена с учреждениями сети", pkg);
       await s.waitUntil(async () => existsSync(pkg), { message: "the package is written", timeout: 20_000 });
@@ -89,12 +119,24 @@ test("a package saved from the demo arrives whole in an empty data folder", asyn
     }
     await s.clickId("exchange-import-apply");
     await s.gone("exchange-import-dialog", { timeout: 30_000 });
-    await s.waitUntil(async () => (await invoke(s, "partners_list", { filter: FILTER })).ok.length === demoCount, {
-      message: `the ${demoCount} partners arrived`,
+    // Every partner, and the sender as one: the institution's ties came.
+    await s.waitUntil(async () => (await invoke(s, "partners_list", { filter: FILTER })).ok.length === demoCount + 1, {
+      message: `the ${demoCount} partners and the sender arrived`,
       timeout: 20_000,
     });
+    const list = (await invoke(s, "partners_list", { filter: FILTER })).ok;
+    const senderHere = list.find((p) => p.short_name === sender.replace(/^Пакет от /, "").replace(/ \(ИНН.*$/, "").replace(/, выгружен.*$/, ""));
+    assert.ok(senderHere, `the sender is a partner here: ${sender}`);
+    const ties = await invoke(s, "partners_ties", { id: senderHere.id });
+    assert.ok(ties.ok && ties.ok.length > 0, `the sender's ties arrived: ${JSON.stringify(ties)}`);
+    const occurrences = (
+      await invoke(s, "events_occurrences", {
+        filter: { from: "2000-01-01", to: "2100-12-31", form_ids: [], partner_id: null, statuses: [], query: "" },
+      })
+    ).ok;
+    assert.deepEqual([...new Set(occurrences.map((o) => o.title))], [title], "only the chosen event");
     await s.clickId("nav-partners");
-    await s.waitText("partners-count", (x) => x.includes(String(demoCount)));
+    await s.waitText("partners-count", (x) => x.includes(String(demoCount + 1)));
     await s.screenshot(join(OUT, "exchange-partners.png"));
 
     // The same package again: nothing new, nothing to apply.

@@ -82,3 +82,25 @@ export function badInn10(nine) {
 }
 
 export const count = (text) => Number((text.match(/\d[\d\s\u00a0\u202f]*/) ?? ["NaN"])[0].replace(/\D/g, ""));
+
+/**
+ * The row of the plan table (Отчёты) whose text has `text`. The table draws
+ * only the rows in view, so it is scrolled a screen at a time until the row
+ * is drawn; the row is then brought to the middle.
+ */
+export async function findPlanRow(s, text, { timeout = 20_000 } = {}) {
+  return s.waitUntil(
+    async () => {
+      for (const r of await s.$$('[data-testid="plan-row"]')) {
+        if ((await s.text(r)).includes(text)) {
+          await s.exec(`arguments[0].scrollIntoView({ block: "center" });`, [{ "element-6066-11e4-a52e-4f735466cecf": r }]);
+          return r;
+        }
+      }
+      await s.exec(`const b = document.querySelector('[data-testid="plan-table"] .plan-body');
+        if (b) b.scrollTop = b.scrollTop + b.clientHeight >= b.scrollHeight - 1 ? 0 : b.scrollTop + b.clientHeight - 46;`);
+      return null;
+    },
+    { timeout, interval: 150, message: `a row of the plan has «${text}» (scrolled through the table)` },
+  );
+}

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { cliDemo, findPlanRow, newDataDir, OUT, withApp } from "./harness.mjs";
 
 const TITLE = "Круглый стол «Наставничество в сетевом взаимодействии»";
 const shot = (s, name) => s.screenshot(join(OUT, name));
@@ -84,10 +84,7 @@ test("the school-year plan: import from .ics, table, PDF preview, PDF and Excel 
       }, { message: "the year selector shows a school year" });
       assert.equal(year, day.schoolYear, "the current school year is chosen");
       await s.waitText("plan-count", /В плане: \d+/);
-      const row = await s.waitUntil(async () => {
-        for (const r of await s.$$('[data-testid="plan-row"]')) if ((await s.text(r)).includes("Наставничество в сетевом")) return r;
-        return null;
-      }, { message: "the imported event is a row of the plan" });
+      const row = await findPlanRow(s, "Наставничество в сетевом");
       const rowText = await s.text(row);
       assert.ok(rowText.includes(day.ru.slice(0, 5)), `the row gives the date ${day.ru}: ${rowText}`);
       const title = await s.text(await s.find("plan-title"));

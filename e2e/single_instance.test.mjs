@@ -5,6 +5,10 @@
 //   starts), there is still exactly one window, the running app still
 //   answers and its journal says it was started again; a start on another
 //   folder opens its own window;
+// - the second start brings the running window to the front at X level:
+//   another X window (xmessage) takes the input focus first, and after the
+//   second start `xdotool getwindowfocus` is the app's window again
+//   (build/e2e/single-instance-focus.png);
 // - a panic inside a command (the debug-only `journal_debug_panic`): the
 //   command answers an internal error, the window shows «Внутренняя ошибка
 //   программы» with «Открыть журнал» (build/e2e/journal-crash.png), which
@@ -108,6 +112,98 @@ test("a second start on the same folder shows the running window instead of open
       third.child.kill("SIGTERM");
       await Promise.race([third.exited, sleep(5000)]);
       if (third.child.exitCode === null) third.child.kill("SIGKILL");
+    }
+  });
+});
+
+/** The X window that has the input focus (raw, as XGetInputFocus gives it). */
+function focused() {
+  return execFileSync("xdotool", ["getwindowfocus", "-f"], { encoding: "utf8" }).trim();
+}
+
+/** `id` and its ancestors up to the root, as decimal ids (xwininfo -tree). */
+function lineage(id) {
+  const out = [];
+  let current = Number(id);
+  for (let i = 0; i < 20 && current; i++) {
+    out.push(current);
+    const tree = execFileSync("xwininfo", ["-id", String(current), "-tree"], { encoding: "utf8" });
+    const parent = tree.match(/Parent window id: (0x[0-9a-f]+)/i);
+    if (!parent || /\(the root window\)/.test(tree.split("Parent window id:")[1].split("\n")[0])) break;
+    current = Number(parent[1]);
+  }
+  return out;
+}
+
+/**
+ * Which of the other window and the app's is higher: xwininfo lists the
+ * root's children in stacking order, the topmost first.
+ */
+function topOf(otherId, app) {
+  const tree = execFileSync("xwininfo", ["-root", "-children"], { encoding: "utf8" });
+  const order = [...tree.matchAll(/^\s+(0x[0-9a-f]+)/gim)].map((m) => String(Number(m[1])));
+  return order.find((w) => w === otherId || app.includes(w));
+}
+
+/** Whether the X focus is on one of the app's windows or inside one. */
+function focusOnApp(app) {
+  const ids = new Set(app.map(Number));
+  return lineage(focused()).some((w) => ids.has(w));
+}
+
+test("a second start brings the running window back to the front: the X input focus moves to it", async (t) => {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
+    t.skip("no session D-Bus: the single-instance check needs one (scripts/e2e.sh starts it)");
+    return;
+  }
+  await withApp(t, async (s, dir) => {
+    await s.find("start-empty");
+    const app = await s.waitUntil(() => (appWindows().length > 0 ? appWindows() : null), {
+      message: "the app's window is not found by xdotool",
+    });
+    // Another program's window takes the focus, as when she switched away.
+    const OTHER = "Другая программа";
+    const other = spawn("xmessage", ["-title", OTHER, "-geometry", "+40+40", "Окно другой программы"], {
+      stdio: "ignore",
+    });
+    try {
+      const otherId = await s.waitUntil(
+        () => {
+          try {
+            return execFileSync("xdotool", ["search", "--onlyvisible", "--name", `^${OTHER}$`], {
+              encoding: "utf8",
+            })
+              .split("\n")
+              .filter(Boolean)[0];
+          } catch {
+            return null;
+          }
+        },
+        { message: "xmessage's window did not appear (package x11-utils)" },
+      );
+      execFileSync("xdotool", ["windowraise", otherId, "windowfocus", "--sync", otherId]);
+      await s.waitUntil(() => lineage(focused()).includes(Number(otherId)), {
+        message: "the other window did not take the focus",
+      });
+      assert.ok(!focusOnApp(app), "the focus is away from the app");
+      t.diagnostic(`focus before: ${focused()} (xmessage ${otherId}; app ${app.join(", ")})`);
+      assert.equal(topOf(otherId, app), otherId, "the other window is on top before the second start");
+
+      const second = startApp(dir);
+      const result = await Promise.race([second.exited, sleep(15_000).then(() => null)]);
+      if (result === null) second.child.kill("SIGKILL");
+      assert.equal(result?.code, 0, `the second start exits cleanly: ${result?.output}`);
+      await s.waitUntil(() => focusOnApp(app), {
+        timeout: 10_000,
+        message: `the X focus did not come back to the app's window (focus ${focused()}, app ${app.join(", ")})`,
+      });
+      t.diagnostic(`focus after: ${focused()}`);
+      // And raised above the other window.
+      assert.ok(app.includes(topOf(otherId, app)), "the app's window is on top after the second start");
+      await s.screenshot(join(OUT, "single-instance-focus.png"));
+      assert.ok(await s.find("start-empty"), "the running window still shows its page");
+    } finally {
+      other.kill("SIGTERM");
     }
   });
 });

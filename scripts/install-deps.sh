@@ -15,12 +15,17 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver
   # driving the native file dialogs as windows in e2e
   xdotool
+  # another X window (xmessage) and the window tree (xwininfo): the e2e
+  # test that a second start brings the running window to the front
+  x11-utils
   # a session bus for the single-instance check in e2e
   dbus-daemon
   # reading PDFs back in tests
   poppler-utils qpdf
   # DOCX drafts converted back to PDF in tests
   libreoffice-writer-nogui
+  # real .xls and .ods files made from XLSX for the import tests
+  libreoffice-calc-nogui
   # .ics exports parsed by a standard iCalendar parser in tests
   python3-icalendar
   # the UI build
@@ -59,6 +64,12 @@ fi
 if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "==> cargo install tauri-driver"
   cargo install tauri-driver --locked --version '^2'
+fi
+
+# The fuzz targets (make fuzz, and the smoke run of make test) on stable Rust.
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "==> cargo install cargo-fuzz"
+  cargo install cargo-fuzz --locked
 fi
 
 # npm ci fails here on other platforms' optional binaries: use npm install

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::Duration;
 use common::{at, dump, now, parties, school, two_schools};
 use partnernet::agreements::{self, attachments, model::AgreementInput};
-use partnernet::backups::{self, model::Manifest, Backup, Reason};
+use partnernet::backups::{self, model::Manifest, Backup, Reason, StartBackup};
 use partnernet::{partners, CoreError, Storage};
 
 fn agreement(storage: &mut Storage, ids: &[i64]) -> i64 {
@@ -225,7 +225,10 @@ fn rotation_keeps_7_daily_4_weekly_12_monthly_and_nothing_that_is_not_a_backup()
     std::fs::create_dir_all(folder.join("фото")).expect("hers");
     std::fs::create_dir_all(folder.join("partnernet-сломанная")).expect("unreadable");
 
-    assert_eq!(backups::rotate(&folder, at(2026, 12, 31, 20)), 400 - 20);
+    assert_eq!(
+        backups::rotate(&folder, backups::Policy::default(), at(2026, 12, 31, 20)),
+        400 - 20
+    );
     let mut left: Vec<String> = std::fs::read_dir(&folder)
         .expect("list")
         .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())
@@ -256,19 +259,23 @@ fn rotation_keeps_7_daily_4_weekly_12_monthly_and_nothing_that_is_not_a_backup()
 #[test]
 fn at_start_a_backup_is_made_only_when_the_last_is_older_than_a_day() {
     let (_dir, mut storage) = common::open();
-    assert!(
-        backups::at_start(&storage, now()).expect("empty").is_none(),
+    assert_eq!(
+        backups::at_start(&storage, now()),
+        StartBackup::NotDue,
         "an empty database"
     );
     partners::create(&mut storage, school(1), now()).expect("partner");
-    let first = backups::at_start(&storage, now())
-        .expect("first")
-        .expect("made");
+    let StartBackup::Made { backup: first } = backups::at_start(&storage, now()) else {
+        panic!("a backup at the first start");
+    };
     assert_eq!(first.reason, Some(Reason::Start));
     let t = now() + Duration::hours(23);
-    assert!(backups::at_start(&storage, t).expect("same day").is_none());
+    assert_eq!(backups::at_start(&storage, t), StartBackup::NotDue);
     let t = now() + Duration::hours(25);
-    assert!(backups::at_start(&storage, t).expect("next").is_some());
+    assert!(matches!(
+        backups::at_start(&storage, t),
+        StartBackup::Made { .. }
+    ));
     assert_eq!(backups::list(&storage).expect("list").backups.len(), 2);
 }
 

@@ -108,6 +108,8 @@ fn generate() -> String {
         decl::<partnernet::backups::Reason>(&cfg),
         decl::<partnernet::backups::Backup>(&cfg),
         decl::<partnernet::backups::BackupsOverview>(&cfg),
+        decl::<partnernet::backups::Policy>(&cfg),
+        decl::<partnernet::backups::StartBackup>(&cfg),
         decl::<EventForm>(&cfg),
         decl::<EventFormInput>(&cfg),
         decl::<Audience>(&cfg),

@@ -79,8 +79,11 @@ fn a_package_arrives_whole_in_a_fresh_database_without_contacts_unless_ticked() 
     let report = exchange::import(&mut to, &path, &[], later(1)).expect("import");
     assert_eq!(report.added as usize, preview.items.len());
 
+    // The sender arrives as a partner too, with its ties (exchange_ties.rs).
     let live = "SELECT COUNT(*) FROM partners WHERE deleted_at IS NULL";
-    assert_eq!(count(&to, live), count(&from, live));
+    assert_eq!(count(&to, live), count(&from, live) + 1);
+    let ties = "SELECT COUNT(*) FROM partner_ties";
+    assert_eq!(count(&to, ties), count(&from, ties));
     let agreements = "SELECT COUNT(*) FROM agreements WHERE deleted_at IS NULL";
     assert_eq!(count(&to, agreements), count(&from, agreements));
     let events = preview
@@ -507,7 +510,15 @@ fn the_command_line_exports_and_imports_a_package_with_a_dry_run_first() {
         "{}",
         text(&out.stdout)
     );
-    assert_eq!(listed(&b), listed(&a));
+    // Everything the sender listed, and the sender itself (its ties came).
+    let mut expected = listed(&a);
+    let own = partnernet::demo::institution();
+    expected.push((
+        format!("\"{}\"", own.short_name),
+        format!("\"{}\"", own.requisites.inn),
+    ));
+    expected.sort();
+    assert_eq!(listed(&b), expected);
 
     let junk = dir.path().join("junk.partnernet");
     std::fs::write(&junk, "PK not really").expect("write");

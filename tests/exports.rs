@@ -134,7 +134,7 @@ fn a_format_the_export_cannot_have_is_refused_in_russian() {
     assert!(err.to_string().contains("план — в PDF"), "{err}");
     assert!(!dir.path().join("p.docx").exists());
     let err = FileFormat::parse("txt").unwrap_err();
-    assert!(err.to_string().contains("неизвестный формат"), "{err}");
+    assert!(err.to_string().contains("Неизвестный формат"), "{err}");
 }
 
 #[test]

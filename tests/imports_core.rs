@@ -353,7 +353,7 @@ fn a_match_by_name_waits_for_her_decision() {
         vec![RowAction::Update, RowAction::Create, RowAction::Skip]
     );
     let err = imports::apply(&mut storage, &req, now()).expect_err("undecided");
-    assert!(err.to_string().contains("строки 2"), "{err}");
+    assert!(err.to_string().contains("Строки 2"), "{err}");
     let create = ImportRequest {
         decisions: vec![RowDecision {
             row: 2,

@@ -17,12 +17,15 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(commands::backups::StartOutcome::default())
         .invoke_handler(journal::traced(tauri::generate_handler![
             commands::app::app_info,
             commands::app::vocabulary,
             commands::app::demo_fill,
             commands::partners::partners_list,
             commands::partners::partners_get,
+            commands::partners::partners_pick,
+            commands::partners::partners_named,
             commands::partners::partners_validate,
             commands::partners::partners_create,
             commands::partners::partners_update,
@@ -141,6 +144,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::backups::backups_restore,
             commands::backups::backups_set_folder,
             commands::backups::backups_open_folder,
+            commands::backups::backups_set_rotation,
+            commands::backups::backups_start_outcome,
             // «Экспорт» of every list as XLSX or CSV
             commands::lists::lists_export,
             // the journal: «Открыть журнал», the tests' panic
@@ -190,6 +195,7 @@ pub fn run() {
         journal::started(&dir);
         // A backup first when an older database is about to be migrated.
         partnernet::backups::open_dir(&dir, state::now())
+            .map_err(|e| e.in_database(dir.join(partnernet::storage::DB_FILE)))
     });
     if let Err(err) = &opened {
         journal::not_opened(err);
@@ -197,7 +203,7 @@ pub fn run() {
     app.state::<AppState>().replace(opened);
     // The daily backup, off the window's thread.
     let starting = app.handle().clone();
-    std::thread::spawn(move || commands::backups::at_start(&starting.state::<AppState>()));
+    std::thread::spawn(move || commands::backups::at_start(&starting));
     let handle = app.handle().clone();
     journal::on_crash(move || {
         let handle = handle.clone();

@@ -40,7 +40,11 @@ impl AppState {
             )
         })?;
         match guard.as_mut() {
-            Ok(storage) => crate::journal::guarded(|| f(storage)),
+            Ok(storage) => {
+                // A failure of the file itself (read-only, disk full) names it.
+                let path = storage.path().to_path_buf();
+                crate::journal::guarded(|| f(storage).map_err(|e| e.in_database(&path)))
+            }
             Err(err) => Err(err.clone()),
         }
     }

@@ -132,7 +132,7 @@ fn an_art15_agreement_is_refused_signing_until_filled_then_exported() {
     assert!(
         bad["message"]
             .as_str()
-            .is_some_and(|m| m.contains("неизвестный формат")),
+            .is_some_and(|m| m.contains("Неизвестный формат")),
         "{bad}"
     );
     assert!(!app.dir.path().join("x.odt").exists());

@@ -64,7 +64,7 @@ fn a_restore_of_a_wrong_path_is_refused_in_russian_and_the_folder_moves() {
     .expect_err("refused");
     assert_eq!(err["code"], "bad_input");
     let message = err["message"].as_str().unwrap_or_default();
-    assert!(message.contains("резервной копии «"), "{message}");
+    assert!(message.contains("Резервной копии «"), "{message}");
 
     let stick = tempfile::tempdir().expect("stick");
     let moved = call(
@@ -82,4 +82,129 @@ fn a_restore_of_a_wrong_path_is_refused_in_russian_and_the_folder_moves() {
         .starts_with(&stick.path().display().to_string()));
     let back = call(&app, "backups_set_folder", json!({ "folder": null })).expect("back");
     assert_eq!(back["default_folder"], true);
+}
+
+/// The app as `run` builds it, with a handle for what `run` does at start.
+struct Started {
+    app: tauri::App<tauri::test::MockRuntime>,
+    window: tauri::WebviewWindow<tauri::test::MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+fn started(dir: tempfile::TempDir, storage: Storage) -> Started {
+    use tauri::test::{mock_builder, mock_context, noop_assets};
+    let app = partnernet_app::with_commands(mock_builder(), AppState::new(Ok(storage)))
+        .build(mock_context(noop_assets()))
+        .expect("mock app");
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("mock window");
+    Started { app, window, dir }
+}
+
+fn ask(s: &Started, cmd: &str, args: Value) -> Result<Value, Value> {
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, INVOKE_KEY};
+    let request = tauri::webview::InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("url"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&s.window, request).map(|b| b.deserialize::<Value>().expect("json"))
+}
+
+fn demo_storage() -> (tempfile::TempDir, Storage) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut storage = Storage::open_dir(dir.path()).expect("open");
+    partnernet::demo::fill(&mut storage, partnernet_app::state::now()).expect("demo");
+    (dir, storage)
+}
+
+#[test]
+fn a_failed_backup_at_start_is_kept_for_the_window_with_its_reason_and_journalled() {
+    let (dir, storage) = demo_storage();
+    let logs = partnernet_app::journal::install(dir.path()).expect("journal");
+    // The backups folder she chose is out of reach: a file where its
+    // parent was (any user, root too, is refused there).
+    let stick = dir.path().join("флешка");
+    let chosen = stick.join("Копии");
+    partnernet::backups::set_folder(&storage, Some(&chosen)).expect("chosen");
+    std::fs::remove_dir_all(&stick).expect("stick out");
+    std::fs::write(&stick, b"").expect("file");
+    let s = started(dir, storage);
+
+    let pending = ask(&s, "backups_start_outcome", json!({})).expect("asked");
+    assert_eq!(pending, Value::Null, "nothing yet while the backup runs");
+    partnernet_app::commands::backups::at_start(s.app.handle());
+    let outcome = ask(&s, "backups_start_outcome", json!({})).expect("asked");
+    assert_eq!(outcome["status"], "failed", "{outcome}");
+    assert_eq!(outcome["folder"], chosen.display().to_string());
+    let reason = outcome["reason"].as_str().unwrap_or_default();
+    assert!(
+        reason.starts_with("В папку «") && reason.contains("нельзя записать резервную копию"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("флешка или сетевой диск, проверьте, что он подключён"),
+        "{reason}"
+    );
+
+    let journal: String = std::fs::read_dir(&logs)
+        .expect("logs")
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(
+        journal.contains("резервная копия при запуске не создана: В папку"),
+        "{journal}"
+    );
+    assert!(
+        !journal.contains(&chosen.display().to_string()),
+        "the path is masked in the journal: {journal}"
+    );
+    drop(s.dir);
+}
+
+#[test]
+fn a_backup_made_at_start_and_her_rotation_counts_go_through_the_commands() {
+    let (dir, storage) = demo_storage();
+    let s = started(dir, storage);
+    partnernet_app::commands::backups::at_start(s.app.handle());
+    let outcome = ask(&s, "backups_start_outcome", json!({})).expect("asked");
+    assert_eq!(outcome["status"], "made", "{outcome}");
+    assert_eq!(outcome["backup"]["reason"], "start");
+    assert!(outcome["backup"]["partners"].as_i64().unwrap_or_default() > 0);
+
+    let list = ask(&s, "backups_list", json!({})).expect("list");
+    assert_eq!(
+        list["rotation"],
+        json!({"daily": 7, "weekly": 4, "monthly": 12})
+    );
+    let err = ask(
+        &s,
+        "backups_set_rotation",
+        json!({"rotation": {"daily": 0, "weekly": 4, "monthly": 12}}),
+    )
+    .expect_err("refused");
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["fields"][0]["field"], "daily");
+    assert_eq!(
+        err["fields"][0]["message"],
+        "Число ежедневных копий — целое от 1 до 99, а указано 0."
+    );
+    let saved = ask(
+        &s,
+        "backups_set_rotation",
+        json!({"rotation": {"daily": 10, "weekly": 8, "monthly": 24}}),
+    )
+    .expect("saved");
+    assert_eq!(
+        saved["rotation"],
+        json!({"daily": 10, "weekly": 8, "monthly": 24})
+    );
+    assert_eq!(saved["backups"].as_array().map(Vec::len), Some(1));
 }

@@ -12,6 +12,7 @@
 //! can change; anything else is refused with the list of what was changed.
 
 pub mod attachments;
+pub mod leftovers;
 pub mod lifecycle;
 pub mod model;
 pub mod numbering;

@@ -32,7 +32,7 @@ fn template_label(storage: &Storage, kind: AgreementKind) -> Result<String> {
 }
 
 /// Writes the draft to `path` (PDF or DOCX by the extension) and keeps the
-/// same bytes as a version of the agreement.
+/// same bytes as a version of the agreement, together.
 pub fn export(
     storage: &mut Storage,
     id: i64,
@@ -44,13 +44,19 @@ pub fn export(
         render::Format::Pdf => render::render_pdf(storage, id, now)?,
         render::Format::Docx => render::render_docx(storage, id, now)?,
     };
-    crate::storage::files::write_atomic(path, &bytes)?;
+    // Written beside the target first (a wrong folder is refused before
+    // anything is recorded), the version committed, then the file put in
+    // place: a crash leaves the version and a hidden temporary, never a
+    // file without its version.
+    let staged = crate::storage::files::stage(path, &bytes)?;
     let label = template_label(storage, agreement.data.kind)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "договор.pdf".into());
-    attachments::add_version(storage, id, &bytes, &name, &label, now)
+    let version = attachments::add_version(storage, id, &bytes, &name, &label, now)?;
+    staged.commit()?;
+    Ok(version)
 }
 
 /// A PDF for printing, written into the data folder's `print/` and kept as a
@@ -88,6 +94,9 @@ pub fn save_template(
     source: &str,
     now: NaiveDateTime,
 ) -> Result<AgreementTemplate> {
+    // The length first: a huge template is refused before it is parsed.
+    crate::validation::fields::text("Шаблон договора", source)
+        .map_err(|r| CoreError::BadInput(r.0))?;
     render::validate_template(source)?;
     storage.write(|tx| templates_store::set_custom(tx, kind, source, now))?;
     render::template(storage, kind)

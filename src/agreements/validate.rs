@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::agreements::model::{AgreementInput, AgreementKind, PlanItem};
 use crate::error::FieldError;
@@ -20,23 +20,23 @@ const MAX_TEXT: usize = 20_000;
 const MAX_PLAN_FIELD: usize = 500;
 const MAX_PLAN_ROWS: usize = 200;
 const MAX_PARTIES: usize = 50;
-/// Dates outside these years are typos («0226», «20026»).
-const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
 pub fn fmt_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
+/// A multi-line text without control characters other than tabs and
+/// line breaks ([`crate::validation::fields::clean_text`]).
 fn clean(s: &mut String) {
-    let t = s.trim();
-    if t.len() != s.len() {
-        *s = t.to_string();
-    }
+    crate::organisation::validate::trim_text(s);
 }
 
-/// One line: inner runs of spaces collapsed.
+/// One line: control characters out, inner runs of spaces collapsed.
 fn clean_line(s: &mut String) {
-    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = crate::validation::fields::clean_line(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if t != *s {
         *s = t;
     }
@@ -183,18 +183,8 @@ fn dates(p: &mut Problems, input: &AgreementInput) {
         ("start_date", "Дата начала", input.start_date),
         ("end_date", "Дата окончания", input.end_date),
     ] {
-        if let Some(d) = date {
-            if !YEARS.contains(&d.year()) {
-                p.add(
-                    field,
-                    format!(
-                        "{label} {} вне разумных пределов ({}–{} гг.): проверьте год.",
-                        fmt_date(d),
-                        YEARS.start(),
-                        YEARS.end()
-                    ),
-                );
-            }
+        if let Some(e) = crate::validation::dates::opt_date_problem(field, label, date) {
+            p.add(e.field, e.message);
         }
     }
     if let (Some(start), Some(end)) = (input.start_date, input.end_date) {

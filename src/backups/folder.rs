@@ -1,12 +1,15 @@
 //! Where the backups go: `<data folder>/backups` unless she picked another
-//! folder (a USB stick, a synced folder). The choice is kept in a small file
-//! of the data folder, not in the database: it belongs to this computer, is
-//! needed before the database is opened, and must survive a restore.
+//! folder (a USB stick, a synced folder), and how many are kept. Both are
+//! kept in a small file of the data folder, not in the database: they belong
+//! to this computer, are needed before the database is opened (the backup
+//! before a migration), and must survive a restore (an older database must
+//! not bring older counts that rotate away the copies she meant to keep).
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::rotation::{self, Policy};
 use crate::error::{CoreError, Result};
 use crate::storage::files::write_atomic;
 
@@ -18,6 +21,9 @@ pub const CONFIG_FILE: &str = "backups.json";
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Config {
     folder: Option<PathBuf>,
+    /// Her rotation counts; none: the defaults (7, 4, 12).
+    #[serde(default)]
+    rotation: Option<Policy>,
 }
 
 fn read_config(data_dir: &Path) -> Config {
@@ -44,8 +50,9 @@ pub fn is_default(data_dir: &Path) -> bool {
 /// Chooses the backups folder (`None`: back to the default). The folder
 /// must be one she can write to; it is created if missing.
 pub fn set(data_dir: &Path, folder: Option<&Path>) -> Result<PathBuf> {
-    let config = match folder {
-        None => Config::default(),
+    let mut config = read_config(data_dir);
+    config.folder = match folder {
+        None => None,
         Some(f) => {
             if !f.is_absolute() {
                 return Err(CoreError::BadInput(format!(
@@ -54,24 +61,49 @@ pub fn set(data_dir: &Path, folder: Option<&Path>) -> Result<PathBuf> {
                 )));
             }
             writable(f)?;
-            Config {
-                folder: Some(f.to_path_buf()),
-            }
+            Some(f.to_path_buf())
         }
     };
-    let json = serde_json::to_vec_pretty(&config)
-        .map_err(|e| CoreError::BadInput(format!("настройка папки не записывается: {e}")))?;
-    write_atomic(&data_dir.join(CONFIG_FILE), &json)?;
+    write_config(data_dir, &config)?;
     Ok(of(data_dir))
+}
+
+fn write_config(data_dir: &Path, config: &Config) -> Result<()> {
+    let json = serde_json::to_vec_pretty(config)
+        .map_err(|e| CoreError::BadInput(format!("настройка копий не записывается: {e}")))?;
+    write_atomic(&data_dir.join(CONFIG_FILE), &json)
+}
+
+/// How many backups the data folder `data_dir` keeps: her counts, or the
+/// defaults (also for counts out of range in a hand-edited file).
+pub fn policy(data_dir: &Path) -> Policy {
+    read_config(data_dir)
+        .rotation
+        .filter(|p| rotation::check(p).is_empty())
+        .unwrap_or_default()
+}
+
+/// Saves her rotation counts, each a whole number 1–99 (a Russian message
+/// per field otherwise, and nothing saved).
+pub fn set_policy(data_dir: &Path, policy: Policy) -> Result<Policy> {
+    let problems = rotation::check(&policy);
+    if !problems.is_empty() {
+        return Err(CoreError::Validation(problems));
+    }
+    let mut config = read_config(data_dir);
+    config.rotation = Some(policy);
+    write_config(data_dir, &config)?;
+    Ok(self::policy(data_dir))
 }
 
 /// Refuses a folder that cannot be created or written to, in Russian.
 pub fn writable(folder: &Path) -> Result<()> {
     let refused = |e: std::io::Error| {
         CoreError::BadInput(format!(
-            "в папку «{}» нельзя записать резервную копию ({e}): выберите другую папку или \
-             проверьте, что флешка вставлена.",
-            folder.display()
+            "в папку «{}» нельзя записать резервную копию: {}. Если это флешка или сетевой \
+             диск, проверьте, что он подключён.",
+            folder.display(),
+            crate::error::io_reason(&e)
         ))
     };
     if folder.exists() && !folder.is_dir() {

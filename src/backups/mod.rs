@@ -4,8 +4,9 @@
 //! `partnernet-<date>-<time>` in the backups folder (default
 //! `<data folder>/backups`, movable) holding `partnernet.sqlite3`, the
 //! `attachments/` and `backup.json` (why, when, each file's SHA-256). They
-//! are rotated (7 daily, 4 weekly, 12 monthly); a damaged one is listed
-//! marked and never restored.
+//! are rotated (7 daily, 4 weekly, 12 monthly unless she chose other
+//! counts); a damaged one is listed marked and never restored. A failed
+//! backup at start is reported, not hidden: the window shows why.
 
 pub mod check;
 pub mod folder;
@@ -22,7 +23,8 @@ use rusqlite::Connection;
 use crate::error::{CoreError, Result};
 use crate::storage::{latest_version, Storage, DB_FILE};
 
-pub use model::{Backup, BackupsOverview, Reason};
+pub use model::{Backup, BackupsOverview, Reason, StartBackup};
+pub use rotation::Policy;
 
 /// The data folder of an open storage.
 fn data_dir(storage: &Storage) -> PathBuf {
@@ -40,9 +42,10 @@ pub fn folder_of(storage: &Storage) -> PathBuf {
 
 /// Makes a backup now, then rotates the old ones; the new backup.
 pub fn create(storage: &Storage, reason: Reason, now: NaiveDateTime) -> Result<Backup> {
-    let target = folder_of(storage);
-    let dir = write::write(storage.conn(), &data_dir(storage), &target, reason, now)?;
-    rotate(&target, now);
+    let data = data_dir(storage);
+    let target = folder::of(&data);
+    let dir = write::write(storage.conn(), &data, &target, reason, now)?;
+    rotate(&target, folder::policy(&data), now);
     Ok(check::inspect(&dir))
 }
 
@@ -53,19 +56,30 @@ pub fn before(storage: &Storage, reason: Reason, now: NaiveDateTime) -> Result<B
 }
 
 /// At start: a backup when the last one is older than a day (none for a
-/// database still empty). The new backup, if one was made.
-pub fn at_start(storage: &Storage, now: NaiveDateTime) -> Result<Option<Backup>> {
-    if storage.info()?.is_empty {
-        return Ok(None);
-    }
-    let last = found(&folder_of(storage))
-        .iter()
-        .filter_map(|dir| check::manifest(dir).ok())
-        .map(|m| m.created_at)
-        .max();
-    match last {
-        Some(t) if t > now - Duration::days(1) => Ok(None),
-        _ => create(storage, Reason::Start, now).map(Some),
+/// database still empty). A failure is the outcome, with its reason in
+/// Russian, for the window to show: the app starts all the same.
+pub fn at_start(storage: &Storage, now: NaiveDateTime) -> StartBackup {
+    let made = storage.info().and_then(|info| {
+        if info.is_empty {
+            return Ok(None);
+        }
+        let last = found(&folder_of(storage))
+            .iter()
+            .filter_map(|dir| check::manifest(dir).ok())
+            .map(|m| m.created_at)
+            .max();
+        match last {
+            Some(t) if t > now - Duration::days(1) => Ok(None),
+            _ => create(storage, Reason::Start, now).map(Some),
+        }
+    });
+    match made {
+        Ok(None) => StartBackup::NotDue,
+        Ok(Some(backup)) => StartBackup::Made { backup },
+        Err(err) => StartBackup::Failed {
+            reason: err.to_string(),
+            folder: folder_of(storage).display().to_string(),
+        },
     }
 }
 
@@ -78,8 +92,16 @@ pub fn list(storage: &Storage) -> Result<BackupsOverview> {
     Ok(BackupsOverview {
         folder: folder.display().to_string(),
         default_folder: folder::is_default(&dir),
+        rotation: folder::policy(&dir),
         backups,
     })
+}
+
+/// Saves how many daily, weekly and monthly backups are kept; the backups
+/// beyond them go at the next backup.
+pub fn set_rotation(storage: &Storage, policy: Policy) -> Result<BackupsOverview> {
+    folder::set_policy(&data_dir(storage), policy)?;
+    list(storage)
 }
 
 /// Moves the backups to `folder` (`None`: back to the default): the ones
@@ -137,15 +159,20 @@ pub fn restore(storage: &mut Storage, path: &Path, now: NaiveDateTime) -> Result
     let dir = data_dir(storage);
     let target = folder::of(&dir);
     let restored = restore::restore(storage, &dir, &target, path, now)?;
-    rotate(&target, now);
+    rotate(&target, folder::policy(&dir), now);
     Ok(restored)
 }
 
 /// Opens the database in `dir` like [`Storage::open_dir`], with a backup
-/// first when an existing file's schema is about to be migrated.
+/// first when an existing file's schema is about to be migrated, and
+/// tidies what a killed render left (`agreements::leftovers`).
 pub fn open_dir(dir: &Path, now: NaiveDateTime) -> Result<Storage> {
-    std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
-    open(&dir.join(DB_FILE), now)
+    crate::storage::paths::ensure_data_dir(dir)?;
+    let mut storage = open(&dir.join(DB_FILE), now)?;
+    // Leftovers of a render or a scan killed midway. Best effort: a folder
+    // that cannot be tidied now is tidied at the next start.
+    let _ = crate::agreements::leftovers::tidy(&mut storage);
+    Ok(storage)
 }
 
 /// [`open_dir`] for a database file.
@@ -175,7 +202,7 @@ fn before_migration(conn: &Connection, path: &Path, now: NaiveDateTime) -> Resul
             fallback
         }
     };
-    rotate(&target, now);
+    rotate(&target, folder::policy(&data_dir), now);
     Ok(())
 }
 
@@ -196,13 +223,13 @@ fn found(folder: &Path) -> Vec<PathBuf> {
 /// readable manifest take part: a folder it cannot read is never deleted.
 /// Best effort: a backup that cannot be deleted (a read-only copy) stays,
 /// and never stops a new backup from being made. How many were deleted.
-pub fn rotate(folder: &Path, now: NaiveDateTime) -> usize {
+pub fn rotate(folder: &Path, policy: Policy, now: NaiveDateTime) -> usize {
     let dated: Vec<(PathBuf, NaiveDateTime)> = found(folder)
         .into_iter()
         .filter_map(|dir| check::manifest(&dir).ok().map(|m| (dir, m.created_at)))
         .collect();
     let times: Vec<NaiveDateTime> = dated.iter().map(|(_, t)| *t).collect();
-    let keep = rotation::keep(&times, now, rotation::DEFAULT_POLICY);
+    let keep = rotation::keep(&times, now, policy);
     dated
         .iter()
         .zip(keep)

@@ -5,6 +5,8 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::rotation::Policy;
+
 /// Why a backup was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -68,8 +70,28 @@ pub struct BackupsOverview {
     pub folder: String,
     /// The folder is the default one inside the data folder.
     pub default_folder: bool,
+    /// How many daily, weekly and monthly backups are kept.
+    pub rotation: Policy,
     /// Newest first.
     pub backups: Vec<Backup>,
+}
+
+/// What the automatic backup at start did. The window asks for it once it
+/// is up and shows a failure (the backups folder on a USB stick left at
+/// home, a read-only folder, a full disk) with the way to Настройки → Данные.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum StartBackup {
+    /// The last backup is younger than a day, or the database is empty.
+    NotDue,
+    Made {
+        backup: Backup,
+    },
+    /// `reason` says in Russian what went wrong and what to do.
+    Failed {
+        reason: String,
+        folder: String,
+    },
 }
 
 /// A file kept in a backup, with what it must be when restored.

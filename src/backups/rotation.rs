@@ -1,15 +1,20 @@
 //! Which backups to keep: the newest of each of the last 7 days, 4 weeks and
-//! 12 months that have one, and everything of the last 24 hours (so a backup
-//! made before a restore is never rotated away while she may still need it).
+//! 12 months that have one (her setting in Настройки → Данные), and
+//! everything of the last 24 hours (so a backup made before a restore is
+//! never rotated away while she may still need it).
 
 use chrono::{Datelike, Duration, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::FieldError;
 
 /// How many days, weeks and months keep their newest backup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Policy {
-    pub daily: usize,
-    pub weekly: usize,
-    pub monthly: usize,
+    pub daily: u32,
+    pub weekly: u32,
+    pub monthly: u32,
 }
 
 pub const DEFAULT_POLICY: Policy = Policy {
@@ -17,6 +22,37 @@ pub const DEFAULT_POLICY: Policy = Policy {
     weekly: 4,
     monthly: 12,
 };
+
+/// The counts she may choose, each.
+pub const COUNTS: std::ops::RangeInclusive<u32> = 1..=99;
+
+impl Default for Policy {
+    fn default() -> Self {
+        DEFAULT_POLICY
+    }
+}
+
+/// The problems of a rotation form, by field; empty when it can be saved.
+pub fn check(policy: &Policy) -> Vec<FieldError> {
+    [
+        ("daily", policy.daily, "ежедневных"),
+        ("weekly", policy.weekly, "еженедельных"),
+        ("monthly", policy.monthly, "ежемесячных"),
+    ]
+    .into_iter()
+    .filter(|(_, n, _)| !COUNTS.contains(n))
+    .map(|(field, n, what)| {
+        FieldError::new(
+            field,
+            format!(
+                "Число {what} копий — целое от {} до {}, а указано {n}.",
+                COUNTS.start(),
+                COUNTS.end()
+            ),
+        )
+    })
+    .collect()
+}
 
 /// The day, week or month a backup falls in.
 type Bucket = fn(NaiveDateTime) -> (i32, u32);
@@ -26,7 +62,7 @@ pub fn keep(times: &[NaiveDateTime], now: NaiveDateTime, policy: Policy) -> Vec<
     let mut order: Vec<usize> = (0..times.len()).collect();
     order.sort_by(|&a, &b| times[b].cmp(&times[a]));
     let mut kept: Vec<bool> = times.iter().map(|&t| t > now - Duration::days(1)).collect();
-    let buckets: [(usize, Bucket); 3] = [
+    let buckets: [(u32, Bucket); 3] = [
         (policy.daily, |t| (t.year(), t.ordinal())),
         (policy.weekly, |t| {
             let w = t.iso_week();
@@ -35,6 +71,7 @@ pub fn keep(times: &[NaiveDateTime], now: NaiveDateTime, policy: Policy) -> Vec<
         (policy.monthly, |t| (t.year(), t.month())),
     ];
     for (limit, bucket) in buckets {
+        let limit = limit as usize;
         let mut last = None;
         let mut count = 0;
         for &i in &order {
@@ -124,6 +161,36 @@ mod tests {
         let times = [at(2025, 1, 10, 9), at(2026, 6, 1, 9), at(2026, 12, 1, 9)];
         assert_eq!(kept(&times, now).len(), 3);
         assert!(keep(&[], now, DEFAULT_POLICY).is_empty());
+    }
+
+    #[test]
+    fn her_counts_are_kept_and_checked() {
+        let now = at(2026, 12, 31, 20);
+        let times: Vec<_> = (0..400)
+            .map(|d| at(2026, 12, 31, 9) - Duration::days(d))
+            .collect();
+        let policy = Policy {
+            daily: 3,
+            weekly: 1,
+            monthly: 2,
+        };
+        let flags = keep(&times, now, policy);
+        // 31, 30, 29 December; the week's newest is the 31st; November's last day.
+        assert_eq!(flags.iter().filter(|k| **k).count(), 3 + 1);
+        assert!(flags[..3].iter().all(|k| *k) && flags[31]);
+        assert!(check(&DEFAULT_POLICY).is_empty());
+        let bad = Policy {
+            daily: 0,
+            weekly: 99,
+            monthly: 100,
+        };
+        let problems = check(&bad);
+        let fields: Vec<&str> = problems.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["daily", "monthly"]);
+        assert_eq!(
+            problems[0].message,
+            "Число ежедневных копий — целое от 1 до 99, а указано 0."
+        );
     }
 
     #[test]

@@ -201,6 +201,34 @@ fn run() -> Result<(), CoreError> {
                     events::occurrence_facts(&storage, None, Some(day(2028, 8, 31)))
                 })?,
             ),
+            ("slots only", {
+                let evs = events::queries::load_all_lean(storage.conn())?;
+                let tz = partnernet::settings::time_zone(storage.conn())?;
+                time_ms(5, || {
+                    let mut n = 0;
+                    for e in &evs {
+                        n += events::recurrence::slots(e, day(2000, 1, 1), day(2028, 8, 31), tz)
+                            .len();
+                    }
+                    Ok(n)
+                })?
+            }),
+            ("resolve x40k", {
+                let evs = events::queries::load_all_lean(storage.conn())?;
+                let tz = partnernet::settings::time_zone(storage.conn())?;
+                time_ms(5, || {
+                    let mut n = 0i64;
+                    for e in &evs {
+                        n += events::recurrence::resolve(tz, e.data.start)
+                            .and_utc()
+                            .timestamp();
+                        n += events::recurrence::resolve(tz, e.data.end)
+                            .and_utc()
+                            .timestamp();
+                    }
+                    Ok(n)
+                })?
+            }),
             (
                 "lean events",
                 time_ms(3, || events::queries::load_all_lean(storage.conn()))?,

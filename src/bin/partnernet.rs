@@ -1,9 +1,6 @@
 //! The `partnernet` command-line tool; see `partnernet --help`.
 
-use clap::Parser;
-
 fn main() {
-    let cli = partnernet::cli::Cli::parse();
     let mut stdin = std::io::stdin();
     let mut stdout = std::io::stdout();
     let mut stderr = std::io::stderr();
@@ -13,6 +10,6 @@ fn main() {
         stderr: &mut stderr,
     };
     let now = chrono::Local::now().naive_local();
-    let code = partnernet::cli::run(cli, &mut io, now);
+    let code = partnernet::cli::main(std::env::args_os(), &mut io, now);
     std::process::exit(code);
 }

@@ -23,8 +23,9 @@ pub fn title_of(source: &str) -> String {
     lines
         .take_while(|l| l.trim() != "---")
         .find_map(|l| l.trim().strip_prefix("title:"))
-        .map(|t| t.trim().trim_matches(['"', '\'']).trim().to_string())
-        .filter(|t| !t.is_empty())
+        .map(|t| crate::validation::fields::clean_line(t.trim().trim_matches(['"', '\''])))
+        // Empty or only invisible characters: no name to list it by.
+        .filter(|t| !t.chars().all(crate::validation::fields::is_invisible))
         .unwrap_or_else(|| UNTITLED.to_string())
 }
 
@@ -83,6 +84,7 @@ pub fn get(storage: &Storage, id: i64) -> Result<Brochure> {
 /// Saves a new brochure. A draft is saved even when it does not typeset yet:
 /// nothing the user wrote is lost; problems show in the preview.
 pub fn create(storage: &mut Storage, source: &str, now: NaiveDateTime) -> Result<Brochure> {
+    fits(source)?;
     let title = title_of(source);
     storage.write(|tx| {
         let id = queries::insert(tx, &title, source, now)?;
@@ -103,11 +105,18 @@ pub fn update(
             existing.title
         )));
     }
+    fits(source)?;
     let title = title_of(source);
     storage.write(|tx| {
         queries::update(tx, id, &title, source, now)?;
         queries::load(tx, id)
     })
+}
+
+/// Even a draft is refused over the size a brochure can be typeset at.
+fn fits(source: &str) -> Result<()> {
+    crate::documents::brochure::check_size(Some(source.len() as u64))
+        .map_err(|e| CoreError::BadInput(e.to_string()))
 }
 
 pub fn trash(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> {
@@ -133,5 +142,7 @@ mod tests {
         assert_eq!(title_of("---\ntitle: \"Кавычки\"\n---"), "Кавычки");
         assert_eq!(title_of("# Без шапки"), UNTITLED);
         assert_eq!(title_of("---\ntitle:\n---"), UNTITLED);
+        assert_eq!(title_of("---\ntitle: \u{200B}\u{FEFF}\n---"), UNTITLED);
+        assert_eq!(title_of("---\ntitle: Да\u{0}та\n---"), "Дата");
     }
 }

@@ -24,10 +24,7 @@ pub fn render_file(
     output: &Path,
     created: NaiveDateTime,
 ) -> Result<(), DocumentError> {
-    let source = std::fs::read_to_string(input).map_err(|e| DocumentError::Read {
-        path: input.display().to_string(),
-        message: reason(&e),
-    })?;
+    let source = read_source(input)?;
     let bytes = render_markdown(&source, created)?;
     write_atomic(output, &bytes).map_err(|e| DocumentError::Io {
         path: output.display().to_string(),
@@ -47,12 +44,7 @@ pub fn render_with_data(
     created: NaiveDateTime,
 ) -> Result<(), CoreError> {
     let document = |e: DocumentError| CoreError::Document(e.to_string());
-    let source = std::fs::read_to_string(input)
-        .map_err(|e| DocumentError::Read {
-            path: input.display().to_string(),
-            message: reason(&e),
-        })
-        .map_err(document)?;
+    let source = read_source(input).map_err(document)?;
     let draft = crate::documents::brochure::parse_draft(&source).map_err(document)?;
     if draft.directives().next().is_none() {
         return render_file(input, output, created).map_err(document);
@@ -61,6 +53,35 @@ pub fn render_with_data(
     let bytes = crate::reports::directives::render(&storage, &source, created)?
         .map_err(|p| CoreError::Document(p.message))?;
     write_atomic(output, &bytes)
+}
+
+/// The Markdown of `input`, read no further than a brochure may be long
+/// (`/dev/zero` or a 50 MB file is refused, not read into memory).
+fn read_source(input: &Path) -> Result<String, DocumentError> {
+    use crate::documents::brochure::{check_size, MAX_SOURCE_BYTES};
+    use std::io::Read;
+    let failed = |e: std::io::Error| DocumentError::Read {
+        path: input.display().to_string(),
+        message: reason(&e),
+    };
+    let mut file = std::fs::File::open(input).map_err(failed)?;
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        // The size of a regular file; a device or a pipe is just «too much».
+        let len = file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .filter(|&n| n > MAX_SOURCE_BYTES);
+        check_size(len)?;
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| failed(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 /// The system's reason in Russian for the common cases.
@@ -72,6 +93,6 @@ fn reason(e: &std::io::Error) -> String {
         ErrorKind::InvalidData => "файл не в кодировке UTF-8".into(),
         ErrorKind::StorageFull => "на диске нет места".into(),
         ErrorKind::ReadOnlyFilesystem => "диск доступен только для чтения".into(),
-        _ => e.to_string(),
+        _ => crate::error::io_reason(e),
     }
 }

@@ -25,12 +25,13 @@ pub fn parse_date(value: &str) -> std::result::Result<NaiveDate, Refusal> {
                 "дата «{v}» не распознана: укажите её как 15.09.2026 или 2026-09-15"
             ))
         })
+        .and_then(|d| crate::validation::dates::date(&format!("Дата «{v}»"), d))
 }
 
 /// `events add` takes the event as the app keeps it; the form may be given
 /// by name («"form": "семинар"») instead of `form_id`.
 fn read_input(storage: &Storage, json: &Path, io: &mut Io) -> Result<EventInput> {
-    let mut value: serde_json::Value = super::read_json(json, io, "мероприятия")?;
+    let mut value = super::read_json_value(json, io, "мероприятия")?;
     if let Some(obj) = value.as_object_mut() {
         if let Some(name) = obj.remove("form") {
             let name = name.as_str().unwrap_or_default().to_string();
@@ -55,12 +56,7 @@ fn read_input(storage: &Storage, json: &Path, io: &mut Io) -> Result<EventInput>
             }
         }
     }
-    serde_json::from_value(value).map_err(|e| {
-        CoreError::BadInput(format!(
-            "JSON мероприятия не читается: {}",
-            super::partners::json_reason(&e)
-        ))
-    })
+    crate::error::json::record(&value, "мероприятия", &super::labels)
 }
 
 pub fn run(
@@ -84,6 +80,10 @@ pub fn run(
                 ));
             }
             let list = events::occurrences(storage, &filter)?;
+            for warning in events::damaged(storage)? {
+                writeln!(io.stderr, "Внимание: {warning}")
+                    .map_err(|e| CoreError::io("stderr", e))?;
+            }
             let text = if json {
                 serde_json::to_string_pretty(&list)
                     .map_err(|e| CoreError::BadInput(e.to_string()))?

@@ -14,17 +14,29 @@ use crate::storage::Storage;
 
 #[derive(Subcommand, Debug)]
 pub enum ExchangeCommand {
-    /// Выгрузить пакет обмена (.partnernet): все партнёры, договоры и
-    /// мероприятия (или план одного учебного года)
+    /// Выгрузить пакет обмена (.partnernet): без списков — все партнёры,
+    /// договоры и мероприятия (или план одного учебного года); со списками
+    /// --partners, --events, --agreements — только названные записи (и план
+    /// года, если указан --year). Партнёры выбранных мероприятий и договоров
+    /// и связи между выгружаемыми организациями входят в пакет сами.
     Export {
         #[arg(short = 'o', long = "output", value_name = "FILE.partnernet")]
         output: PathBuf,
         /// Включить контактные данные (персональные данные, 152-ФЗ)
         #[arg(long)]
         contacts: bool,
-        /// Только мероприятия учебного года, начинающегося в этом году
+        /// Мероприятия учебного года, начинающегося в этом году (весь план)
         #[arg(long)]
         year: Option<i32>,
+        /// Только эти партнёры: номера через запятую, например 3,7,12
+        #[arg(long, value_delimiter = ',', value_name = "ID,..")]
+        partners: Option<Vec<i64>>,
+        /// Только эти мероприятия: номера через запятую
+        #[arg(long, value_delimiter = ',', value_name = "ID,..")]
+        events: Option<Vec<i64>>,
+        /// Только эти договоры: номера через запятую
+        #[arg(long, value_delimiter = ',', value_name = "ID,..")]
+        agreements: Option<Vec<i64>>,
     },
     /// Загрузить пакет обмена; конфликты с изменениями здесь остаются как есть
     Import {
@@ -43,7 +55,28 @@ fn ids(storage: &Storage, table: &str) -> Result<Vec<i64>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn selection(storage: &Storage, contacts: bool, year: Option<i32>) -> Result<ExchangeSelection> {
+/// The records named on the command line, each list by its own option.
+struct Chosen {
+    partners: Option<Vec<i64>>,
+    events: Option<Vec<i64>>,
+    agreements: Option<Vec<i64>>,
+}
+
+fn selection(
+    storage: &Storage,
+    contacts: bool,
+    year: Option<i32>,
+    chosen: Chosen,
+) -> Result<ExchangeSelection> {
+    if chosen.partners.is_some() || chosen.events.is_some() || chosen.agreements.is_some() {
+        return Ok(ExchangeSelection {
+            partner_ids: chosen.partners.unwrap_or_default(),
+            year,
+            event_ids: chosen.events.unwrap_or_default(),
+            agreement_ids: chosen.agreements.unwrap_or_default(),
+            contacts,
+        });
+    }
     Ok(ExchangeSelection {
         partner_ids: ids(storage, "partners")?,
         year,
@@ -73,6 +106,9 @@ fn describe(p: &ExchangePreview) -> String {
         p.unchanged_count,
         p.conflict_count
     );
+    for note in &p.notes {
+        out.push_str(&format!("\n  {note}"));
+    }
     for item in p.items.iter().filter(|i| i.state != RecordState::Unchanged) {
         out.push_str(&format!(
             "\n  {} «{}»: {}",
@@ -101,8 +137,16 @@ pub fn run(
             output,
             contacts,
             year,
+            partners,
+            events,
+            agreements,
         } => {
-            let selection = selection(storage, contacts, year)?;
+            let chosen = Chosen {
+                partners,
+                events,
+                agreements,
+            };
+            let selection = selection(storage, contacts, year, chosen)?;
             let written =
                 exports::write(storage, &ExportTarget::Exchange { selection }, &output, now)?;
             format!("Пакет обмена сохранён: {}", written.display())

@@ -75,6 +75,9 @@ fn print_plan(plan: &ImportPlan, io: &mut Io) -> Result<()> {
         for p in &r.problems {
             out(io, format!("\t{p}"))?;
         }
+        for n in &r.notes {
+            out(io, format!("\t{n}"))?;
+        }
     }
     out(
         io,

@@ -12,6 +12,7 @@ mod imports;
 mod network;
 mod partners;
 mod report;
+pub mod usage;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -44,11 +45,12 @@ pub enum Command {
     /// Реестр партнёров
     #[command(subcommand)]
     Partners(PartnersCommand),
-    /// Проверить реквизит: ИНН, КПП, ОГРН/ОГРНИП, БИК
+    /// Проверить реквизит: ИНН, КПП, ОГРН/ОГРНИП, БИК; или данные (data): целость базы и повреждённые записи
     Check {
         #[arg(value_enum)]
         kind: check::Requisite,
-        value: String,
+        /// Значение реквизита (для data не нужно)
+        value: Option<String>,
     },
     /// Методические брошюры
     #[command(subcommand)]
@@ -66,13 +68,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Год начала учебного года: 2026 — это 2026/2027; по умолчанию — текущий
-        #[arg(long)]
+        #[arg(long, value_parser = school_year)]
         year: Option<i32>,
     },
     /// Аналитическая справка о сетевом взаимодействии за учебный год (PDF)
     Report {
         /// Год начала учебного года: 2025 — это 2025/2026
-        #[arg(long)]
+        #[arg(long, value_parser = school_year)]
         year: i32,
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
@@ -88,7 +90,7 @@ pub enum Command {
     /// План сетевого взаимодействия на учебный год: PDF, XLSX или ICS
     Plan {
         /// Год начала учебного года: 2026 — это 2026/2027
-        #[arg(long)]
+        #[arg(long, value_parser = school_year)]
         year: i32,
         #[arg(
             short = 'o',
@@ -171,6 +173,24 @@ pub enum BrochureCommand {
     },
 }
 
+/// A school year's first year on the command line: a number within the
+/// years a date may have (`validation::dates`).
+fn school_year(value: &str) -> std::result::Result<i32, crate::error::Refusal> {
+    use crate::validation::dates::{FIRST_YEAR, LAST_YEAR};
+    value
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (FIRST_YEAR..LAST_YEAR).contains(y))
+        .ok_or_else(|| {
+            crate::error::Refusal(format!(
+                "учебный год задаётся годом его начала от {FIRST_YEAR} до {}, например 2026 \
+                 (это 2026/2027)",
+                LAST_YEAR - 1
+            ))
+        })
+}
+
 /// Where the CLI reads and writes: real streams in `main`, buffers in tests.
 pub struct Io<'a> {
     pub stdin: &'a mut dyn Read,
@@ -178,41 +198,109 @@ pub struct Io<'a> {
     pub stderr: &'a mut dyn Write,
 }
 
+/// The whole program: parses `args` (its name first) and runs the command;
+/// returns the exit code. Every error is a Russian sentence on stderr, 1.
+pub fn main(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+    io: &mut Io,
+    now: NaiveDateTime,
+) -> i32 {
+    match usage::parse(args) {
+        Ok(cli) => run(cli, io, now),
+        Err(exit) => {
+            let _ = write!(io.stdout, "{}", exit.stdout);
+            let _ = write!(io.stderr, "{}", exit.stderr);
+            exit.code
+        }
+    }
+}
+
 /// Runs one command; returns the process exit code.
 pub fn run(cli: Cli, io: &mut Io, now: NaiveDateTime) -> i32 {
+    // Which database file a failure of the file itself is about.
+    let database = paths::resolve_data_dir(
+        cli.data_dir.clone(),
+        std::env::var(paths::DATA_DIR_ENV).ok(),
+    )
+    .map(|dir| dir.join(crate::storage::DB_FILE));
     match execute(cli, io, now) {
         Ok(code) => code,
         Err(err) => {
+            let err = match database {
+                Ok(path) => err.in_database(path),
+                Err(_) => err,
+            };
             let _ = writeln!(io.stderr, "Ошибка: {err}");
             1
         }
     }
 }
 
+/// The largest JSON record the CLI reads: far above any real one, and a
+/// stop for `--json /dev/zero`.
+const JSON_LIMIT: u64 = 16 * 1024 * 1024;
+
+/// Russian labels of the closed lists' codes, for «допустимые значения».
+fn labels(code: &str) -> Option<String> {
+    let v = crate::vocabulary::vocabulary();
+    [
+        v.partner_types,
+        v.relation_kinds,
+        v.readiness_conditions,
+        v.agreement_kinds,
+        v.agreement_statuses,
+        v.event_statuses,
+        v.audiences,
+        v.frequencies,
+        v.tie_kinds,
+    ]
+    .into_iter()
+    .flatten()
+    .find(|l| l.code == code)
+    .map(|l| l.label)
+}
+
 /// Reads a JSON record from FILE, or from stdin for `-`; `what` names it in
-/// the message («JSON партнёра не читается …»).
+/// the message («JSON партнёра не читается …»). A BOM in front is fine.
 fn read_json<T: serde::de::DeserializeOwned>(
     json: &std::path::Path,
     io: &mut Io,
     what: &str,
 ) -> Result<T> {
-    let text = if json.as_os_str() == "-" {
-        let mut s = String::new();
-        io.stdin
-            .read_to_string(&mut s)
-            .map_err(|e| CoreError::io("stdin", e))?;
-        s
+    let value = read_json_value(json, io, what)?;
+    crate::error::json::record(&value, what, &labels)
+}
+
+/// The JSON of FILE or stdin, parsed but not yet read into a record.
+fn read_json_value(json: &std::path::Path, io: &mut Io, what: &str) -> Result<serde_json::Value> {
+    let (name, mut bytes) = (json.display().to_string(), Vec::new());
+    if json.as_os_str() == "-" {
+        (&mut io.stdin).take(JSON_LIMIT + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(json).map_err(|e| CoreError::io(json, e))?
-    };
-    serde_json::from_str(&text).map_err(|e| {
+        std::fs::File::open(json).and_then(|f| f.take(JSON_LIMIT + 1).read_to_end(&mut bytes))
+    }
+    .map_err(|e| {
+        CoreError::io(
+            if name == "-" {
+                "стандартный ввод"
+            } else {
+                &name
+            },
+            e,
+        )
+    })?;
+    if bytes.len() as u64 > JSON_LIMIT {
+        return Err(CoreError::BadInput(format!(
+            "JSON {what} больше {} МБ: это не запись, проверьте файл «{name}».",
+            JSON_LIMIT >> 20
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
         CoreError::BadInput(format!(
-            "JSON {what} не читается (строка {}, столбец {}): {}",
-            e.line(),
-            e.column(),
-            partners::json_reason(&e)
+            "JSON {what} не в кодировке UTF-8: сохраните файл «{name}» в UTF-8 и повторите."
         ))
-    })
+    })?;
+    crate::error::json::parse(&text, what)
 }
 
 fn open(data_dir: Option<PathBuf>) -> Result<Storage> {
@@ -223,7 +311,11 @@ fn open(data_dir: Option<PathBuf>) -> Result<Storage> {
 
 fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
     match cli.command {
-        Command::Check { kind, value } => Ok(check::run(kind, &value, io)),
+        Command::Check {
+            kind: check::Requisite::Data,
+            ..
+        } => check::data(&open(cli.data_dir)?, io),
+        Command::Check { kind, value } => Ok(check::run(kind, value.as_deref().unwrap_or(""), io)),
         Command::Demo => {
             let mut storage = open(cli.data_dir)?;
             let count = crate::demo::fill(&mut storage, now)?;

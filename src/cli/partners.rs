@@ -48,19 +48,3 @@ pub fn run(
         PartnersCommand::Import(args) => super::imports::run(args, storage, io, now),
     }
 }
-
-/// serde_json's reason in Russian where it matters for a user.
-pub(super) fn json_reason(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    if msg.contains("unknown variant") {
-        format!("неизвестное значение перечисления ({msg})")
-    } else if msg.contains("invalid type") {
-        format!("значение не того типа ({msg})")
-    } else if e.is_eof() {
-        "файл обрывается раньше, чем закончен JSON".to_string()
-    } else if e.is_syntax() {
-        format!("синтаксическая ошибка ({msg})")
-    } else {
-        msg
-    }
-}

@@ -48,8 +48,25 @@ impl Draft {
     }
 }
 
+/// The longest brochure source, in bytes: about 1,500 pages of text,
+/// typeset in seconds and within ~200 MB (50 MB once took 1.5 GB).
+pub const MAX_SOURCE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Refuses a source of `len` bytes over [`MAX_SOURCE_BYTES`] (`None`:
+/// more than that, how much is unknown).
+pub fn check_size(len: Option<u64>) -> Result<(), DocumentError> {
+    if len.is_none_or(|n| n > MAX_SOURCE_BYTES) {
+        return Err(DocumentError::TooLarge {
+            size_mb: len.map(|n| n.div_ceil(1024 * 1024)),
+            limit_mb: MAX_SOURCE_BYTES / (1024 * 1024),
+        });
+    }
+    Ok(())
+}
+
 /// Parses a brochure, directives kept as placeholders.
 pub fn parse_draft(source: &str) -> Result<Draft, DocumentError> {
+    check_size(Some(source.len() as u64))?;
     let (fm, body, body_line) = frontmatter::split(source)?;
     Ok(Draft {
         meta: Metadata {

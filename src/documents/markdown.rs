@@ -86,8 +86,13 @@ fn plain_text(inlines: &[Inline]) -> String {
         .to_string()
 }
 
+/// The longest paragraph (list item, table cell), in characters: about
+/// ten pages. Line breaking holds a paragraph whole in memory.
+pub const MAX_PARAGRAPH_CHARS: usize = 30_000;
+
 impl Converter {
     fn text(&mut self, t: &str, line: usize) -> Result<(), DocumentError> {
+        self.paragraph_fits(t, line)?;
         if let Some(ch) = first_unsupported(t)? {
             return Err(err(
                 line,
@@ -98,6 +103,31 @@ impl Converter {
             ));
         }
         push_run(&mut self.inlines, t, self.bold > 0, self.italic > 0);
+        Ok(())
+    }
+
+    /// Refuses a paragraph that grows past [`MAX_PARAGRAPH_CHARS`]. Bytes
+    /// bound characters from above, so short paragraphs skip the count.
+    fn paragraph_fits(&self, t: &str, line: usize) -> Result<(), DocumentError> {
+        let bytes: usize = t.len() + self.inlines.iter().map(|i| i.text.len()).sum::<usize>();
+        if bytes <= MAX_PARAGRAPH_CHARS {
+            return Ok(());
+        }
+        let chars = t.chars().count()
+            + self
+                .inlines
+                .iter()
+                .map(|i| i.text.chars().count())
+                .sum::<usize>();
+        if chars > MAX_PARAGRAPH_CHARS {
+            return Err(err(
+                line,
+                format!(
+                    "абзац длиннее {MAX_PARAGRAPH_CHARS} знаков: разделите его на несколько \
+                     абзацев пустой строкой"
+                ),
+            ));
+        }
         Ok(())
     }
 

@@ -61,6 +61,14 @@ pub enum DocumentError {
     /// Writing the PDF file failed (the caller writes it).
     #[error("Не удалось записать файл «{path}»: {message}")]
     Io { path: String, message: String },
+    /// The source is longer than a brochure can be (memory and time grow
+    /// with it), in megabytes; the size is unknown for a stream without end.
+    #[error(
+        "Текст брошюры слишком большой{}: допускается не больше {limit_mb} МБ. \
+         Разделите брошюру на несколько.",
+        size_mb.map(|n| format!(" ({n} МБ)")).unwrap_or_default()
+    )]
+    TooLarge { size_mb: Option<u64>, limit_mb: u64 },
 }
 
 /// Lays out `document` and returns the PDF bytes. The creation date is an

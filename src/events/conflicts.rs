@@ -6,7 +6,7 @@
 //! book nobody's time and never conflict; neither do cancelled or postponed
 //! occurrences, nor an online event's link.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::events::model::{Conflict, ConflictReason, Event};
@@ -47,8 +47,8 @@ pub fn find(event: &Event, others: &[Event], tz: Tz) -> Vec<Conflict> {
         .unwrap_or(event.data.start.date());
     let to = last_date(event)
         .unwrap_or(event.data.end.date())
-        .max(event.data.end.date())
-        + Duration::days(1);
+        .max(event.data.end.date());
+    let to = to.succ_opt().unwrap_or(to);
     let mine: Vec<Slot> = slots(event, from, to, tz)
         .into_iter()
         .filter(|s| takes_time(event, s))

@@ -67,6 +67,17 @@ fn normalize(
     }
 }
 
+/// Checks a new form with the form's own rules, without saving: the form
+/// and its folded key (the exchange adds a form a package names this way).
+pub fn prepare_new(storage: &Storage, input: EventFormInput) -> Result<(EventFormInput, String)> {
+    normalize(storage, input, None)
+}
+
+/// The folded key forms are matched by.
+pub fn key_of(name: &str) -> String {
+    name_key(name)
+}
+
 pub fn list(storage: &Storage) -> Result<Vec<EventForm>> {
     queries::forms(storage.conn())
 }

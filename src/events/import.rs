@@ -48,7 +48,8 @@ pub fn read_file(path: &Path) -> Result<String> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+    // The size again while reading: the file may have grown since.
+    let bytes = crate::storage::files::read_limited(path, MAX_FILE_BYTES, "календаря")?;
     let text = String::from_utf8(bytes).map_err(|_| {
         CoreError::BadInput(format!(
             "файл «{}» не в кодировке UTF-8: это не календарь iCalendar (.ics). \

@@ -36,6 +36,13 @@ pub use facts::{occurrence_facts, OccurrenceFact};
 /// How far a series without a window is expanded.
 const DEFAULT_REACH_DAYS: i64 = 730;
 
+/// The last day a series starting `start` is expanded to without a window.
+fn reach(start: NaiveDate) -> NaiveDate {
+    start
+        .checked_add_days(chrono::Days::new(DEFAULT_REACH_DAYS.unsigned_abs()))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 /// The forms of network interaction, in their order.
 pub fn forms(storage: &Storage) -> Result<Vec<EventForm>> {
     forms::list(storage)
@@ -82,17 +89,21 @@ pub fn check(storage: &Storage, input: &EventInput, id: Option<i64>) -> Result<V
     }
 }
 
-fn saved(storage: &Storage, id: i64) -> Result<EventSaved> {
-    let event = get(storage, id)?;
-    let conflicts = conflicts_of(storage, &event)?;
+/// The event and its conflicts, read inside the write transaction: were
+/// they to fail, nothing is committed.
+fn saved(conn: &Connection, id: i64) -> Result<EventSaved> {
+    let event = queries::load(conn, id)?;
+    let conflicts = conflicts_in(conn, &event)?;
     Ok(EventSaved { event, conflicts })
 }
 
 /// Creates an event (single or series) with a new UID.
 pub fn create(storage: &mut Storage, input: EventInput, now: NaiveDateTime) -> Result<EventSaved> {
     let input = prepare(storage.conn(), input)?;
-    let id = storage.write(|tx| insert_new(tx, &input, now))?;
-    saved(storage, id)
+    storage.write(|tx| {
+        let id = insert_new(tx, &input, now)?;
+        saved(tx, id)
+    })
 }
 
 /// Inserts a prepared event with a new UID («20261122T101500-12@partnernet»)
@@ -130,8 +141,10 @@ pub fn create_with_uid(
         )));
     }
     let input = prepare(storage.conn(), input)?;
-    let id = storage.write(|tx| queries::insert(tx, &input, uid, now))?;
-    saved(storage, id)
+    storage.write(|tx| {
+        let id = queries::insert(tx, &input, uid, now)?;
+        saved(tx, id)
+    })
 }
 
 fn editable(event: &Event) -> Result<()> {
@@ -173,9 +186,8 @@ pub fn update(
                 queries::remove_change(tx, id, c.date)?;
             }
         }
-        Ok(())
-    })?;
-    saved(storage, id)
+        saved(tx, id)
+    })
 }
 
 pub fn get(storage: &Storage, id: i64) -> Result<Event> {
@@ -212,6 +224,21 @@ fn matches_query(event: &Event, form: &str, partners: &[String], words: &[String
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
+/// The stored events the lists, the plan and the calendar leave out
+/// because a date is outside the allowed years or a row does not read,
+/// each as a Russian sentence: what a check of the data reports.
+pub fn damaged(storage: &Storage) -> Result<Vec<String>> {
+    Ok(queries::damaged(storage.conn())?
+        .into_iter()
+        .map(|(id, title, why)| {
+            format!(
+                "Мероприятие № {id} «{title}» не показывается в списках и плане: {why}. \
+                 Исправьте даты или удалите мероприятие."
+            )
+        })
+        .collect())
+}
+
 /// The occurrences between `filter.from` and `filter.to` (both inclusive;
 /// without them a series is expanded for at most two years from its
 /// start), sorted by start.
@@ -246,9 +273,7 @@ pub fn occurrences(storage: &Storage, filter: &EventFilter) -> Result<Vec<Occurr
             continue;
         }
         let from = filter.from.unwrap_or(d.start.date());
-        let to = filter
-            .to
-            .unwrap_or(d.start.date() + Duration::days(DEFAULT_REACH_DAYS));
+        let to = filter.to.unwrap_or_else(|| reach(d.start.date()));
         for slot in recurrence::slots(&event, from, to, tz) {
             if !filter.statuses.is_empty() && !filter.statuses.contains(&slot.status) {
                 continue;
@@ -332,9 +357,9 @@ pub fn change_occurrence(
         } else {
             queries::put_change(tx, id, &change)?;
         }
-        queries::touch(tx, id, now)
-    })?;
-    saved(storage, id)
+        queries::touch(tx, id, now)?;
+        saved(tx, id)
+    })
 }
 
 /// Undoes the change of one occurrence: it is again as the rule gives it.
@@ -435,19 +460,19 @@ pub fn reschedule(
     change_occurrence(storage, id, change, now)
 }
 
-fn conflicts_of(storage: &Storage, event: &Event) -> Result<Vec<Conflict>> {
+fn conflicts_in(conn: &Connection, event: &Event) -> Result<Vec<Conflict>> {
     if event.deleted_at.is_some() {
         return Ok(Vec::new());
     }
-    let tz = crate::settings::time_zone(storage.conn())?;
-    let others = queries::load_all(storage.conn(), false)?;
+    let tz = crate::settings::time_zone(conn)?;
+    let others = queries::load_all(conn, false)?;
     Ok(conflicts::find(event, &others, tz))
 }
 
 /// The conflicts of a stored event with the others.
 pub fn conflicts(storage: &Storage, id: i64) -> Result<Vec<Conflict>> {
     let event = get(storage, id)?;
-    conflicts_of(storage, &event)
+    conflicts_in(storage.conn(), &event)
 }
 
 pub fn trash(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> {
@@ -507,16 +532,22 @@ pub fn events_of_partner(
     occurrences(storage, &filter)
 }
 
-/// How many past occurrences the start screen lists as waiting for results.
-const AWAITING_LIMIT: usize = 20;
+/// How many occurrences of each list the start screen shows at first.
+pub const DIGEST_LIMIT: usize = 10;
 
 /// The start-screen block: this week's occurrences (not cancelled), and
 /// past ones (planned or held) still without results, newest first.
 pub fn digest(storage: &Storage, now: NaiveDateTime) -> Result<EventsDigest> {
+    digest_with(storage, now, DIGEST_LIMIT)
+}
+
+/// The same with each list cut to `limit` occurrences («показать ещё»);
+/// the totals are counted before the cut, so they are always true.
+pub fn digest_with(storage: &Storage, now: NaiveDateTime, limit: usize) -> Result<EventsDigest> {
     let today = now.date();
     let week_from = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
     let week_to = week_from + Duration::days(6);
-    let this_week: Vec<Occurrence> = occurrences(
+    let mut this_week: Vec<Occurrence> = occurrences(
         storage,
         &EventFilter {
             from: Some(week_from),
@@ -540,12 +571,17 @@ pub fn digest(storage: &Storage, now: NaiveDateTime) -> Result<EventsDigest> {
     .filter(|o| recurrence::span(o.all_day, o.start, o.end).1 <= now && o.results.is_empty())
     .collect();
     awaiting.reverse();
-    awaiting.truncate(AWAITING_LIMIT);
+    let total = |v: &Vec<Occurrence>| u32::try_from(v.len()).unwrap_or(u32::MAX);
+    let (this_week_total, awaiting_total) = (total(&this_week), total(&awaiting));
+    this_week.truncate(limit);
+    awaiting.truncate(limit);
     Ok(EventsDigest {
         week_from,
         week_to,
         this_week,
+        this_week_total,
         awaiting_results: awaiting,
+        awaiting_total,
     })
 }
 

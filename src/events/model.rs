@@ -377,9 +377,15 @@ pub struct EventsDigest {
     /// Monday–Sunday of the current week.
     pub week_from: NaiveDate,
     pub week_to: NaiveDate,
+    /// The first of this week's occurrences (at most the limit asked for).
     pub this_week: Vec<Occurrence>,
-    /// Past occurrences (planned or held, not cancelled) without results.
+    /// How many there are this week: the list above may be cut.
+    pub this_week_total: u32,
+    /// Past occurrences (planned or held, not cancelled) without results,
+    /// newest first (at most the limit asked for).
     pub awaiting_results: Vec<Occurrence>,
+    /// How many are waiting: counted before the list is cut.
+    pub awaiting_total: u32,
 }
 
 /// What an .ics import would do with one event of the file.

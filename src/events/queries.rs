@@ -214,11 +214,71 @@ pub fn load_all(conn: &Connection, trashed: bool) -> Result<Vec<Event>> {
         if trashed { "NOT" } else { "" }
     );
     let mut stmt = conn.prepare(&sql)?;
-    let mut events: Vec<Event> = stmt
-        .query_map([], read_event)?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut events = Vec::new();
+    for row in stmt.query_map([], |row| Ok(read_event(row).ok()))? {
+        events.extend(row?.filter(sound));
+    }
     attach_partners_and_changes(conn, &mut events)?;
     Ok(events)
+}
+
+/// Whether a stored event can be counted with: its dates lie within the
+/// years every entry point allows. A row from before the bounds (or
+/// written by hand) is left out of the lists, the plan and the calendar
+/// instead of breaking them; [`damaged`] names it.
+fn sound(event: &Event) -> bool {
+    let d = &event.data;
+    let ok = crate::validation::dates::in_range;
+    ok(d.start.date())
+        && ok(d.end.date())
+        && d.recurrence.as_ref().and_then(|r| r.until).is_none_or(ok)
+}
+
+fn sound_change(c: &OccurrenceChange) -> bool {
+    let ok = crate::validation::dates::in_range;
+    ok(c.date) && c.start.is_none_or(|t| ok(t.date())) && c.end.is_none_or(|t| ok(t.date()))
+}
+
+/// The stored events the lists leave out: (id, title, why), in id order.
+pub fn damaged(conn: &Connection) -> Result<Vec<(i64, String, String)>> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY id"))?;
+    let mut out = Vec::new();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let title: String = row.get(3).unwrap_or_default();
+        match read_event(row) {
+            Err(_) => out.push((id, title, "запись повреждена и не читается".into())),
+            Ok(event) if !sound(&event) => out.push((
+                id,
+                title,
+                format!(
+                    "дата вне {}–{} годов (начало {}, окончание {})",
+                    crate::validation::dates::FIRST_YEAR,
+                    crate::validation::dates::LAST_YEAR,
+                    event.data.start.format("%d.%m.%Y"),
+                    event.data.end.format("%d.%m.%Y")
+                ),
+            )),
+            Ok(_) => {}
+        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT c.event_id, e.title, c.on_date, c.status, c.starts_at, c.ends_at,
+                c.actual_count, c.results
+         FROM event_changes c JOIN events e ON e.id = c.event_id ORDER BY c.event_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        if !read_change(row, 2).is_ok_and(|c| sound_change(&c)) {
+            out.push((
+                row.get(0)?,
+                row.get(1)?,
+                "изменение одного из занятий не читается или его дата вне допустимых лет".into(),
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// Fills in the partners and the occurrence changes of `events` with one
@@ -240,7 +300,10 @@ fn attach_partners_and_changes(conn: &Connection, events: &mut [Event]) -> Resul
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = at.get(&r.get::<_, i64>(0)?) {
-            events[i].changes.push(read_change(r, 1)?);
+            // A damaged change is left out, like a damaged event.
+            if let Some(c) = read_change(r, 1).ok().filter(sound_change) {
+                events[i].changes.push(c);
+            }
         }
     }
     Ok(())
@@ -265,34 +328,40 @@ pub fn load_all_lean(conn: &Connection) -> Result<Vec<Event>> {
                 rule_weekdays, rule_until, rule_count
          FROM events WHERE +deleted_at IS NULL",
     )?;
-    let rows = stmt.query_map([], |row| {
-        Ok(Event {
-            id: row.get(0)?,
-            uid: String::new(),
-            data: EventInput {
-                form_id: row.get(1)?,
-                title: row.get(2)?,
-                start: parse_ts(text_ref(row, 3)?)?,
-                end: parse_ts(text_ref(row, 4)?)?,
-                all_day: row.get::<_, i64>(5)? != 0,
-                agreement_id: row.get(6)?,
-                audience: read_audience(text_ref(row, 7)?),
-                planned_count: row.get(8)?,
-                actual_count: row.get(9)?,
-                status: status(text_ref(row, 10)?)?,
-                results: row.get(11)?,
-                recurrence: read_rule(row, 12)?,
-                ..EventInput::default()
-            },
-            changes: Vec::new(),
-            created_at: NaiveDateTime::default(),
-            updated_at: NaiveDateTime::default(),
-            deleted_at: None,
-        })
-    })?;
-    let mut events: Vec<Event> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut events: Vec<Event> = Vec::new();
+    // A damaged row is left out, as in `load_all`.
+    for row in stmt.query_map([], |row| Ok(read_lean(row).ok()))? {
+        events.extend(row?.filter(sound));
+    }
     attach_partners_and_changes(conn, &mut events)?;
     Ok(events)
+}
+
+/// A row of [`load_all_lean`].
+fn read_lean(row: &Row) -> rusqlite::Result<Event> {
+    Ok(Event {
+        id: row.get(0)?,
+        uid: String::new(),
+        data: EventInput {
+            form_id: row.get(1)?,
+            title: row.get(2)?,
+            start: parse_ts(text_ref(row, 3)?)?,
+            end: parse_ts(text_ref(row, 4)?)?,
+            all_day: row.get::<_, i64>(5)? != 0,
+            agreement_id: row.get(6)?,
+            audience: read_audience(text_ref(row, 7)?),
+            planned_count: row.get(8)?,
+            actual_count: row.get(9)?,
+            status: status(text_ref(row, 10)?)?,
+            results: row.get(11)?,
+            recurrence: read_rule(row, 12)?,
+            ..EventInput::default()
+        },
+        changes: Vec::new(),
+        created_at: NaiveDateTime::default(),
+        updated_at: NaiveDateTime::default(),
+        deleted_at: None,
+    })
 }
 
 fn partner_ids(conn: &Connection, id: i64) -> Result<Vec<i64>> {

@@ -5,8 +5,13 @@
 //! exist on a day because the clocks spring forward is moved forward by the
 //! gap, as RFC 5545 §3.3.5 says; an ambiguous one (clocks fall back) keeps
 //! the earlier instant.
+//!
+//! All date arithmetic here is checked: a date near chrono's end (a stored
+//! row from before the year bounds) ends a series instead of panicking.
 
-use chrono::{Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{
+    Datelike, Days, Duration, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 use crate::events::model::{Event, EventStatus, Frequency, OccurrenceChange, Recurrence};
@@ -42,20 +47,27 @@ pub fn rule_dates(start: NaiveDate, rule: &Recurrence, limit: NaiveDate) -> Vec<
     };
     match rule.frequency {
         Frequency::Daily => {
-            let mut d = start;
-            while push(d, &mut out) {
-                d += Duration::days(i64::from(interval));
+            let mut d = Some(start);
+            while let Some(day) = d.filter(|day| push(*day, &mut out)) {
+                d = day.checked_add_days(Days::new(u64::from(interval)));
             }
         }
         Frequency::Weekly => {
             let mut days = weekdays(start, rule);
             days.sort_unstable();
-            let monday = start - Duration::days(i64::from(start.weekday().num_days_from_monday()));
-            let mut period = 0i64;
+            let back = Days::new(u64::from(start.weekday().num_days_from_monday()));
+            let Some(monday) = start.checked_sub_days(back) else {
+                return out;
+            };
+            let mut period = 0u64;
             'weeks: loop {
-                let first = monday + Duration::weeks(period * i64::from(interval));
+                let weeks = Days::new(7 * period * u64::from(interval));
+                let Some(first) = monday.checked_add_days(weeks) else {
+                    break;
+                };
                 for wd in &days {
-                    if !push(first + Duration::days(i64::from(*wd) - 1), &mut out) {
+                    let day = first.checked_add_days(Days::new(u64::from(*wd).saturating_sub(1)));
+                    if !day.is_some_and(|d| push(d, &mut out)) {
                         break 'weeks;
                     }
                 }
@@ -64,7 +76,7 @@ pub fn rule_dates(start: NaiveDate, rule: &Recurrence, limit: NaiveDate) -> Vec<
         }
         Frequency::MonthlyByDate => {
             let mut k = 0u32;
-            while let Some(first) = add_months(first_of_month(start), k * interval) {
+            while let Some(first) = add_months(first_of_month(start), k.saturating_mul(interval)) {
                 if first > limit {
                     break;
                 }
@@ -79,7 +91,7 @@ pub fn rule_dates(start: NaiveDate, rule: &Recurrence, limit: NaiveDate) -> Vec<
         Frequency::MonthlyByWeekday => {
             let nth = nth_of(start);
             let mut k = 0u32;
-            while let Some(first) = add_months(first_of_month(start), k * interval) {
+            while let Some(first) = add_months(first_of_month(start), k.saturating_mul(interval)) {
                 if first > limit {
                     break;
                 }
@@ -142,12 +154,13 @@ fn days_in_month(d: NaiveDate) -> u32 {
 /// The `nth` (1..=5, or -1 = last) `weekday` of the month starting `first`.
 fn nth_weekday(first: NaiveDate, weekday: chrono::Weekday, nth: i32) -> Option<NaiveDate> {
     if nth < 0 {
-        let last = add_months(first, 1)? - Duration::days(1);
+        let last = add_months(first, 1)?.pred_opt()?;
         let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
-        return Some(last - Duration::days(i64::from(back)));
+        return last.checked_sub_days(Days::new(u64::from(back)));
     }
     let ahead = (7 + weekday.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
-    let d = first + Duration::days(i64::from(ahead) + 7 * (i64::from(nth) - 1));
+    let weeks = u64::try_from(nth - 1).unwrap_or(0);
+    let d = first.checked_add_days(Days::new(u64::from(ahead) + 7 * weeks))?;
     (d.month() == first.month()).then_some(d)
 }
 
@@ -163,11 +176,14 @@ pub fn resolve(tz: Tz, t: NaiveDateTime) -> NaiveDateTime {
             .earliest()
             .map(|d| i64::from(d.offset().fix().local_minus_utc()))
     };
-    match (
-        offset(t - Duration::hours(3)),
-        offset(t + Duration::hours(3)),
-    ) {
-        (Some(before), Some(after)) => t + Duration::seconds(after - before),
+    let around = |hours| {
+        t.checked_add_signed(Duration::hours(hours))
+            .and_then(offset)
+    };
+    match (around(-3), around(3)) {
+        (Some(before), Some(after)) => t
+            .checked_add_signed(Duration::seconds(after - before))
+            .unwrap_or(t),
         _ => t,
     }
 }
@@ -203,7 +219,11 @@ pub fn span(
 ) -> (NaiveDateTime, NaiveDateTime) {
     if all_day {
         let s = start.date().and_time(chrono::NaiveTime::MIN);
-        let e = (end.date().max(start.date()) + Duration::days(1)).and_time(chrono::NaiveTime::MIN);
+        let last = end.date().max(start.date());
+        let e = last
+            .succ_opt()
+            .unwrap_or(last)
+            .and_time(chrono::NaiveTime::MIN);
         (s, e)
     } else {
         (start, end)
@@ -230,15 +250,18 @@ pub fn slots<'a>(event: &'a Event, from: NaiveDate, to: NaiveDate, tz: Tz) -> Ve
         }
     };
     let window_start = from.and_time(chrono::NaiveTime::MIN);
-    let window_end = (to + Duration::days(1)).and_time(chrono::NaiveTime::MIN);
+    let window_end = to.succ_opt().unwrap_or(to).and_time(chrono::NaiveTime::MIN);
     let mut out = Vec::new();
     for date in dates {
         let change = event.changes.iter().find(|c| c.date == date);
         let rule_start = date.and_time(d.start.time());
+        let Some(rule_end) = rule_start.checked_add_signed(duration) else {
+            continue;
+        };
         let (mut start, mut end) = if d.all_day {
-            (rule_start, rule_start + duration)
+            (rule_start, rule_end)
         } else {
-            (resolve(tz, rule_start), resolve(tz, rule_start + duration))
+            (resolve(tz, rule_start), resolve(tz, rule_end))
         };
         let mut status = d.status;
         if let Some(c) = change {
@@ -269,9 +292,11 @@ pub fn slots<'a>(event: &'a Event, from: NaiveDate, to: NaiveDate, tz: Tz) -> Ve
 pub fn last_date(event: &Event) -> Option<NaiveDate> {
     let rule = event.data.recurrence.as_ref()?;
     let start = event.data.start.date();
-    let limit = rule
-        .until
-        .unwrap_or_else(|| start + Duration::days(366 * 5));
+    let limit = rule.until.unwrap_or_else(|| {
+        start
+            .checked_add_days(Days::new(366 * 5))
+            .unwrap_or(NaiveDate::MAX)
+    });
     rule_dates(start, rule, limit).last().copied()
 }
 
@@ -350,6 +375,26 @@ mod tests {
         assert_eq!(
             rule_dates(date(2026, 9, 1), &r, date(2027, 1, 1)),
             [date(2026, 9, 1), date(2026, 9, 4), date(2026, 9, 7)]
+        );
+    }
+
+    #[test]
+    fn dates_at_the_end_of_the_calendar_end_the_series() {
+        let far = NaiveDate::MAX - Duration::days(20);
+        for frequency in [
+            Frequency::Daily,
+            Frequency::Weekly,
+            Frequency::MonthlyByDate,
+            Frequency::MonthlyByWeekday,
+        ] {
+            let got = rule_dates(far, &rule(frequency, 99, None), NaiveDate::MAX);
+            assert_eq!(got.first(), Some(&far), "{frequency:?}");
+        }
+        let t = NaiveDate::MAX.and_hms_opt(23, 0, 0).expect("t");
+        assert_eq!(resolve(chrono_tz::Europe::Berlin, t), t);
+        assert_eq!(
+            span(true, t, t).1,
+            NaiveDate::MAX.and_time(chrono::NaiveTime::MIN)
         );
     }
 

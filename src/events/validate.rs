@@ -48,18 +48,7 @@ pub fn link(value: &str) -> std::result::Result<String, Refusal> {
 /// Trims and normalises the form; the problems found without the database,
 /// all of them at once so the user sees every field to fix.
 pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<FieldError>> {
-    let mut problems = Vec::new();
-    for s in [
-        &mut input.title,
-        &mut input.description,
-        &mut input.place,
-        &mut input.link,
-        &mut input.organiser,
-        &mut input.results,
-        &mut input.responsible,
-    ] {
-        *s = s.trim().to_string();
-    }
+    let mut problems = clean_texts(&mut input);
     text_problems(&input, &mut problems);
     if input.form_id <= 0 {
         problems.push(FieldError::new(
@@ -71,7 +60,11 @@ pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<F
         input.start = input.start.date().and_time(NaiveTime::MIN);
         input.end = input.end.date().and_time(NaiveTime::MIN);
     }
-    problems.extend(span_problem(&input));
+    let dates = date_problems(&input);
+    if dates.is_empty() {
+        problems.extend(span_problem(&input));
+    }
+    problems.extend(dates);
     if !input.link.is_empty() {
         match link(&input.link) {
             Ok(normal) => input.link = normal,
@@ -97,6 +90,40 @@ pub fn normalize(mut input: EventInput) -> std::result::Result<EventInput, Vec<F
     } else {
         Err(problems)
     }
+}
+
+/// Control characters out of every text, one-line fields on one line.
+fn clean_texts(input: &mut EventInput) -> Vec<FieldError> {
+    use crate::validation::fields::{line_in, text_in};
+    input.link = input.link.trim().to_string();
+    [
+        line_in("title", "Название", &mut input.title),
+        text_in("description", "Описание", &mut input.description),
+        line_in("place", "Место", &mut input.place),
+        line_in("organiser", "Организатор", &mut input.organiser),
+        text_in("results", "Итоги", &mut input.results),
+        line_in("responsible", "Ответственный", &mut input.responsible),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Every date within the years the calendar can count with.
+fn date_problems(input: &EventInput) -> Vec<FieldError> {
+    use crate::validation::dates::{opt_date_problem, time_problem};
+    [
+        time_problem("start", "Дата начала", input.start),
+        time_problem("end", "Дата окончания", input.end),
+        opt_date_problem(
+            "recurrence.until",
+            "Дата окончания серии",
+            input.recurrence.as_ref().and_then(|r| r.until),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// A title is required and, like the long texts, limited in length.
@@ -262,8 +289,18 @@ pub fn references(conn: &Connection, input: &EventInput) -> Result<Vec<FieldErro
 
 /// Checks a change of one occurrence; trims its text.
 pub fn change(mut c: OccurrenceChange) -> std::result::Result<OccurrenceChange, Vec<FieldError>> {
-    let mut out = Vec::new();
-    c.results = c.results.trim().to_string();
+    use crate::validation::dates::{date_problem, time_problem};
+    let mut out: Vec<FieldError> = [
+        crate::validation::fields::text_in("results", "Итоги", &mut c.results),
+        date_problem("date", "Дата занятия", c.date),
+        c.start
+            .and_then(|t| time_problem("start", "Дата начала занятия", t)),
+        c.end
+            .and_then(|t| time_problem("end", "Дата окончания занятия", t)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     match (c.start, c.end) {
         (Some(s), Some(e)) if e < s => out.push(FieldError::new(
             "end",

@@ -10,17 +10,18 @@ use rusqlite::{Connection, Transaction};
 
 use super::model::{
     AgreementRecord, ConflictChoice, EventRecord, ExchangeReport, Package, PartnerRecord,
-    RecordKind, RecordState,
+    RecordKind, RecordState, TieRecord,
 };
 use super::plan::Planned;
 use super::queries;
 use crate::agreements::model::{AgreementParty, AgreementStatus};
 use crate::error::{CoreError, Result};
-use crate::partners::model::{Contact, PartnerInput};
+use crate::events::model::EventFormInput;
+use crate::partners::model::{Contact, PartnerInput, TieInput};
 use crate::storage::Storage;
 
 /// Whether a planned record is written (added or updated).
-fn writes(p: &Planned, choices: &[ConflictChoice]) -> bool {
+pub fn writes(p: &Planned, choices: &[ConflictChoice]) -> bool {
     match p.state {
         RecordState::New | RecordState::Changed => true,
         RecordState::Unchanged => false,
@@ -276,6 +277,67 @@ fn write_event(
     crate::events::replace_changes(tx, id, &input, r.changes.clone(), now).map_err(|e| about(p, e))
 }
 
+fn write_tie(
+    tx: &Transaction,
+    p: &Planned,
+    r: &TieRecord,
+    partners: &HashMap<String, i64>,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let input = TieInput {
+        first_id: Some(partner_id(tx, partners, &r.first, &p.title)?),
+        second_id: Some(partner_id(tx, partners, &r.second, &p.title)?),
+        kind: r.kind,
+        start_date: Some(r.start_date),
+        end_date: r.end_date,
+        note: r.note.clone(),
+    };
+    let input = crate::partners::ties::prepare_on(tx, input).map_err(|e| about(p, e))?;
+    match p.local_id {
+        None => {
+            let tie = crate::partners::ties::insert_checked(tx, &input, now)?;
+            queries::set_uuid(tx, "partner_ties", tie.id, &r.uuid)?;
+        }
+        Some(id) => {
+            crate::partners::ties::update_checked(tx, id, &input, now)?;
+        }
+    }
+    Ok(())
+}
+
+/// The forms of the events to be written that are not here yet, checked
+/// with the forms' own rules before the transaction.
+fn new_forms(
+    storage: &Storage,
+    package: &Package,
+    planned: &[Planned],
+    choices: &[ConflictChoice],
+) -> Result<Vec<(EventFormInput, String)>> {
+    let missing =
+        super::plan::missing_forms(storage.conn(), package, planned, |p| writes(p, choices))?;
+    missing
+        .into_iter()
+        .map(|(name, online)| {
+            let input = EventFormInput {
+                name: name.clone(),
+                online,
+                color: String::new(),
+            };
+            crate::events::forms::prepare_new(storage, input).map_err(|e| match e {
+                CoreError::Validation(fields) => CoreError::Document(format!(
+                    "Форма мероприятия «{name}» из пакета не добавлена: {} Данные не изменены.",
+                    fields
+                        .iter()
+                        .map(|f| f.message.clone())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )),
+                other => other,
+            })
+        })
+        .collect()
+}
+
 /// Applies a planned import in one transaction. Unresolved conflicts keep
 /// her version. Nothing is written for records that stay as they are and
 /// whose package brings what the last one brought: the same package twice
@@ -288,7 +350,11 @@ pub fn apply(
     now: NaiveDateTime,
 ) -> Result<ExchangeReport> {
     let partner_inputs = check_partners(storage, package, planned, choices, now)?;
+    let forms = new_forms(storage, package, planned, choices)?;
     storage.write(|tx| {
+        for (form, key) in &forms {
+            crate::events::queries::insert_form(tx, form, key)?;
+        }
         let mut report = ExchangeReport::default();
         let mut partners: HashMap<String, i64> = HashMap::new();
         let mut agreements: HashMap<String, i64> = HashMap::new();
@@ -296,13 +362,14 @@ pub fn apply(
             RecordKind::Partner,
             RecordKind::Agreement,
             RecordKind::Event,
+            RecordKind::Tie,
         ] {
             for p in planned.iter().filter(|p| p.kind == kind) {
                 if let Some(id) = p.local_id {
                     match kind {
                         RecordKind::Partner => partners.insert(p.key.clone(), id),
                         RecordKind::Agreement => agreements.insert(p.key.clone(), id),
-                        RecordKind::Event => None,
+                        RecordKind::Event | RecordKind::Tie => None,
                     };
                 }
                 if writes(p, choices) {
@@ -323,6 +390,9 @@ pub fn apply(
                         RecordKind::Event => {
                             let r = &package.events[p.index];
                             write_event(tx, p, r, &partners, &agreements, now)?;
+                        }
+                        RecordKind::Tie => {
+                            write_tie(tx, p, &package.ties[p.index], &partners, now)?;
                         }
                     }
                     if p.state == RecordState::New {

@@ -9,15 +9,16 @@ use serde_json::Value;
 
 use crate::agreements::model::{AgreementKind, AgreementStatus};
 use crate::events::model::{Audience, EventStatus};
-use crate::partners::model::PartnerType;
+use crate::partners::model::{PartnerType, TieKind};
 
 /// Field key (a dotted JSON path) → value as text.
 pub type Fields = BTreeMap<String, String>;
 
 /// Keys that are identity, the sender's own relation, or ids local to one
 /// database: never compared, never shown.
-const SKIPPED: [&str; 8] = [
+const SKIPPED: [&str; 9] = [
     "uuid",
+    "form_online",
     "uid",
     "relation_kind",
     "data.form_id",
@@ -116,6 +117,9 @@ const LABELS: &[(&str, &str)] = &[
     ("auto_prolong", "Автоматическое продление"),
     ("prolong_months", "Продление на, мес."),
     ("plan", "План мероприятий"),
+    ("first", "Первая сторона"),
+    ("second", "Вторая сторона"),
+    ("note", "Примечание"),
 ];
 
 /// The Russian label of a field key.
@@ -162,7 +166,9 @@ fn date_text(s: &str) -> Option<String> {
 fn code_label(last: &str, code: &str) -> Option<&'static str> {
     match last {
         "partner_type" => PartnerType::from_code(code).map(PartnerType::label),
-        "kind" => AgreementKind::from_code(code).map(AgreementKind::label),
+        "kind" => AgreementKind::from_code(code)
+            .map(AgreementKind::label)
+            .or_else(|| TieKind::from_code(code).map(TieKind::label)),
         "status" => EventStatus::from_code(code)
             .map(EventStatus::label)
             .or_else(|| AgreementStatus::from_code(code).map(AgreementStatus::label)),

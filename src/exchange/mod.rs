@@ -2,6 +2,13 @@
 //! package (`.partnernet`, a zip of JSON records with a manifest) of chosen
 //! partners (contacts only when she ticks it: personal data, 152-ФЗ), joint
 //! events or a year's plan, and agreements' records without their files.
+//! Ties between two organisations that both travel go too; a tie of the
+//! sender's own institution travels with the institution as a partner
+//! record (its stable id from migration 011), so on the receiver it is a
+//! tie between the partner that is the sender (found by its stable id or by
+//! ИНН and КПП, else added) and the other partner. An event's form missing
+//! on the receiver is added in the same transaction (the preview says so);
+//! the other lists an event names are closed and known to every build.
 //! Records keep a stable id across institutions (a UUID, migration 010; an
 //! event's iCalendar UID), so the same package imported twice changes
 //! nothing and a newer one updates what the older one brought. The import
@@ -46,6 +53,13 @@ pub fn preview(storage: &Storage, path: &Path) -> Result<ExchangePreview> {
     let package = package::read(path)?;
     let planned = plan::plan(storage.conn(), &package)?;
     let count = |s: RecordState| planned.iter().filter(|p| p.state == s).count() as u32;
+    // A conflict she may take from the package counts: the form comes then.
+    let notes = plan::missing_forms(storage.conn(), &package, &planned, |p| {
+        p.state != RecordState::Unchanged
+    })?
+    .into_iter()
+    .map(|(name, _)| format!("Будет добавлена форма мероприятия «{name}»."))
+    .collect();
     Ok(ExchangePreview {
         sender: package.sender.clone(),
         created_at: package.created_at,
@@ -56,6 +70,7 @@ pub fn preview(storage: &Storage, path: &Path) -> Result<ExchangePreview> {
         unchanged_count: count(RecordState::Unchanged),
         conflict_count: count(RecordState::Conflict),
         items: planned.iter().map(plan::Planned::preview).collect(),
+        notes,
     })
 }
 

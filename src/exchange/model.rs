@@ -1,14 +1,14 @@
 //! What travels in a package, what the export is asked for, and what the
 //! import preview shows.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::agreements::model::{AgreementInput, AgreementStatus};
 use crate::events::model::{EventInput, OccurrenceChange};
 use crate::organisation::model::{Head, Requisites};
-use crate::partners::model::{PartnerType, RelationKind};
+use crate::partners::model::{PartnerType, RelationKind, TieKind};
 
 /// What to put in a package. Partners of the chosen events and agreements
 /// are added to the chosen partners: a record never names a partner the
@@ -71,6 +71,10 @@ pub struct PartnerRecord {
 pub struct EventRecord {
     pub uid: String,
     pub form: String,
+    /// Whether the form is held on the Internet, for a receiver who has no
+    /// such form yet and gets it added (packages before 011 lack it).
+    #[serde(default)]
+    pub form_online: bool,
     pub partners: Vec<String>,
     pub agreement: Option<String>,
     pub data: EventInput,
@@ -93,6 +97,21 @@ pub struct AgreementRecord {
     pub data: AgreementInput,
 }
 
+/// A tie between two organisations of the package, by their stable ids. A
+/// tie of the sender's own institution names the sender's partner record
+/// (the institution travels as a partner, with its own stable id): on the
+/// receiver it is a tie between two of her partners.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TieRecord {
+    pub uuid: String,
+    pub first: String,
+    pub second: String,
+    pub kind: TieKind,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    pub note: String,
+}
+
 /// A whole package, read or to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Package {
@@ -103,6 +122,7 @@ pub struct Package {
     pub partners: Vec<PartnerRecord>,
     pub events: Vec<EventRecord>,
     pub agreements: Vec<AgreementRecord>,
+    pub ties: Vec<TieRecord>,
 }
 
 /// The kind of a record in the preview.
@@ -112,6 +132,7 @@ pub enum RecordKind {
     Partner,
     Event,
     Agreement,
+    Tie,
 }
 
 impl RecordKind {
@@ -120,6 +141,7 @@ impl RecordKind {
             RecordKind::Partner => "partner",
             RecordKind::Event => "event",
             RecordKind::Agreement => "agreement",
+            RecordKind::Tie => "tie",
         }
     }
 
@@ -128,6 +150,7 @@ impl RecordKind {
             RecordKind::Partner => "Партнёр",
             RecordKind::Event => "Мероприятие",
             RecordKind::Agreement => "Договор",
+            RecordKind::Tie => "Связь",
         }
     }
 }
@@ -185,6 +208,9 @@ pub struct ExchangePreview {
     pub app_version: String,
     pub contacts: bool,
     pub items: Vec<PreviewItem>,
+    /// What the import adds besides the records, in Russian: «Будет
+    /// добавлена форма мероприятия «…»».
+    pub notes: Vec<String>,
     pub new_count: u32,
     pub changed_count: u32,
     pub unchanged_count: u32,

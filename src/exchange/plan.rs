@@ -85,6 +85,12 @@ impl Names {
                 *a = Value::String(name);
             }
         }
+        for side in ["first", "second"] {
+            if let Some(Value::String(uuid)) = v.get(side) {
+                let name = self.partner(uuid);
+                v[side] = Value::String(name);
+            }
+        }
         if let Some(Value::Array(items)) = v.get_mut("parties") {
             for item in items.iter_mut() {
                 let name = self.partner(item["partner"].as_str().unwrap_or_default());
@@ -110,8 +116,14 @@ fn names(conn: &Connection, package: &Package) -> Result<Names> {
     for a in &package.agreements {
         agreements.insert(a.uuid.clone(), format!("№ {}", a.data.number));
     }
+    let mut partners = records::partner_names(conn, package)?;
+    // A local tie's side that is the own institution names it.
+    if let Some(own) = queries::institution_uuid(conn)? {
+        let name = queries::institution_name(conn)?;
+        partners.entry(own).or_insert(name);
+    }
     Ok(Names {
-        partners: records::partner_names(conn, package)?,
+        partners,
         agreements,
     })
 }
@@ -260,6 +272,74 @@ pub fn plan(conn: &Connection, package: &Package) -> Result<Vec<Planned>> {
             local,
             pf,
         )?);
+    }
+    plan_ties(conn, package, &names, &mut out)?;
+    Ok(out)
+}
+
+/// The ties of the package. A tie with a partner she put in the trash is
+/// left as it is (like that partner).
+fn plan_ties(
+    conn: &Connection,
+    package: &Package,
+    names: &Names,
+    out: &mut Vec<Planned>,
+) -> Result<()> {
+    let own = queries::institution_uuid(conn)?.unwrap_or_default();
+    let mut trashed_partners = std::collections::HashSet::new();
+    for p in out.iter().filter(|p| p.kind == RecordKind::Partner) {
+        if let Some(id) = p.local_id {
+            if queries::trashed(conn, RecordKind::Partner, id)? {
+                trashed_partners.insert(p.key.clone());
+            }
+        }
+    }
+    for (i, t) in package.ties.iter().enumerate() {
+        check_key(RecordKind::Tie, &t.uuid)?;
+        let id = queries::tie_by_uuid(conn, &t.uuid)?;
+        let local = match id {
+            Some(id) => {
+                let l = crate::partners::tie_queries::load(conn, id)?;
+                Some(names.view(&records::tie(conn, &l, &own)?)?)
+            }
+            None => None,
+        };
+        let title = format!(
+            "{}: {} — {}",
+            t.kind.label(),
+            names.partner(&t.first),
+            names.partner(&t.second)
+        );
+        let pf = names.view(t)?;
+        let mut item = planned(conn, RecordKind::Tie, i, &t.uuid, title, id, local, pf)?;
+        if trashed_partners.contains(&t.first) || trashed_partners.contains(&t.second) {
+            item.state = RecordState::Unchanged;
+            item.title = format!("{} (партнёр в корзине)", item.title);
+        }
+        out.push(item);
+    }
+    Ok(())
+}
+
+/// Forms of the package's events that are not here, by name as the package
+/// spells them (each once): the import adds them.
+pub fn missing_forms(
+    conn: &Connection,
+    package: &Package,
+    planned: &[Planned],
+    written: impl Fn(&Planned) -> bool,
+) -> Result<Vec<(String, bool)>> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut keys = std::collections::HashSet::new();
+    for p in planned.iter().filter(|p| p.kind == RecordKind::Event) {
+        if !written(p) {
+            continue;
+        }
+        let e = &package.events[p.index];
+        let key = crate::events::forms::key_of(&e.form);
+        if crate::events::queries::form_by_key(conn, &key)?.is_none() && keys.insert(key) {
+            out.push((e.form.clone(), e.form_online));
+        }
     }
     Ok(out)
 }

@@ -65,12 +65,47 @@ pub fn event_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
     one(conn, "SELECT id FROM events WHERE uid = ?", uid)
 }
 
-/// Whether a row is in the trash (then a package does not touch it).
+pub fn tie_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<i64>> {
+    one(conn, "SELECT id FROM partner_ties WHERE uuid = ?", uuid)
+}
+
+pub fn tie_uuid(conn: &Connection, id: i64) -> Result<String> {
+    uuid_of(conn, "SELECT uuid FROM partner_ties WHERE id = ?", id)
+}
+
+/// The own institution's stable id (migration 011); `None` before its
+/// profile is first saved.
+pub fn institution_uuid(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT uuid FROM institution WHERE id = 1", [], |r| {
+            r.get::<_, Option<String>>(0)
+        })
+        .optional()?
+        .flatten()
+        .filter(|u| !u.is_empty()))
+}
+
+/// The own institution's short name as ties show it.
+pub fn institution_name(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .query_row("SELECT short_name FROM institution WHERE id = 1", [], |r| {
+            r.get::<_, Option<String>>(0)
+        })
+        .optional()?
+        .flatten()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| crate::partners::tie_queries::INSTITUTION_FALLBACK.to_string()))
+}
+
+/// Whether a row is in the trash (then a package does not touch it). Ties
+/// have no trash of their own: a tie with a partner in the trash is left
+/// as it is by the plan.
 pub fn trashed(conn: &Connection, kind: RecordKind, id: i64) -> Result<bool> {
     let table = match kind {
         RecordKind::Partner => "partners",
         RecordKind::Event => "events",
         RecordKind::Agreement => "agreements",
+        RecordKind::Tie => return Ok(false),
     };
     Ok(conn
         .query_row(
@@ -87,6 +122,7 @@ pub fn set_uuid(conn: &Connection, table: &str, id: i64, uuid: &str) -> Result<(
     let table = match table {
         "partners" => "partners",
         "persons" => "persons",
+        "partner_ties" => "partner_ties",
         _ => "agreements",
     };
     conn.execute(

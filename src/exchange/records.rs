@@ -8,13 +8,14 @@ use rusqlite::Connection;
 
 use super::model::{
     AgreementRecord, ContactRecord, EventRecord, ExchangeSelection, Package, PartnerRecord,
-    PartyRecord, Sender,
+    PartyRecord, Sender, TieRecord,
 };
 use super::queries;
 use crate::agreements::model::Agreement;
 use crate::error::{CoreError, Result};
 use crate::events::model::Event;
-use crate::partners::model::Partner;
+use crate::institution::model::Institution;
+use crate::partners::model::{Partner, PartnerType, RelationKind, Tie};
 use crate::storage::Storage;
 
 pub fn partner(conn: &Connection, p: &Partner, contacts: bool) -> Result<PartnerRecord> {
@@ -54,8 +55,8 @@ pub fn partner(conn: &Connection, p: &Partner, contacts: bool) -> Result<Partner
 }
 
 pub fn event(conn: &Connection, e: &Event) -> Result<EventRecord> {
-    let form = crate::events::queries::form(conn, e.data.form_id)?
-        .map(|f| f.name)
+    let (form, form_online) = crate::events::queries::form(conn, e.data.form_id)?
+        .map(|f| (f.name, f.online))
         .unwrap_or_default();
     let mut partners = Vec::new();
     for id in &e.data.partner_ids {
@@ -72,6 +73,7 @@ pub fn event(conn: &Connection, e: &Event) -> Result<EventRecord> {
     Ok(EventRecord {
         uid: e.uid.clone(),
         form,
+        form_online,
         partners,
         agreement,
         data,
@@ -97,6 +99,69 @@ pub fn agreement(conn: &Connection, a: &Agreement) -> Result<AgreementRecord> {
         parties,
         data,
     })
+}
+
+/// A local tie as it travels: each side by its partner's stable id, the own
+/// institution by `own` (the sender's stable id, or the receiver's when the
+/// import compares).
+pub fn tie(conn: &Connection, t: &Tie, own: &str) -> Result<TieRecord> {
+    let side = |id: Option<i64>| match id {
+        Some(id) => queries::partner_uuid(conn, id),
+        None => Ok(own.to_string()),
+    };
+    Ok(TieRecord {
+        uuid: queries::tie_uuid(conn, t.id)?,
+        first: side(t.first_id)?,
+        second: side(t.second_id)?,
+        kind: t.kind,
+        start_date: t.start_date,
+        end_date: t.end_date,
+        note: t.note.clone(),
+    })
+}
+
+/// The sending institution as a partner record, for its ties: an
+/// institution of additional education (whom PartnerNet is for), its
+/// strengths offered as resources and its deficits as requests.
+fn sender_partner(institution: &Institution, uuid: &str) -> PartnerRecord {
+    PartnerRecord {
+        uuid: uuid.to_string(),
+        partner_type: PartnerType::AdditionalEducation,
+        relation_kind: RelationKind::NetworkInteraction,
+        full_name: institution.full_name.clone(),
+        short_name: if institution.short_name.trim().is_empty() {
+            institution.full_name.clone()
+        } else {
+            institution.short_name.clone()
+        },
+        requisites: institution.requisites.clone(),
+        head: institution.head.clone(),
+        resources: institution.strengths.clone(),
+        requests: institution.deficits.clone(),
+        contacts: None,
+    }
+}
+
+/// The ties whose two sides both travel (the own institution travels with
+/// its ties): the records, and whether the sender's record must go too.
+fn ties(
+    conn: &Connection,
+    partner_ids: &BTreeSet<i64>,
+    own: Option<&str>,
+) -> Result<(Vec<TieRecord>, bool)> {
+    let mut out = Vec::new();
+    let mut with_own = false;
+    for t in crate::partners::tie_queries::all_live(conn)? {
+        let goes = |id: Option<i64>| match id {
+            Some(id) => partner_ids.contains(&id),
+            None => own.is_some(),
+        };
+        if goes(t.first_id) && goes(t.second_id) {
+            with_own |= t.first_id.is_none() || t.second_id.is_none();
+            out.push(tie(conn, &t, own.unwrap_or_default())?);
+        }
+    }
+    Ok((out, with_own))
 }
 
 /// The events of the selection: the year's plan and the chosen ones.
@@ -149,17 +214,22 @@ pub fn collect(
             .flat_map(|a| a.data.parties.iter().map(|p| p.partner_id)),
     );
     let mut partners = Vec::new();
-    for id in partner_ids {
-        let p = crate::partners::get(storage, id)?;
+    for id in &partner_ids {
+        let p = crate::partners::get(storage, *id)?;
         partners.push(partner(conn, &p, selection.contacts)?);
     }
+    let institution = crate::institution::get(storage)?;
+    let own = queries::institution_uuid(conn)?;
+    let (ties, with_own) = ties(conn, &partner_ids, own.as_deref())?;
     if partners.is_empty() && events.is_empty() && agreements.is_empty() {
         return Err(CoreError::BadInput(
             "в пакет ничего не выбрано: отметьте партнёров, год плана или договоры.".to_string(),
         ));
     }
     partners.sort_by_key(|p| crate::text::fold(&p.short_name));
-    let institution = crate::institution::get(storage)?;
+    if let (true, Some(own)) = (with_own, own.as_deref()) {
+        partners.insert(0, sender_partner(&institution, own));
+    }
     let name = if institution.short_name.trim().is_empty() {
         institution.full_name.clone()
     } else {
@@ -190,6 +260,7 @@ pub fn collect(
             .iter()
             .map(|a| agreement(conn, a))
             .collect::<Result<_>>()?,
+        ties,
     })
 }
 

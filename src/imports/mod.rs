@@ -3,6 +3,7 @@
 //! a dry run row by row, then apply her decisions in one transaction, kept
 //! as a batch that can be undone as one step.
 
+mod cells;
 pub mod fields;
 pub mod model;
 pub mod plan;

@@ -115,6 +115,9 @@ pub struct ImportRow {
     pub changes: Vec<String>,
     /// «Строка 14, ИНН: …»; a row with problems is skipped.
     pub problems: Vec<String>,
+    /// «Строка 5, ИНН: восстановлен ведущий ноль — 0123456789.»: what the
+    /// import corrected in the row's cells; the row is imported as shown.
+    pub notes: Vec<String>,
 }
 
 /// The dry run: row by row, with the counts of what applying would do.

@@ -170,8 +170,19 @@ pub fn plan(
     let mut seen_inn: HashMap<(String, String), u32> = HashMap::new();
     let mut planned = Vec::with_capacity(table.rows.len());
     for (number, cells) in &table.rows {
-        let values = RowValues::from_cells(cells, mapping);
+        let mut values = RowValues::from_cells(cells, mapping);
+        let restored = values.restore_zeros();
         let mut p = plan_row(storage, &registry, *number, &values, today)?;
+        p.row.notes = restored
+            .iter()
+            .map(|(f, v)| {
+                problem(
+                    *number,
+                    f.label(),
+                    &format!("восстановлен ведущий ноль — {v}"),
+                )
+            })
+            .collect();
         // The same organisation twice in the file: the later row is skipped.
         let inn_kpp = p
             .create
@@ -233,6 +244,7 @@ fn plan_row(
         matched: None,
         changes: Vec::new(),
         problems: Vec::new(),
+        notes: Vec::new(),
     };
     let Some((partner, kind)) = matched else {
         return Ok(match create {

@@ -3,16 +3,18 @@
 //! and delimiter (`;`, `,` or tab) are detected. Every refusal says in
 //! Russian what to do; nothing here writes.
 
+use std::io::Cursor;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook_from_rs, Data, Reader, Sheets};
 
+pub use super::cells::MAX_ROWS;
+use super::cells::{Cells, Grid};
 use crate::error::{CoreError, Result};
 
 /// The largest file read for an import.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
-/// The most data rows one import takes.
-pub const MAX_ROWS: usize = 100_000;
 /// The longest cell: a longer one is a whole text pasted by mistake.
 pub const MAX_CELL_CHARS: usize = 10_000;
 
@@ -41,8 +43,8 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn kind(path: &Path) -> Result<Kind> {
-    let ext = path
+fn kind(name: &str) -> Result<Kind> {
+    let ext = Path::new(name)
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
@@ -50,8 +52,7 @@ fn kind(path: &Path) -> Result<Kind> {
         "csv" | "txt" => Ok(Kind::Csv),
         "xlsx" | "xlsm" | "xls" | "ods" => Ok(Kind::Spreadsheet),
         _ => Err(bad(format!(
-            "файл «{}» — не таблица: выберите файл .xlsx, .xls, .ods или .csv.",
-            file_name(path)
+            "файл «{name}» — не таблица: выберите файл .xlsx, .xls, .ods или .csv."
         ))),
     }
 }
@@ -74,20 +75,50 @@ pub fn read(path: &Path, sheet: &str) -> Result<Table> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let (sheets, sheet, grid) = match kind(path)? {
-        Kind::Csv => (vec![String::new()], String::new(), csv_grid(path)?),
-        Kind::Spreadsheet => spreadsheet_grid(path, sheet)?,
-    };
-    let table = into_table(path, sheets, sheet, grid)?;
-    Ok(table)
+    let name = file_name(path);
+    kind(&name)?;
+    let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+    from_bytes(&name, &bytes, sheet)
 }
 
-/// Rows of cells with the sheet row number of each.
-type Grid = Vec<(u32, Vec<String>)>;
+/// Reads `sheet` of a file named `name` (its extension says the format)
+/// from its bytes: [`read`] after the file checks, and the fuzz target.
+pub fn from_bytes(name: &str, bytes: &[u8], sheet: &str) -> Result<Table> {
+    let (sheets, sheet, grid) = match kind(name)? {
+        Kind::Csv => (vec![String::new()], String::new(), csv_grid(name, bytes)?),
+        Kind::Spreadsheet => spreadsheet_grid(name, bytes, sheet)?,
+    };
+    into_table(name, sheets, sheet, grid)
+}
 
-fn spreadsheet_grid(path: &Path, sheet: &str) -> Result<(Vec<String>, String, Grid)> {
-    let name = file_name(path);
-    let mut book = open_workbook_auto(path).map_err(|_| {
+/// The workbook in the format the extension names, as calamine opens a path.
+fn workbook<'a>(name: &str, bytes: &'a [u8]) -> Option<Sheets<Cursor<&'a [u8]>>> {
+    let ext = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let data = Cursor::new(bytes);
+    match ext.as_str() {
+        "xls" => open_workbook_from_rs(data).ok().map(Sheets::Xls),
+        "ods" => open_workbook_from_rs(data).ok().map(Sheets::Ods),
+        _ => open_workbook_from_rs(data).ok().map(Sheets::Xlsx),
+    }
+}
+
+/// Reads the chosen sheet; a panic inside calamine (a hostile file can
+/// still find one) becomes the message that the file is damaged.
+fn spreadsheet_grid(name: &str, bytes: &[u8], sheet: &str) -> Result<(Vec<String>, String, Grid)> {
+    let read = std::panic::catch_unwind(AssertUnwindSafe(|| sheet_cells(name, bytes, sheet)));
+    read.unwrap_or_else(|_| {
+        Err(bad(format!(
+            "файл «{name}» повреждён: прочитать его не удалось. Откройте его в Excel или \
+             LibreOffice и сохраните заново как .xlsx."
+        )))
+    })
+}
+
+fn sheet_cells(name: &str, bytes: &[u8], sheet: &str) -> Result<(Vec<String>, String, Grid)> {
+    let mut book = workbook(name, bytes).ok_or_else(|| {
         bad(format!(
             "файл «{name}» не читается как таблица: он повреждён или это файл другого типа, \
              чем говорит его расширение. Откройте его в Excel или LibreOffice и сохраните \
@@ -97,11 +128,7 @@ fn spreadsheet_grid(path: &Path, sheet: &str) -> Result<(Vec<String>, String, Gr
     let sheets = book.sheet_names();
     let chosen = if sheet.trim().is_empty() {
         // The first sheet with anything on it: a title sheet is passed over.
-        let filled = sheets.iter().find(|s| {
-            book.worksheet_range(s)
-                .map(|r| !r.is_empty())
-                .unwrap_or(false)
-        });
+        let filled = sheets.iter().find(|s| has_cells(&mut book, s));
         filled.or(sheets.first()).cloned().ok_or_else(|| {
             bad(format!(
                 "в файле «{name}» нет ни одного листа: выберите другой файл."
@@ -119,24 +146,60 @@ fn spreadsheet_grid(path: &Path, sheet: &str) -> Result<(Vec<String>, String, Gr
                 .join(", ")
         )));
     };
-    let range = book.worksheet_range(&chosen).map_err(|_| {
+    let damaged = || {
         bad(format!(
             "лист «{chosen}» файла «{name}» не читается: файл повреждён. Откройте его в Excel \
              или LibreOffice и сохраните заново."
         ))
-    })?;
-    let first_row = range.start().map(|(r, _)| r).unwrap_or(0);
-    let width = range.width();
-    let mut grid = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        if grid.len() > MAX_ROWS + 1 {
-            break;
+    };
+    let mut cells = Cells::default();
+    match &mut book {
+        // Cell by cell: the grid grows with what is filled, never to the
+        // size the sheet declares (a cell at XFD1048576 would be 512 GB).
+        Sheets::Xlsx(xlsx) => {
+            let mut reader = xlsx
+                .worksheet_cells_reader(&chosen)
+                .map_err(|_| damaged())?;
+            while let Some(cell) = reader.next_cell().map_err(|_| damaged())? {
+                let (row, col) = cell.get_position();
+                cells.put(row, col, cell_text(&Data::from(cell.get_value().clone())))?;
+            }
         }
-        let mut cells: Vec<String> = row.iter().map(cell_text).collect();
-        cells.truncate(width);
-        grid.push((first_row + i as u32 + 1, cells));
+        // calamine reads .xls and .ods whole when it opens them (BIFF8 has
+        // at most 65 536 × 256 cells); the same limits apply to what it read.
+        other => {
+            let range = other.worksheet_range(&chosen).map_err(|_| damaged())?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            for (row, col, data) in range.used_cells() {
+                let row = top.saturating_add(row as u32);
+                let col = left.saturating_add(col as u32);
+                cells.put(row, col, cell_text(data))?;
+            }
+        }
     }
-    Ok((sheets, chosen, grid))
+    Ok((sheets, chosen, cells.into_grid()?))
+}
+
+/// Whether a sheet has a filled cell; an .xlsx sheet is read only up to it.
+fn has_cells(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> bool {
+    match book {
+        Sheets::Xlsx(xlsx) => {
+            let Ok(mut reader) = xlsx.worksheet_cells_reader(sheet) else {
+                return false;
+            };
+            while let Ok(Some(cell)) = reader.next_cell() {
+                let text = cell_text(&Data::from(cell.get_value().clone()));
+                if !text.trim().is_empty() {
+                    return true;
+                }
+            }
+            false
+        }
+        other => other
+            .worksheet_range(sheet)
+            .map(|r| !r.is_empty())
+            .unwrap_or(false),
+    }
 }
 
 /// A cell as she sees it: a whole number without «.0» (an ИНН typed as a
@@ -163,16 +226,14 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
-fn csv_grid(path: &Path) -> Result<Grid> {
-    let name = file_name(path);
-    let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+fn csv_grid(name: &str, bytes: &[u8]) -> Result<Grid> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(bad(format!(
             "файл «{name}» назван .csv, но это таблица Excel или LibreOffice: \
              переименуйте его в .xlsx (или .xls, .ods) и выберите снова."
         )));
     }
-    let text = decode(&bytes);
+    let text = decode(bytes);
     if text.contains('\0') {
         return Err(bad(format!(
             "файл «{name}» — не текстовая таблица CSV: в нём двоичные данные. \
@@ -249,8 +310,7 @@ fn blank(cells: &[String]) -> bool {
 
 /// The header is the first row with two filled cells (a title above it,
 /// merged across the columns, has one); empty rows are dropped.
-fn into_table(path: &Path, sheets: Vec<String>, sheet: String, grid: Grid) -> Result<Table> {
-    let name = file_name(path);
+fn into_table(name: &str, sheets: Vec<String>, sheet: String, grid: Grid) -> Result<Table> {
     let what = if sheet.is_empty() {
         format!("файл «{name}»")
     } else {

@@ -36,6 +36,27 @@ impl RowValues {
             .map(|(_, v)| v.as_str())
     }
 
+    /// ИНН, КПП and БИК that a spreadsheet kept as numbers get their
+    /// leading zero back (`validation::restore_leading_zero`): the fields
+    /// restored, with their values now.
+    pub fn restore_zeros(&mut self) -> Vec<(ImportField, String)> {
+        use crate::validation::{restore_leading_zero, Field};
+        let mut restored = Vec::new();
+        for (field, value) in &mut self.0 {
+            let check = match field {
+                F::Inn => Field::Inn,
+                F::Kpp => Field::Kpp,
+                F::Bik => Field::Bik,
+                _ => continue,
+            };
+            if let Some(padded) = restore_leading_zero(check, value) {
+                value.clone_from(&padded);
+                restored.push((*field, padded));
+            }
+        }
+        restored
+    }
+
     /// The organisation's name as the row gives it.
     pub fn name(&self) -> String {
         self.get(F::FullName)

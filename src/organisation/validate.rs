@@ -28,11 +28,26 @@ impl Problems {
 }
 
 /// Trims in place (without a new allocation when there is nothing to trim).
+/// Control characters (NUL, a line break in a one-line field) are cleaned
+/// out as everywhere ([`crate::validation::fields::clean_line`]).
 pub fn trim(s: &mut String) {
+    if s.chars().any(char::is_control) {
+        *s = crate::validation::fields::clean_line(s);
+        return;
+    }
     let t = s.trim();
     if t.len() != s.len() {
         *s = t.to_string();
     }
+}
+
+/// [`trim`] of a multi-line text: tabs and line breaks stay.
+pub fn trim_text(s: &mut String) {
+    if s.chars().any(char::is_control) {
+        *s = crate::validation::fields::clean_text(s);
+        return;
+    }
+    trim(s);
 }
 
 /// Checks and normalises the phone, e-mail and website (and trims the addresses).
@@ -85,7 +100,12 @@ pub fn requisites(p: &mut Problems, prefix: &str, r: &mut Requisites, today: Nai
     trim(&mut r.licence_issuer);
     registration(p, prefix, r);
     bank(p, prefix, r);
-    if let Some(date) = r.licence_date {
+    let licence = format!("{prefix}.licence_date");
+    if let Some(e) =
+        crate::validation::dates::opt_date_problem(&licence, "Дата выдачи лицензии", r.licence_date)
+    {
+        p.add(e.field, e.message);
+    } else if let Some(date) = r.licence_date {
         if date > today {
             p.add(
                 format!("{prefix}.licence_date"),

@@ -4,11 +4,13 @@
 //! the caller decides what "now" is, so tests are deterministic.
 
 pub mod bulk_queries;
+pub mod duplicates;
 pub mod history;
 pub mod model;
 pub mod note_queries;
 pub mod notes;
 pub mod queries;
+pub mod search;
 pub mod tie_queries;
 pub mod ties;
 pub mod validate;
@@ -42,20 +44,7 @@ fn prepare(
     now: NaiveDateTime,
 ) -> Result<PartnerInput> {
     let input = validate::normalize_partner(input, now.date()).map_err(CoreError::Validation)?;
-    let r = &input.requisites;
-    if !r.inn.is_empty() {
-        if let Some(other) = queries::same_inn(storage.conn(), &r.inn, &r.kpp, id)? {
-            return Err(CoreError::invalid(
-                "requisites.inn",
-                format!(
-                    "Партнёр с ИНН {} и КПП {} уже есть в реестре: «{other}». \
-                     Откройте его карточку или проверьте ИНН.",
-                    r.inn,
-                    if r.kpp.is_empty() { "—" } else { &r.kpp }
-                ),
-            ));
-        }
-    }
+    duplicates::refuse(storage.conn(), &input, id)?;
     Ok(input)
 }
 
@@ -200,15 +189,16 @@ pub fn restore(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()>
         return Ok(());
     }
     let r = &partner.data.requisites;
-    if !r.inn.is_empty() {
-        if let Some(other) = queries::same_inn(storage.conn(), &r.inn, &r.kpp, Some(id))? {
-            return Err(CoreError::Conflict(format!(
-                "Нельзя восстановить «{}»: в реестре уже есть партнёр с тем же ИНН — «{other}».",
-                partner.data.short_name
-            )));
-        }
-    }
     storage.write(|tx| {
+        // Inside the transaction: another process may have added it since.
+        if !r.inn.is_empty() {
+            if let Some(other) = duplicates::same_inn(tx, &r.inn, &r.kpp, Some(id))? {
+                return Err(CoreError::Conflict(format!(
+                    "Нельзя восстановить «{}»: в реестре уже есть партнёр с тем же ИНН — «{other}».",
+                    partner.data.short_name
+                )));
+            }
+        }
         queries::set_deleted(tx, id, None)?;
         queries::add_history(
             tx,

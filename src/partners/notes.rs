@@ -6,7 +6,7 @@
 use chrono::{Months, NaiveDate, NaiveDateTime};
 
 use crate::error::{CoreError, FieldError, Result};
-use crate::organisation::validate::{trim, Problems};
+use crate::organisation::validate::{trim_text, Problems};
 use crate::partners::model::{Note, NoteInput};
 use crate::partners::{note_queries, queries};
 use crate::storage::Storage;
@@ -38,7 +38,7 @@ fn prepare(
     today: NaiveDate,
 ) -> Result<NoteInput> {
     let mut p = Problems::default();
-    trim(&mut input.text);
+    trim_text(&mut input.text);
     if input.text.is_empty() {
         p.add(
             "text",
@@ -53,6 +53,13 @@ fn prepare(
         );
     }
     let limit = today.checked_add_months(Months::new(12)).unwrap_or(today);
+    let too_early = input
+        .date
+        .filter(|d| *d < limit)
+        .and_then(|d| crate::validation::dates::date_problem("date", "Дата записи", d));
+    if let Some(e) = too_early {
+        p.add(e.field, e.message);
+    }
     match input.date {
         None => p.add("date", "Укажите дату записи."),
         Some(d) if d > limit => p.add(

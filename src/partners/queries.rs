@@ -72,10 +72,22 @@ pub fn insert(conn: &Connection, input: &PartnerInput, now: NaiveDateTime) -> Re
     let mut values = main_values(input);
     values.push(Value::Text(fmt_ts(now)));
     values.push(Value::Text(fmt_ts(now)));
-    conn.execute(&sql, params_from_iter(values))?;
+    // Again inside the caller's transaction: the form was checked before it.
+    super::duplicates::refuse(conn, input, None)?;
+    conn.execute(&sql, params_from_iter(values))
+        .map_err(|e| unique_inn(e, input))?;
     let id = conn.last_insert_rowid();
     write_children(conn, id, input, now)?;
     Ok(id)
+}
+
+/// The index of migration 012 refused the row: the registry's message.
+fn unique_inn(e: rusqlite::Error, input: &PartnerInput) -> CoreError {
+    if super::duplicates::is_violation(&e) {
+        let r = &input.requisites;
+        return super::duplicates::message(&r.inn, &r.kpp, "другой партнёр");
+    }
+    e.into()
 }
 
 pub fn update(conn: &Connection, id: i64, input: &PartnerInput, now: NaiveDateTime) -> Result<()> {
@@ -90,7 +102,9 @@ pub fn update(conn: &Connection, id: i64, input: &PartnerInput, now: NaiveDateTi
     let mut values = main_values(input);
     values.push(Value::Text(fmt_ts(now)));
     values.push(Value::Integer(id));
-    conn.execute(&sql, params_from_iter(values))?;
+    super::duplicates::refuse(conn, input, Some(id))?;
+    conn.execute(&sql, params_from_iter(values))
+        .map_err(|e| unique_inn(e, input))?;
     conn.execute("DELETE FROM partner_contacts WHERE partner_id = ?", [id])?;
     conn.execute("DELETE FROM partner_tags WHERE partner_id = ?", [id])?;
     conn.execute("DELETE FROM partner_readiness WHERE partner_id = ?", [id])?;
@@ -272,16 +286,18 @@ pub fn summaries(
 
 /// The list's SQL and its parameters: the full-text search and one `IN`
 /// per filter that selects anything, sorted by name.
-fn summaries_query(filter: &PartnerFilter, trashed: bool) -> (String, Vec<Value>) {
-    let mut sql = String::from(
-        "SELECT p.id, p.partner_type, p.relation_kind, p.short_name, p.full_name, p.inn,
-                p.head_surname, p.head_name, p.head_patronymic, p.phone, p.email, p.stage,
-                p.updated_at, p.deleted_at,
-                (SELECT group_concat(tag, '\u{1f}') FROM
-                    (SELECT tag FROM partner_tags t WHERE t.partner_id = p.id AND t.kind = 'resource'
-                     ORDER BY position))
-         FROM partners p WHERE ",
-    );
+/// The columns of a [`PartnerSummary`] (read by [`read_summary`]), up to `WHERE `.
+pub(super) const SUMMARY_SELECT: &str =
+    "SELECT p.id, p.partner_type, p.relation_kind, p.short_name, p.full_name, p.inn,
+            p.head_surname, p.head_name, p.head_patronymic, p.phone, p.email, p.stage,
+            p.updated_at, p.deleted_at,
+            (SELECT group_concat(tag, '\u{1f}') FROM
+                (SELECT tag FROM partner_tags t WHERE t.partner_id = p.id AND t.kind = 'resource'
+                 ORDER BY position))
+     FROM partners p WHERE ";
+
+pub(super) fn summaries_query(filter: &PartnerFilter, trashed: bool) -> (String, Vec<Value>) {
+    let mut sql = String::from(SUMMARY_SELECT);
     sql.push_str(if trashed {
         "p.deleted_at IS NOT NULL"
     } else {
@@ -330,7 +346,7 @@ fn summaries_query(filter: &PartnerFilter, trashed: bool) -> (String, Vec<Value>
 }
 
 /// One row of [`summaries_query`]; the resources come joined by U+001F.
-fn read_summary(r: &Row) -> rusqlite::Result<PartnerSummary> {
+pub(super) fn read_summary(r: &Row) -> rusqlite::Result<PartnerSummary> {
     let tags: Option<String> = r.get(14)?;
     let deleted: Option<String> = r.get(13)?;
     let stage: Option<i64> = r.get(11)?;
@@ -422,7 +438,18 @@ pub fn set_deleted(conn: &Connection, id: i64, at: Option<NaiveDateTime>) -> Res
     conn.execute(
         "UPDATE partners SET deleted_at = ?2 WHERE id = ?1",
         params![id, at.map(fmt_ts)],
-    )?;
+    )
+    .map_err(|e| {
+        if super::duplicates::is_violation(&e) {
+            CoreError::Conflict(
+                "Партнёра нельзя восстановить: в реестре уже есть партнёр с тем же ИНН и КПП. \
+                 Откройте его карточку или исправьте ИНН."
+                    .into(),
+            )
+        } else {
+            e.into()
+        }
+    })?;
     Ok(())
 }
 
@@ -489,23 +516,6 @@ pub fn field_history(conn: &Connection, field: &str) -> Result<Vec<HistoryEntry>
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Other live partners with the same ИНН and КПП, for the duplicate check.
-pub fn same_inn(
-    conn: &Connection,
-    inn: &str,
-    kpp: &str,
-    except: Option<i64>,
-) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT short_name FROM partners WHERE inn = ?1 AND kpp = ?2 AND deleted_at IS NULL
-             AND id IS NOT ?3 LIMIT 1",
-            params![inn, kpp, except],
-            |r| r.get(0),
-        )
-        .optional()?)
 }
 
 pub fn persons(conn: &Connection) -> Result<Vec<Person>> {

@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::error::{CoreError, FieldError, Result};
-use crate::organisation::validate::{trim, Problems};
+use crate::organisation::validate::{trim_text, Problems};
 use crate::partners::model::{Tie, TieInput, TieKind};
 use crate::partners::{queries, tie_queries};
 use crate::storage::Storage;
@@ -21,10 +21,15 @@ fn fmt_date(d: NaiveDate) -> String {
 
 /// Checks and normalises a tie form against the registry; every problem as
 /// a Russian message on its field.
-fn prepare(storage: &Storage, mut input: TieInput) -> Result<TieInput> {
+fn prepare(storage: &Storage, input: TieInput) -> Result<TieInput> {
+    prepare_on(storage.conn(), input)
+}
+
+/// [`prepare`] on a connection: the exchange checks a package's ties inside
+/// its transaction, after the partners they name are written.
+pub fn prepare_on(conn: &rusqlite::Connection, mut input: TieInput) -> Result<TieInput> {
     let mut p = Problems::default();
-    trim(&mut input.note);
-    let conn = storage.conn();
+    trim_text(&mut input.note);
     for (field, id) in [("first_id", input.first_id), ("second_id", input.second_id)] {
         if let Some(id) = id {
             match queries::state(conn, id)? {
@@ -47,6 +52,23 @@ fn prepare(storage: &Storage, mut input: TieInput) -> Result<TieInput> {
             "second_id",
             "Связь организации с самой собой не указывается: выберите другую организацию.",
         );
+    }
+    for e in [
+        crate::validation::dates::opt_date_problem(
+            "start_date",
+            "Дата начала связи",
+            input.start_date,
+        ),
+        crate::validation::dates::opt_date_problem(
+            "end_date",
+            "Дата окончания связи",
+            input.end_date,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        p.add(e.field, e.message);
     }
     match (input.start_date, input.end_date) {
         (None, _) => p.add("start_date", "Укажите дату начала связи."),
@@ -158,6 +180,21 @@ pub fn insert_checked(
     let id = tie_queries::insert(tx, input, now)?;
     let tie = tie_queries::load(tx, id)?;
     record(tx, None, Some(&tie), now)?;
+    Ok(tie)
+}
+
+/// Rewrites a tie already checked inside the caller's transaction, with its
+/// history (the exchange updates a tie a newer package brings this way).
+pub fn update_checked(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    input: &TieInput,
+    now: NaiveDateTime,
+) -> Result<Tie> {
+    let old = tie_queries::load(tx, id)?;
+    tie_queries::update(tx, id, input, now)?;
+    let tie = tie_queries::load(tx, id)?;
+    record(tx, Some(&old), Some(&tie), now)?;
     Ok(tie)
 }
 

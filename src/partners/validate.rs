@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use crate::error::FieldError;
 use crate::organisation::model::Requisites;
-use crate::organisation::validate::{head, phone_email_site, requisites, trim, Problems};
+use crate::organisation::validate::{
+    head, phone_email_site, requisites, trim, trim_text, Problems,
+};
 use crate::partners::model::{Contact, PartnerInput};
 use crate::text::clean_tags;
 use crate::validation;
@@ -33,7 +35,15 @@ pub fn normalize_partner(
     let mut p = Problems::default();
     trim(&mut input.full_name);
     trim(&mut input.short_name);
-    trim(&mut input.notes);
+    trim_text(&mut input.notes);
+    for (field, value) in [
+        ("full_name", &input.full_name),
+        ("short_name", &input.short_name),
+    ] {
+        if let Err(r) = crate::validation::fields::line("Наименование", value) {
+            p.add(field, r.0);
+        }
+    }
     if input.full_name.is_empty() {
         p.add("full_name", "Укажите полное наименование партнёра.");
     }
@@ -89,7 +99,12 @@ fn stage(p: &mut Problems, input: &PartnerInput, today: NaiveDate) {
         ),
         _ => {}
     }
-    if let Some(date) = input.stage_reached_on {
+    let reached = input.stage_reached_on;
+    if let Some(e) =
+        crate::validation::dates::opt_date_problem("stage_reached_on", "Дата этапа", reached)
+    {
+        p.add(e.field, e.message);
+    } else if let Some(date) = reached {
         if date > today {
             p.add(
                 "stage_reached_on",

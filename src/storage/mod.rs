@@ -9,7 +9,7 @@ pub mod time;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -39,7 +39,7 @@ pub struct AppInfo {
 impl Storage {
     /// Opens (creating if needed) the database in `dir`.
     pub fn open_dir(dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+        paths::ensure_data_dir(dir)?;
         Self::open(&dir.join(DB_FILE))
     }
 
@@ -59,7 +59,7 @@ impl Storage {
         // FULL: a committed change survives a power cut, not only a crash
         // (`make bench`: bench_backups measures what it costs).
         conn.pragma_update(None, "synchronous", "FULL")?;
-        migrations().to_latest(&mut conn)?;
+        migrations::to_latest(&mut conn)?;
         Ok(Storage {
             conn,
             path: path.to_path_buf(),
@@ -76,8 +76,14 @@ impl Storage {
     }
 
     /// Runs `f` in a transaction: all of it is saved, or none of it.
+    /// IMMEDIATE: the write lock is taken at the start, so a second process
+    /// writing at the same time waits for it (busy timeout) instead of
+    /// failing at once with «database is locked» when a deferred
+    /// transaction that has read tries to write.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)

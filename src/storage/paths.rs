@@ -26,6 +26,18 @@ pub fn resolve_data_dir(flag: Option<PathBuf>, env: Option<String>) -> Result<Pa
         })
 }
 
+/// Creates the data folder if needed; a file in its place is refused by
+/// name rather than with the system's «already exists».
+pub fn ensure_data_dir(dir: &std::path::Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(CoreError::BadInput(format!(
+            "Папка данных «{}» — это файл, а не папка: укажите папку (--data-dir).",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))
+}
+
 /// Finds `--data-dir DIR` / `--data-dir=DIR` among command-line arguments.
 pub fn data_dir_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
     let mut args = args.into_iter();

@@ -16,13 +16,15 @@
 //! - [`phone`] and [`website`] return the normalised value to store.
 
 mod contacts;
+pub mod dates;
+pub mod fields;
 pub mod make;
 mod requisites;
 
 use std::fmt;
 
 pub use contacts::{email, phone, website};
-pub use requisites::{bank_account, bik, corr_account, inn, kpp, ogrn};
+pub use requisites::{bank_account, bik, corr_account, inn, kpp, ogrn, restore_leading_zero};
 
 /// Which requisite or contact a [`CheckError`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -25,6 +25,34 @@ pub fn inn(v: &str) -> Result<InnKind, CheckError> {
     }
 }
 
+/// A requisite a spreadsheet kept as a number, and so without its leading
+/// zero (ИНН 0123456789 → 123456789, КПП 012301001 → 12301001, БИК
+/// 044525225 → 44525225): the value with the zero back when it is all
+/// digits, does not start with a zero itself (a number never does), is one
+/// digit short and the padded value passes the requisite's check; else
+/// `None`. ОГРН is never restored: its first digit is the record's kind
+/// (1, 3, 5 …), never 0. For the import of a table only: a form keeps what
+/// she typed and shows its error.
+pub fn restore_leading_zero(field: Field, v: &str) -> Option<String> {
+    let value = compact(v);
+    let from_number = value.bytes().all(|b| b.is_ascii_digit()) && !value.starts_with('0');
+    let short = match field {
+        Field::Inn => [9, 11].contains(&value.len()),
+        Field::Kpp | Field::Bik => value.len() == 8,
+        _ => false,
+    };
+    if !from_number || !short {
+        return None;
+    }
+    let padded = format!("0{value}");
+    let valid = match field {
+        Field::Inn => inn(&padded).is_ok(),
+        Field::Kpp => kpp(&padded).is_ok(),
+        _ => bik(&padded).is_ok(),
+    };
+    valid.then_some(padded)
+}
+
 /// КПП: 9 characters — 4 digits (tax office), 2 digits or uppercase Latin
 /// letters A–Z (reason of registration, the tax service allows letters
 /// here), 3 digits. There is no check digit.
@@ -330,6 +358,35 @@ mod tests {
         assert_eq!(
             msg(bik("04452522")),
             "БИК должен состоять из 9 цифр, а введено 8 цифр."
+        );
+    }
+
+    #[test]
+    fn a_lost_leading_zero_comes_back_only_when_the_check_passes() {
+        let restore = restore_leading_zero;
+        // Republic of Adygea (region 01): valid check digits.
+        let inn10 = "0105001234".to_string();
+        let inn12 = "010500123494".to_string();
+        assert_eq!(inn(&inn10), Ok(InnKind::Legal));
+        assert_eq!(inn(&inn12), Ok(InnKind::Individual));
+        assert_eq!(restore(Field::Inn, &inn10[1..]), Some(inn10.clone()));
+        assert_eq!(restore(Field::Inn, &inn12[1..]), Some(inn12.clone()));
+        assert_eq!(restore(Field::Inn, &inn10), None, "a whole ИНН stays");
+        let last = inn10.as_bytes()[9] - b'0';
+        let typo = format!("{}{}", &inn10[1..9], (last + 1) % 10);
+        assert_eq!(restore(Field::Inn, &typo), None, "the check digit fails");
+        assert_eq!(restore(Field::Inn, "012345678"), None, "text, not a number");
+        assert_eq!(restore(Field::Inn, "12345678"), None);
+        assert_eq!(restore(Field::Kpp, "10501001"), Some("010501001".into()));
+        assert_eq!(restore(Field::Kpp, "1050100"), None);
+        assert_eq!(restore(Field::Bik, "44525225"), Some("044525225".into()));
+        assert_eq!(restore(Field::Bik, "64452522"), None, "no БИК starts «06»");
+        let ogrn_value = "1026800001238";
+        assert_eq!(ogrn(ogrn_value), Ok(OgrnKind::Legal));
+        assert_eq!(
+            restore(Field::Ogrn, &ogrn_value[1..]),
+            None,
+            "ОГРН never starts with 0"
         );
     }
 

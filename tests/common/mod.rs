@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod ical;
+pub mod russian;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use partnernet::agreements::model::AgreementParty;

@@ -134,10 +134,15 @@ pub fn events_of_partner(
     state.with(|s| events::events_of_partner(s, partner_id, now()))
 }
 
-/// The start screen: this week, and held events waiting for their results.
+/// The start screen: this week, and held events waiting for their results,
+/// each list cut to `limit` (the core's default when absent) with its total.
 #[tauri::command]
-pub fn events_digest(state: State<'_, AppState>) -> Result<EventsDigest, ApiError> {
-    state.with(|s| events::digest(s, now()))
+pub fn events_digest(
+    state: State<'_, AppState>,
+    limit: Option<u32>,
+) -> Result<EventsDigest, ApiError> {
+    let limit = limit.map_or(events::DIGEST_LIMIT, |n| n as usize);
+    state.with(|s| events::digest_with(s, now(), limit))
 }
 
 /// Exports the chosen events as an .ics file to the path chosen.

@@ -8,7 +8,7 @@ use partnernet::partners::{
         HistoryEntry, Note, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary,
         Person, Tie, TieInput,
     },
-    notes, ties,
+    notes, search, ties,
 };
 use partnernet::{trash, ApiError, FieldError};
 use tauri::State;
@@ -21,6 +21,25 @@ pub fn partners_list(
     filter: PartnerFilter,
 ) -> Result<Vec<PartnerSummary>, ApiError> {
     state.with(|s| partners::list(s, &filter))
+}
+
+/// A partner picker's search as you type: the first `limit` matches.
+#[tauri::command]
+pub fn partners_pick(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> Result<Vec<PartnerSummary>, ApiError> {
+    state.with(|s| search::first_matches(s, &query, limit))
+}
+
+/// The partners a picker has chosen, by id (their names on the form).
+#[tauri::command]
+pub fn partners_named(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+) -> Result<Vec<PartnerSummary>, ApiError> {
+    state.with(|s| search::by_ids(s, &ids))
 }
 
 #[tauri::command]

@@ -201,6 +201,11 @@ pub fn stopped() {
     tracing::info!(target: "app", "программа закрыта");
 }
 
+/// The daily backup at start was not made (the window says why).
+pub fn start_backup_failed(reason: &str) {
+    tracing::warn!(target: "data", "резервная копия при запуске не создана: {}", redact(reason));
+}
+
 /// Someone started the app again: the running window was shown instead.
 pub fn second_start() {
     tracing::info!(target: "app", "повторный запуск: показано уже открытое окно");

@@ -231,12 +231,13 @@ fn syntax_message(detail: &str) -> String {
     if d.contains("unexpected end of variable block") {
         return "вставка поля {{ … }} закрыта раньше, чем записано поле".into();
     }
-    if d.contains("unexpected") {
-        return format!(
-            "ошибка в записи полей или команд шаблона (проверьте скобки {{{{ }}}} и {{% %}}; техническая причина: {detail})"
-        );
+    if d.contains("unexpected end of block") {
+        return "команда {% … %} закрыта раньше, чем записана: допишите условие или цикл".into();
     }
-    format!("ошибка в записи шаблона (техническая причина: {detail})")
+    if d.contains("unexpected") {
+        return "ошибка в записи полей или команд шаблона: проверьте скобки {{ }} и {% %} в этой строке".into();
+    }
+    "ошибка в записи шаблона: проверьте эту строку".into()
 }
 
 /// A minijinja error in Russian, with the template line.
@@ -265,10 +266,10 @@ fn translate(err: &Error, source: &str) -> TemplateError {
             "шаблон выполняется слишком долго (возможно, бесконечный или очень длинный цикл)".into()
         }
         ErrorKind::InvalidOperation | ErrorKind::CannotUnpack | ErrorKind::NonKey => {
-            format!("недопустимое действие в шаблоне (техническая причина: {detail})")
+            "недопустимое действие в шаблоне: проверьте поля и фильтры в этой строке".to_string()
         }
         _ if detail.is_empty() => "ошибка шаблона".to_string(),
-        _ => format!("ошибка шаблона (техническая причина: {detail})"),
+        _ => "ошибка шаблона: проверьте эту строку".to_string(),
     };
     let total = source.lines().count().max(1);
     TemplateError {

@@ -10,6 +10,7 @@
 
 mod component;
 mod export;
+mod nesting;
 mod parse;
 mod rules;
 mod vtimezone;

@@ -33,6 +33,7 @@ pub fn parse(text: &str, tz: Tz, forms: &[EventForm]) -> Result<ParsedCalendar> 
         return Err(not_ical("в нём нет строки BEGIN:VCALENDAR."));
     }
     let unfolded = unfold(text);
+    super::nesting::check(&unfolded).map_err(|why| not_ical(&why.0))?;
     let calendar = read_calendar(&unfolded).map_err(|e| not_ical(&syntax_error(&e)))?;
     let root_is_calendar = unfolded
         .trim_start()
@@ -304,11 +305,14 @@ fn event_span(
     Ok(match (start, end) {
         (When::Date(s), end) => {
             let last = match (end, duration) {
-                (Some(When::Date(e)), _) => e - Duration::days(1),
+                (Some(When::Date(e)), _) => e.pred_opt().unwrap_or(e),
                 (Some(When::Time(e)), _) => e.date(),
-                (None, Some(d)) => s + Duration::days((d.num_days() - 1).max(0)),
+                (None, Some(d)) => s
+                    .checked_add_signed(Duration::days((d.num_days() - 1).max(0)))
+                    .unwrap_or(s),
                 (None, None) => s,
             };
+            before_start(last < s, notes);
             Span {
                 all_day: true,
                 start: s.and_time(midnight()),
@@ -319,9 +323,10 @@ fn event_span(
             let e = match (end, duration) {
                 (Some(When::Time(e)), _) => e,
                 (Some(When::Date(e)), _) => e.and_time(midnight()),
-                (None, Some(d)) => s + d,
+                (None, Some(d)) => s.checked_add_signed(d).unwrap_or(s),
                 (None, None) => s,
             };
+            before_start(e < s, notes);
             Span {
                 all_day: false,
                 start: s,
@@ -329,6 +334,18 @@ fn event_span(
             }
         }
     })
+}
+
+/// An end before the start is taken as the start, and the preview says so
+/// (`events add` refuses such an event; a file is cleaned, not refused).
+fn before_start(earlier: bool, notes: &mut Vec<String>) {
+    if earlier {
+        notes.push(
+            "В файле окончание (DTEND) раньше начала: окончание принято равным началу — \
+             проверьте время после импорта."
+                .into(),
+        );
+    }
 }
 
 /// The file's UID, or one derived from the event's content so that the
@@ -549,15 +566,17 @@ fn override_times(
         Some(When::Time(s)) => {
             let e = match (zones.when_of(c, "DTEND", notes), duration) {
                 (Some(When::Time(e)), _) => e,
-                (_, Some(du)) => s + du,
-                _ => s + length,
+                (_, Some(du)) => s.checked_add_signed(du).unwrap_or(s),
+                _ => s.checked_add_signed(length).unwrap_or(s),
             };
             (s, e.max(s))
         }
         Some(When::Date(s)) => {
             let last = match zones.when_of(c, "DTEND", notes) {
-                Some(When::Date(e)) => e - Duration::days(1),
-                _ => s + Duration::days(length.num_days().max(0)),
+                Some(When::Date(e)) => e.pred_opt().unwrap_or(e),
+                _ => s
+                    .checked_add_signed(Duration::days(length.num_days().max(0)))
+                    .unwrap_or(s),
             };
             (s.and_time(midnight()), last.max(s).and_time(midnight()))
         }

@@ -27,18 +27,23 @@ pub(super) fn parse_duration(value: &str) -> Option<Duration> {
             unit => {
                 let n: i64 = number.parse().ok()?;
                 number.clear();
-                total += match (unit, in_time) {
-                    ('W', _) => Duration::weeks(n),
-                    ('D', _) => Duration::days(n),
-                    ('H', true) => Duration::hours(n),
-                    ('M', true) => Duration::minutes(n),
-                    ('S', true) => Duration::seconds(n),
+                // Checked: «P99999999999W» is no duration, not a panic.
+                let part = match (unit, in_time) {
+                    ('W', _) => Duration::try_weeks(n),
+                    ('D', _) => Duration::try_days(n),
+                    ('H', true) => Duration::try_hours(n),
+                    ('M', true) => Duration::try_minutes(n),
+                    ('S', true) => Duration::try_seconds(n),
                     _ => return None,
                 };
+                total = total.checked_add(&part?)?;
             }
         }
     }
-    number.is_empty().then_some(total * sign)
+    if !number.is_empty() {
+        return None;
+    }
+    total.checked_mul(sign)
 }
 
 /// «3TH» → (Some(3), 4); «MO» → (None, 1): ISO weekday numbers.
@@ -88,11 +93,15 @@ pub(super) fn parse_rrule(
     notes: &mut Vec<String>,
 ) -> Option<Recurrence> {
     let parts = Parts::new(value);
-    let mut interval: u32 = parts
-        .get("INTERVAL")
-        .and_then(|v| v.parse().ok())
-        .filter(|&n| n >= 1)
-        .unwrap_or(1);
+    let given = parts.get("INTERVAL");
+    let parsed = given.map(|v| v.parse::<u32>().ok().filter(|&n| n >= 1));
+    let mut interval: u32 = parsed.flatten().unwrap_or(1);
+    if let (Some(v), Some(None)) = (given, parsed) {
+        notes.push(format!(
+            "Интервал повторения «{v}» в файле недопустим (нужно целое число от 1): \
+             принят интервал 1."
+        ));
+    }
     let mut used = vec!["FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST"];
     let (frequency, weekdays) = frequency(&parts, start, &mut interval, &mut used, notes)?;
     note_dropped(&parts, &used, notes);
@@ -112,7 +121,7 @@ pub(super) fn parse_rrule(
         .get("UNTIL")
         .and_then(|v| zones.when(v, p, notes))
         .map(|w| match w {
-            When::Time(u) if u.time() < start.time() => u.date() - Duration::days(1),
+            When::Time(u) if u.time() < start.time() => u.date().pred_opt().unwrap_or(u.date()),
             w => w.date(),
         });
     let mut rule = Recurrence {

@@ -91,8 +91,8 @@ impl When {
 
 fn local_in<Z: TimeZone>(zone: &Z, t: NaiveDateTime) -> Option<chrono::DateTime<Z>> {
     zone.from_local_datetime(&t).earliest().or_else(|| {
-        zone.from_local_datetime(&(t + Duration::hours(1)))
-            .earliest()
+        t.checked_add_signed(Duration::hours(1))
+            .and_then(|later| zone.from_local_datetime(&later).earliest())
     })
 }
 

@@ -16,6 +16,8 @@ export type Section =
   | "reports"
   | "settings";
 
+export type SettingsTab = "institution" | "agreements" | "events" | "data";
+
 export type CardTab =
   | "requisites"
   | "contacts"
@@ -54,6 +56,8 @@ class AppState {
   searchInput: HTMLInputElement | null = null;
   /** A note shown above the institution form after «Начать с пустой базы». */
   firstStart = $state(false);
+  /** The tab «Настройки» opens on when a notice elsewhere leads there; the page takes it. */
+  settingsTab = $state<SettingsTab | null>(null);
 
   /**
    * Opens a section from the sidebar. Choosing the section already open goes
@@ -76,6 +80,13 @@ class AppState {
     if (section === "documents" && again) documents.openId = null;
     if (section === "agreements" && again) agreements.toList();
     if (section === "events" && again) events.toCalendar();
+  }
+
+  /** Opens a tab of «Настройки» (the start-backup banner → «Данные»), asking the open editor first. */
+  async openSettings(tab: SettingsTab) {
+    if (this.leaveGuard && !(await this.leaveGuard())) return;
+    this.settingsTab = tab;
+    this.go("settings");
   }
 
   /** Opens an event's occurrence beside the calendar (from the start screen, a partner's card). */

@@ -137,6 +137,10 @@ export const backend = {
 
   partnersList: (filter: PartnerFilter) => call<PartnerSummary[]>("partners_list", { filter }),
   partnersGet: (id: number) => call<Partner>("partners_get", { id }),
+  /** A picker's search as you type: the first `limit` live partners matching `query`. */
+  partnersPick: (query: string, limit: number) => call<PartnerSummary[]>("partners_pick", { query, limit }),
+  /** The chosen partners by id (trashed ones too), in the order asked. */
+  partnersNamed: (ids: number[]) => call<PartnerSummary[]>("partners_named", { ids }),
   /** `id` of the partner being edited (null for a new one), so it is not compared with itself. */
   partnersValidate: (input: PartnerInput, id: number | null = null) =>
     call<FieldError[]>("partners_validate", { input, id }),
@@ -245,7 +249,8 @@ export const backend = {
   eventsPurge: (id: number) => call<void>("events_purge", { id }),
   eventsTrashList: () => call<Event[]>("events_trash_list"),
   eventsOfPartner: (partnerId: number) => call<Occurrence[]>("events_of_partner", { partnerId }),
-  eventsDigest: () => call<EventsDigest>("events_digest"),
+  /** The start screen's lists, each cut to `limit` (10 by default), with their true totals. */
+  eventsDigest: (limit?: number) => call<EventsDigest>("events_digest", { limit: limit ?? null }),
   // plan and iCalendar: reports section, event forms in settings
   /** The plan of a school year (2026 for 2026/2027); `null`: the current school year. */
   planGet: (year: number | null) => call<import("./bindings").SchoolYearPlan>("plan_get", { year }),
@@ -340,6 +345,11 @@ export const backend = {
   backupsSetFolder: (folder: string | null) =>
     call<import("./bindings").BackupsOverview>("backups_set_folder", { folder }),
   backupsOpenFolder: () => call<void>("backups_open_folder"),
+  /** Saves how many daily, weekly and monthly backups are kept (each 1–99). */
+  backupsSetRotation: (rotation: import("./bindings").Policy) =>
+    call<import("./bindings").BackupsOverview>("backups_set_rotation", { rotation }),
+  /** What the backup at start did; null while it is still being made. */
+  backupsStartOutcome: () => call<import("./bindings").StartBackup | null>("backups_start_outcome"),
   // import of partners from a table (issue 12 §1)
   /** Sheets, headers, first rows and the guessed mapping of the table at `path`. */
   importsOpen: (path: string, sheet: string) =>

@@ -363,7 +363,7 @@ contacts: boolean, };
 
 export type Sender = { name: string, inn: string, };
 
-export type RecordKind = "partner" | "event" | "agreement";
+export type RecordKind = "partner" | "event" | "agreement" | "tie";
 
 export type RecordState = "new" | "changed" | "unchanged" | "conflict";
 
@@ -379,7 +379,12 @@ key: string, title: string, state: RecordState,
  */
 fields: Array<FieldDiff>, };
 
-export type ExchangePreview = { sender: Sender, created_at: string, app_version: string, contacts: boolean, items: Array<PreviewItem>, new_count: number, changed_count: number, unchanged_count: number, conflict_count: number, };
+export type ExchangePreview = { sender: Sender, created_at: string, app_version: string, contacts: boolean, items: Array<PreviewItem>, 
+/**
+ * What the import adds besides the records, in Russian: «Будет
+ * добавлена форма мероприятия «…»».
+ */
+notes: Array<string>, new_count: number, changed_count: number, unchanged_count: number, conflict_count: number, };
 
 export type ConflictChoice = { kind: RecordKind, key: string, take: boolean, };
 
@@ -415,9 +420,17 @@ export type BackupsOverview = { folder: string,
  */
 default_folder: boolean, 
 /**
+ * How many daily, weekly and monthly backups are kept.
+ */
+rotation: Policy, 
+/**
  * Newest first.
  */
 backups: Array<Backup>, };
+
+export type Policy = { daily: number, weekly: number, monthly: number, };
+
+export type StartBackup = { "status": "not_due" } | { "status": "made", backup: Backup, } | { "status": "failed", reason: string, folder: string, };
 
 export type EventForm = { id: number, name: string, 
 /**
@@ -568,11 +581,24 @@ export type EventsDigest = {
 /**
  * Monday–Sunday of the current week.
  */
-week_from: string, week_to: string, this_week: Array<Occurrence>, 
+week_from: string, week_to: string, 
 /**
- * Past occurrences (planned or held, not cancelled) without results.
+ * The first of this week's occurrences (at most the limit asked for).
  */
-awaiting_results: Array<Occurrence>, };
+this_week: Array<Occurrence>, 
+/**
+ * How many there are this week: the list above may be cut.
+ */
+this_week_total: number, 
+/**
+ * Past occurrences (planned or held, not cancelled) without results,
+ * newest first (at most the limit asked for).
+ */
+awaiting_results: Array<Occurrence>, 
+/**
+ * How many are waiting: counted before the list is cut.
+ */
+awaiting_total: number, };
 
 export type SchoolYearPlan = { 
 /**
@@ -914,7 +940,12 @@ changes: Array<string>,
 /**
  * «Строка 14, ИНН: …»; a row with problems is skipped.
  */
-problems: Array<string>, };
+problems: Array<string>, 
+/**
+ * «Строка 5, ИНН: восстановлен ведущий ноль — 0123456789.»: what the
+ * import corrected in the row's cells; the row is imported as shown.
+ */
+notes: Array<string>, };
 
 export type ImportPlan = { rows: Array<ImportRow>, create: number, update: number, skip: number, 
 /**

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Backup } from "../bindings";
-import { contents, formatSize, markRestored, restoreQuestion, takeRestored, when } from "./logic";
+import {
+  contents,
+  continued,
+  countInput,
+  formatSize,
+  markRestored,
+  restoreQuestion,
+  rotationInput,
+  rotationText,
+  startFailure,
+  takeRestored,
+  when,
+} from "./logic";
 
 const backup: Backup = {
   name: "partnernet-2026-12-04-152000",
@@ -43,5 +55,30 @@ describe("backups", () => {
     markRestored(backup, store);
     expect(takeRestored(store)).toContain("04.12.2026 15:20");
     expect(takeRestored(store)).toBeNull();
+  });
+  it("reads the rotation counts as typed and says which are not whole numbers", () => {
+    expect(countInput(" 12 ")).toBe(12);
+    expect(countInput("7,5")).toBeNull();
+    expect(countInput("")).toBeNull();
+    expect(countInput("-1")).toBeNull();
+    expect(rotationInput({ daily: "10", weekly: "4", monthly: "24" })).toEqual({ policy: { daily: 10, weekly: 4, monthly: 24 } });
+    // 0 and 100 are numbers: the core refuses them with its own message.
+    expect(rotationInput({ daily: "0", weekly: "100", monthly: "1" })).toEqual({ policy: { daily: 0, weekly: 100, monthly: 1 } });
+    expect(rotationInput({ daily: "семь", weekly: "4", monthly: "" })).toEqual({
+      errors: { daily: "Укажите целое число от 1 до 99.", monthly: "Укажите целое число от 1 до 99." },
+    });
+    expect(rotationText({ daily: 7, weekly: 4, monthly: 12 })).toBe(
+      "Хранятся последние копии: ежедневных — 7, еженедельных — 4, ежемесячных — 12",
+    );
+  });
+  it("tells a failed backup at start from the others", () => {
+    expect(continued("В папку «/media/usb» нельзя")).toBe("в папку «/media/usb» нельзя");
+    expect(startFailure(null)).toBeNull();
+    expect(startFailure({ status: "not_due" })).toBeNull();
+    expect(startFailure({ status: "made", backup })).toBeNull();
+    expect(startFailure({ status: "failed", reason: "В папку «/media/usb» нельзя записать…", folder: "/media/usb" })).toEqual({
+      reason: "В папку «/media/usb» нельзя записать…",
+      folder: "/media/usb",
+    });
   });
 });

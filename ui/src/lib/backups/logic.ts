@@ -1,7 +1,8 @@
 // What the «Резервные копии» panel says about a backup: size, contents, the
-// restore confirmation that names the date, and the note shown after the
-// window reloads on the restored data.
-import type { Backup } from "../bindings";
+// restore confirmation that names the date, the note shown after the
+// window reloads on the restored data; the rotation counts as typed; a
+// failed backup at start.
+import type { Backup, Policy, StartBackup } from "../bindings";
 import { formatDateTime, plural } from "../format";
 
 /** 1 234 567 bytes → «1,2 МБ»; small sizes in КБ. */
@@ -50,4 +51,46 @@ export function takeRestored(storage: Pick<Storage, "getItem" | "removeItem"> = 
   const text = storage.getItem(RESTORED_KEY);
   if (text !== null) storage.removeItem(RESTORED_KEY);
   return text;
+}
+
+/** «Хранятся: ежедневных — 7, еженедельных — 4, ежемесячных — 12». */
+export function rotationText(p: Policy): string {
+  return `Хранятся последние копии: ежедневных — ${p.daily}, еженедельных — ${p.weekly}, ежемесячных — ${p.monthly}`;
+}
+
+/** What she typed as a count: a whole number, or null (the core checks 1–99). */
+export function countInput(text: string): number | null {
+  const t = text.trim();
+  return /^\d{1,3}$/.test(t) ? Number(t) : null;
+}
+
+export type RotationField = keyof Policy;
+export const ROTATION_FIELDS: { field: RotationField; label: string }[] = [
+  { field: "daily", label: "ежедневных" },
+  { field: "weekly", label: "еженедельных" },
+  { field: "monthly", label: "ежемесячных" },
+];
+
+/** The three counts as typed: the policy, or the fields that are not whole numbers. */
+export function rotationInput(
+  texts: Record<RotationField, string>,
+): { policy: Policy } | { errors: Partial<Record<RotationField, string>> } {
+  const errors: Partial<Record<RotationField, string>> = {};
+  const policy: Policy = { daily: 0, weekly: 0, monthly: 0 };
+  for (const { field } of ROTATION_FIELDS) {
+    const n = countInput(texts[field]);
+    if (n === null) errors[field] = "Укажите целое число от 1 до 99.";
+    else policy[field] = n;
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { policy };
+}
+
+/** A failed backup at start, for the banner; null for any other outcome. */
+export function startFailure(outcome: StartBackup | null): { reason: string; folder: string } | null {
+  return outcome?.status === "failed" ? { reason: outcome.reason, folder: outcome.folder } : null;
+}
+
+/** «В папку …» → «в папку …»: a sentence continued after a colon. */
+export function continued(sentence: string): string {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }

@@ -26,6 +26,7 @@ function preview(items: PreviewItem[]): ExchangePreview {
     created_at: "2026-12-04T15:20:00",
     app_version: "0.1.0",
     contacts: false,
+    notes: [],
     items,
     new_count: n("new"),
     changed_count: n("changed"),
@@ -42,6 +43,7 @@ describe("the export selection", () => {
     expect(selectionSummary({ ...s, year: 2026, contacts: true, agreement_ids: [] })).toBe(
       "3 партнёра, план 2026/2027, с контактными данными",
     );
+    expect(selectionSummary({ ...s, event_ids: [4, 5] })).toBe("3 партнёра, 2 мероприятия, 1 договор, без контактов");
   });
 
   it("says when nothing is chosen", () => {
@@ -75,6 +77,7 @@ describe("the import preview", () => {
   it("reads in Russian", () => {
     expect(senderLine(p)).toBe("Пакет от МБУ ДО «ДДТ» (ИНН 6825001234), выгружен 04.12.2026 15:20");
     expect(kindCounts(p.items)).toBe("3 партнёра, 1 мероприятие");
+    expect(kindCounts([item("new", "t1", "tie"), item("new", "t2", "tie")])).toBe("2 связи");
     expect(foldedAtStart("new", 9)).toBe(true);
     expect(foldedAtStart("new", 3)).toBe(false);
     expect(foldedAtStart("conflict", 50)).toBe(false);

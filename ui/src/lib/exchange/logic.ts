@@ -21,11 +21,13 @@ export function selectionEmpty(s: ExchangeSelection): boolean {
   return s.partner_ids.length === 0 && s.year === null && s.event_ids.length === 0 && s.agreement_ids.length === 0;
 }
 
-/** «12 партнёров, план 2026/2027, 3 договора, без контактов». */
+/** «12 партнёров, план 2026/2027, 4 мероприятия, 3 договора, без контактов». */
 export function selectionSummary(s: ExchangeSelection): string {
   const parts: string[] = [];
   if (s.partner_ids.length) parts.push(`${s.partner_ids.length} ${plural(s.partner_ids.length, ["партнёр", "партнёра", "партнёров"])}`);
   if (s.year !== null) parts.push(`план ${s.year}/${s.year + 1}`);
+  if (s.event_ids.length)
+    parts.push(`${s.event_ids.length} ${plural(s.event_ids.length, ["мероприятие", "мероприятия", "мероприятий"])}`);
   if (s.agreement_ids.length)
     parts.push(`${s.agreement_ids.length} ${plural(s.agreement_ids.length, ["договор", "договора", "договоров"])}`);
   if (!parts.length) return "ничего не выбрано";
@@ -46,6 +48,7 @@ export const KIND_LABELS: Record<RecordKind, string> = {
   partner: "Партнёр",
   agreement: "Договор",
   event: "Мероприятие",
+  tie: "Связь",
 };
 
 /** The preview's items by state, in the order shown (conflicts first); empty groups left out. */
@@ -83,8 +86,9 @@ export function kindCounts(items: PreviewItem[]): string {
     partner: ["партнёр", "партнёра", "партнёров"],
     agreement: ["договор", "договора", "договоров"],
     event: ["мероприятие", "мероприятия", "мероприятий"],
+    tie: ["связь", "связи", "связей"],
   };
-  return (["partner", "agreement", "event"] as RecordKind[])
+  return (["partner", "agreement", "event", "tie"] as RecordKind[])
     .map((k) => [k, items.filter((i) => i.kind === k).length] as const)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${plural(n, forms[k])}`)

@@ -8,7 +8,7 @@ const fields: ImportFieldOption[] = [
 ];
 
 function row(n: number, over: Partial<ImportRow> = {}): ImportRow {
-  return { row: n, name: `П ${n}`, inn: "", action: "create", choices: ["create", "skip"], matched: null, changes: [], problems: [], ...over };
+  return { row: n, name: `П ${n}`, inn: "", action: "create", choices: ["create", "skip"], matched: null, changes: [], problems: [], notes: [], ...over };
 }
 
 describe("import wizard logic", () => {
@@ -39,9 +39,14 @@ describe("import wizard logic", () => {
     expect(d).toEqual([{ row: 3, action: "skip" }]);
   });
 
-  it("shows problems and undecided rows first", () => {
-    const rows = [row(2), row(3, { problems: ["Строка 3, ИНН: …"] }), row(4, { action: null })];
-    expect(shownRows(rows).map((r) => r.row)).toEqual([3, 4, 2]);
+  it("shows problems and undecided rows first, then the corrected ones", () => {
+    const rows = [
+      row(2),
+      row(3, { problems: ["Строка 3, ИНН: …"] }),
+      row(4, { action: null }),
+      row(5, { notes: ["Строка 5, ИНН: восстановлен ведущий ноль — 0105001234."] }),
+    ];
+    expect(shownRows(rows).map((r) => r.row)).toEqual([3, 4, 5, 2]);
     expect(shownRows(rows, 1).map((r) => r.row)).toEqual([3]);
   });
 

@@ -84,11 +84,13 @@ export function sample(samples: string[][], col: number): string {
   return "";
 }
 
-/** The rows the table shows: problems and undecided first, then the rest, in file order. */
+/**
+ * The rows the table shows: problems and undecided first, then the rows the
+ * import corrected (a restored leading zero), then the rest, in file order.
+ */
 export function shownRows(rows: ImportRow[], limit = SHOWN_ROWS): ImportRow[] {
-  const first = rows.filter((r) => r.action === null || r.problems.length > 0);
-  const rest = rows.filter((r) => !(r.action === null || r.problems.length > 0));
-  return [...first, ...rest].slice(0, limit);
+  const rank = (r: ImportRow) => (r.action === null || r.problems.length > 0 ? 0 : r.notes.length > 0 ? 1 : 2);
+  return [0, 1, 2].flatMap((k) => rows.filter((r) => rank(r) === k)).slice(0, limit);
 }
 
 /** «Дом детского творчества.xlsx» from a full path. */

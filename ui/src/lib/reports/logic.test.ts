@@ -10,6 +10,7 @@ import {
   nothingToImport,
   partnersText,
   planCountText,
+  planLines,
   previewSummary,
   reportText,
   rowCount,
@@ -158,5 +159,26 @@ describe("time zones", () => {
     expect(timeZoneOptions("Europe/Moscow")).toBe(RUSSIAN_TIME_ZONES);
     expect(timeZoneOptions("Europe/Berlin")[0]).toEqual(["Europe/Berlin", "Europe/Berlin"]);
     expect(timeZoneLabel("Europe/Berlin")).toBe("Europe/Berlin");
+  });
+});
+
+describe("the plan's lines", () => {
+  const row = (number: number, event_id: number): PlanRow =>
+    ({ number, event_id, dates: [], first_key: "", when: "", form: "", title: `Р ${number}`, partners: [], audience: "", responsible: "", status: "" }) as unknown as PlanRow;
+  const month = (m: number, rows: PlanRow[]): PlanMonth => ({ year: m >= 9 ? 2026 : 2027, month: m, label: `М ${m}`, rows });
+
+  it("put each month's heading before its rows, in order, with unique keys", () => {
+    const p = plan([month(9, [row(1, 10), row(2, 11)]), month(10, []), month(11, [row(3, 10)])]);
+    const lines = planLines(p);
+    expect(lines.map((l) => (l.kind === "month" ? `m${l.month.month}` : `r${l.row.number}`))).toEqual(["m9", "r1", "r2", "m10", "m11", "r3"]);
+    expect(new Set(lines.map((l) => l.key)).size).toBe(lines.length);
+  });
+
+  it("stay one flat list for a 20 000-row year", () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => row(i + 1, i + 1));
+    const months = [9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8].map((m, k) => month(m, rows.slice(k * 1667, (k + 1) * 1667)));
+    const lines = planLines(plan(months));
+    expect(lines.length).toBe(20_000 + 12);
+    expect(lines.filter((l) => l.kind === "row").length).toBe(rowCount(plan(months)));
   });
 });

@@ -1,6 +1,6 @@
 // «Отчёты»: the pure part — school years, the plan's counts, the texts of the
 // import preview and report, the export formats.
-import type { ImportAction, ImportItem, ImportPreview, ImportReport, PlanMonth, SchoolYearPlan } from "../bindings";
+import type { ImportAction, ImportItem, ImportPreview, ImportReport, PlanMonth, PlanRow, SchoolYearPlan } from "../bindings";
 import { formatDate, plural } from "../format";
 
 export type PlanFormat = "pdf" | "xlsx" | "ics";
@@ -44,6 +44,22 @@ export function monthHeading(m: PlanMonth): string {
 export function planCountText(plan: SchoolYearPlan | null): string {
   const n = rowCount(plan);
   return n === 0 ? "План пуст" : `В плане: ${countEvents(n)}`;
+}
+
+/** One line of the plan table: a month's heading or an event's row. */
+export type PlanLine = { kind: "month"; key: string; month: PlanMonth } | { kind: "row"; key: string; row: PlanRow };
+
+/**
+ * The plan as the lines of one list, each month's heading before its rows:
+ * the table draws only the lines in view (a busy year has 20 000 rows).
+ */
+export function planLines(plan: SchoolYearPlan): PlanLine[] {
+  const out: PlanLine[] = [];
+  for (const m of plan.months) {
+    out.push({ kind: "month", key: `m-${m.year}-${m.month}`, month: m });
+    for (const r of m.rows) out.push({ kind: "row", key: `r-${r.number}-${r.event_id}`, row: r });
+  }
+  return out;
 }
 
 /** The partners cell: names one per line are too tall; comma-separated, «—» when none. */

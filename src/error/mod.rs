@@ -3,6 +3,15 @@
 //! Inside the core every failure is a [`CoreError`]; at the boundary (CLI,
 //! desktop shell) it becomes an [`ApiError`]: a stable machine `code`, a
 //! Russian `message` that says what to fix, and per-field messages for forms.
+//! No message carries the English of a library or SQL: SQLite's and the
+//! system's failures are put in Russian by their codes (`sqlite`, `os`),
+//! and JSON a person wrote is read through `json`.
+
+pub mod json;
+mod os;
+mod sqlite;
+
+pub use os::reason as io_reason;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -28,7 +37,7 @@ impl FieldError {
 pub enum CoreError {
     #[error("{}", validation_summary(.0))]
     Validation(Vec<FieldError>),
-    #[error("{what} не найден(а): № {id}")]
+    #[error("{} — возможно, запись удалена; обновите список.", not_found(.what, *.id))]
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     Conflict(String),
@@ -37,23 +46,32 @@ pub enum CoreError {
          эта программа знает версии до {supported}). Обновите программу; файл базы не изменён."
     )]
     NewerDatabase { found: i64, supported: i64 },
-    #[error("Ошибка базы данных: {0}")]
+    #[error("{}", sqlite::message(.0, None))]
     Storage(#[from] rusqlite::Error),
-    #[error("Не удалось обновить структуру базы данных: {0}")]
+    /// A failure of the database file itself (not a database, read-only,
+    /// disk full): the message names the file. See [`CoreError::in_database`].
+    #[error("{}", sqlite::message(.source, Some(.path)))]
+    Database {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{}", sqlite::migration_message(.0, None))]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("Ошибка чтения или записи файла {path}: {source}")]
+    #[error("{}", os::message(.path, .source))]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("Неверные входные данные: {0}")]
+    /// The sentence as given, its first letter capitalised.
+    #[error("{}", sentence(.0))]
     BadInput(String),
     #[error("{0}")]
     Document(String),
     #[error("Файл «{0}» не выгружался из программы: откройте его из папки.")]
     NotExported(String),
-    #[error("Не удалось открыть файл «{path}» программой по умолчанию: {source}")]
+    #[error("{}", os::open_with_message(.path, .source))]
     OpenWith {
         path: String,
         #[source]
@@ -111,6 +129,30 @@ fn validation_summary(fields: &[FieldError]) -> String {
     }
 }
 
+/// «Договор № 5 не найден», the participle agreeing with the noun's gender
+/// (every `what` starts with its noun or an adjective before it).
+fn not_found(what: &str, id: i64) -> String {
+    let first = what.split_whitespace().next().unwrap_or(what);
+    let ending = if first.ends_with(['а', 'я', 'ь']) {
+        "а"
+    } else if first.ends_with(['е', 'о']) {
+        "о"
+    } else {
+        ""
+    };
+    format!("{what} № {id} не найден{ending}")
+}
+
+/// A message as a sentence: capital first letter (BadInput texts are often
+/// written to follow a colon).
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 impl CoreError {
     /// Stable machine code for the UI and scripts.
     pub fn code(&self) -> ErrorCode {
@@ -119,7 +161,7 @@ impl CoreError {
             CoreError::NotFound { .. } | CoreError::NotExported(_) => ErrorCode::NotFound,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
-            CoreError::Storage(_) => ErrorCode::Storage,
+            CoreError::Storage(_) | CoreError::Database { .. } => ErrorCode::Storage,
             CoreError::Migration(_) => ErrorCode::Migration,
             CoreError::Io { .. } | CoreError::OpenWith { .. } => ErrorCode::Io,
             CoreError::BadInput(_) => ErrorCode::BadInput,
@@ -131,6 +173,24 @@ impl CoreError {
         CoreError::Io {
             path: path.as_ref().display().to_string(),
             source,
+        }
+    }
+
+    /// Names the database file `path` in a failure of the file itself
+    /// (not a database, read-only, disk full); other errors stay as they are.
+    /// The CLI and the shell call it where they know which file is open.
+    pub fn in_database(self, path: impl AsRef<std::path::Path>) -> Self {
+        let path = path.as_ref().display().to_string();
+        match self {
+            CoreError::Storage(source) if sqlite::is_about_the_file(&source) => {
+                CoreError::Database { path, source }
+            }
+            CoreError::Migration(rusqlite_migration::Error::RusqliteError { err, .. })
+                if sqlite::is_about_the_file(&err) =>
+            {
+                CoreError::Database { path, source: err }
+            }
+            other => other,
         }
     }
 

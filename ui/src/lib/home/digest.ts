@@ -1,0 +1,24 @@
+// Главная's lists of events: shown a page at a time, with the true totals
+// from the core (a busy year has thousands of events waiting for results).
+
+/** How many more a click on «Показать ещё» brings. */
+export const DIGEST_PAGE = 20;
+/** How many each list shows at first (the core's default). */
+export const DIGEST_FIRST = 10;
+
+/** «6 298»: thousands apart, as Russian text writes them. */
+export function bigNumber(n: number): string {
+  return n.toLocaleString("ru-RU").replace(/\s/g, "\u00a0");
+}
+
+/** The button under a cut list: «Показать ещё 20 (всего 6 298)», or null when all are shown. */
+export function moreLabel(shown: number, total: number, page = DIGEST_PAGE): string | null {
+  const left = total - shown;
+  if (left <= 0) return null;
+  return `Показать ещё ${Math.min(page, left)} (всего ${bigNumber(total)})`;
+}
+
+/** The limit to ask the core for so both lists have what they show. */
+export function digestLimit(week: number, awaiting: number): number {
+  return Math.max(DIGEST_FIRST, week, awaiting);
+}
