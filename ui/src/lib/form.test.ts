@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorMap, hasErrorsUnder, markedFieldsText, pathFromTestId, saveErrorSummary, shiftRowPaths, shouldTouch, unplacedErrors, visibleErrors } from "./form";
+import { errorMap, inlineFormKeys, hasErrorsUnder, markedFieldsText, pathFromTestId, saveErrorSummary, shiftRowPaths, shouldTouch, unplacedErrors, visibleErrors } from "./form";
 
 const errors = errorMap([
   { field: "full_name", message: "Укажите полное наименование." },
@@ -56,5 +56,28 @@ describe("save error summary", () => {
     ];
     expect(saveErrorSummary(fields)).toBe("Исправьте отмеченные поля (2).");
     expect(markedFieldsText(5)).toBe("Исправьте отмеченные поля (5).");
+  });
+});
+
+describe("inline form keys", () => {
+  const key = (k: string, ctrl = false) => {
+    let prevented = false;
+    let stopped = false;
+    const e = { key: k, ctrlKey: ctrl, metaKey: false, preventDefault: () => (prevented = true), stopPropagation: () => (stopped = true) };
+    return { e: e as unknown as KeyboardEvent, done: () => ({ prevented, stopped }) };
+  };
+  it("Ctrl+Enter saves, Esc cancels and stays in the form, other keys pass", () => {
+    const calls: string[] = [];
+    const onkey = inlineFormKeys(() => calls.push("save"), () => calls.push("cancel"));
+    const save = key("Enter", true);
+    onkey(save.e);
+    const esc = key("Escape");
+    onkey(esc.e);
+    const plain = key("Enter");
+    onkey(plain.e);
+    expect(calls).toEqual(["save", "cancel"]);
+    expect(save.done().prevented).toBe(true);
+    expect(esc.done()).toEqual({ prevented: true, stopped: true });
+    expect(plain.done().prevented).toBe(false);
   });
 });

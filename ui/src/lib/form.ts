@@ -101,3 +101,17 @@ export function pathFromTestId(testid: string | undefined, prefix = "field"): st
 export function shouldTouch(path: string, edited: ReadonlySet<string>, touched: ReadonlySet<string>): boolean {
   return edited.has(path) || touched.has(path);
 }
+
+/** The keys of a small inline form: Ctrl+Enter saves, Esc cancels. */
+export function inlineFormKeys(save: () => void, cancel: () => void): (e: KeyboardEvent) => void {
+  return (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+      e.preventDefault();
+      save();
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();
+      cancel();
+    }
+  };
+}
