@@ -95,6 +95,14 @@ test("the school-year plan: import from .ics, table, PDF preview, PDF and Excel 
       await s.waitUntil(async () => (await s.$$('[data-testid="toast"]')).length === 0, { timeout: 8000 }).catch(() => {});
       await shot(s, "reports.png");
 
+      // The smallest window: the header wraps rather than cutting a button off.
+      await s.cmd("POST", "/window/rect", { width: 1024, height: 640 });
+      await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= 1100, { message: "the window becomes narrow" });
+      const cut = await s.exec(`const h = document.querySelector('[data-testid="reports-page"] .page-header'); return h.scrollWidth - h.clientWidth;`);
+      assert.ok(cut <= 0, `the header of Отчёты fits at 1024 px (by ${cut} px)`);
+      await shot(s, "reports-narrow.png");
+      await s.cmd("POST", "/window/rect", { width: 1280, height: 800 });
+
       // The PDF preview draws the plan.
       await s.clickId("plan-view-pdf");
       await s.waitUntil(async () => (await s.$$('[data-testid="brochure-page"]')).length >= 1, {
