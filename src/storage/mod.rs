@@ -36,6 +36,26 @@ pub struct AppInfo {
     pub is_empty: bool,
 }
 
+/// How long opening waits for another process switching the same file.
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+
+/// Switches the file to WAL. SQLite answers «busy» at once here, without
+/// calling the busy handler, while a second process is switching the same
+/// new file; so the switch is retried for as long as the busy timeout.
+fn set_wal(conn: &Connection) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && started.elapsed() < BUSY_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
 impl Storage {
     /// Opens (creating if needed) the database in `dir`.
     pub fn open_dir(dir: &Path) -> Result<Self> {
@@ -47,14 +67,14 @@ impl Storage {
     /// to date. A file written by a newer version is refused untouched.
     pub fn open(path: &Path) -> Result<Self> {
         let mut conn = Connection::open(path)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_WAIT)?;
         // Check the version before anything writes to the file.
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let supported = latest_version();
         if found > supported {
             return Err(CoreError::NewerDatabase { found, supported });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        set_wal(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // FULL: a committed change survives a power cut, not only a crash
         // (`make bench`: bench_backups measures what it costs).
