@@ -81,6 +81,11 @@ test("Art. 15 agreement: refused signing lists the missing item, then signed and
         const badges = await s.texts("agreements-badge");
         if (rows > 0) assert.equal(Number(badges[0]), rows, "the badge counts the reminders");
         else assert.equal(badges.length, 0, "no badge without reminders");
+        // Statuses keep themselves: the demo's agreement past its end was
+        // «действует»; at start it becomes «истёк» and she is told so.
+        await s.waitUntil(async () => (await s.texts("toast")).some((t) => /4\/2025 истекло/.test(t)), {
+          message: "a toast says agreement 4/2025 expired",
+        });
       }
 
       // The list of the demo agreements.
@@ -88,7 +93,13 @@ test("Art. 15 agreement: refused signing lists the missing item, then signed and
       await s.waitUntil(async () => (await s.$$('[data-testid="agreement-row"]')).length >= 5, {
         message: "the demo agreements are listed",
       });
-      await s.waitUntil(async () => (await s.$$('[data-testid="toast"]')).length === 0, { timeout: 8000 }).catch(() => {});
+      await s.waitUntil(async () => (await s.$$('[data-testid="toast"]')).length === 0, { timeout: 12000 }).catch(() => {});
+      if (viaCli) {
+        const expired = await s.exec(
+          `return [...document.querySelectorAll('[data-testid="agreement-row"]')].find((r) => r.innerText.includes("4/2025"))?.innerText ?? "";`,
+        );
+        assert.match(expired, /истёк/, `4/2025 reads «истёк» in the list: ${expired}`);
+      }
       await shot(s, "agreements.png");
 
       // The partner filter searches the registry as you type (never lists it

@@ -1,9 +1,11 @@
 // Мероприятия at scale in the real window (issue 13 §3): a month whose day
 // holds 68 events draws a few of them and «+ ещё N»; the day's list scrolls
-// to its last event, which opens its card; the list view draws 200 and adds
-// more on request; the partner filter searches as you type. Saves
+// to its last event, which opens its card; the list view draws 100 and adds
+// more on request; the week of the crowded day draws a few boxes and «+ ещё»
+// in its all-day row; the partner filter searches as you type. Saves
 // build/e2e/calendar-full-day.png, calendar-full-day-narrow.png (1024×640),
-// calendar-list-more.png and events-partner-picker.png.
+// calendar-list-more.png, calendar-week-crowded.png and
+// events-partner-picker.png.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -11,7 +13,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { CLI, cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
-import { Keys, ref } from "./webdriver.mjs";
+import { Keys, ref, sleep } from "./webdriver.mjs";
 
 const FULL = 68;
 const SPREAD = 240;
@@ -110,16 +112,45 @@ test("a crowded month: «+ ещё» opens the whole day, which scrolls to its la
         await resize(s, t, 1280, 800);
       }
 
-      // The list view: the first 200, then more on request.
+      // The list view: the first 100, then more on request.
       await s.click(await s.findCss(".fc-listMonth-button"));
       const listMore = await s.findCss('[data-testid="cal-list-more"]', { timeout: 20_000 });
-      assert.equal((await s.$$(".fc-list-event:not(.ev-more)")).length, 200, "the list draws 200 at first");
-      assert.match(await s.text(listMore), /Показаны 200 из \d+/);
+      assert.equal((await s.$$(".fc-list-event:not(.ev-more)")).length, 100, "the list draws 100 at first");
+      assert.match(await s.text(listMore), /Показаны 100 из \d+/);
       await shot(s, "calendar-list-more.png");
       // FullCalendar's list row is a table row: its title cell takes the click.
       await s.exec(`arguments[0].scrollIntoView({ block: "center" });`, [ref(listMore)]);
       await s.click(await s.findCss('[data-testid="cal-list-more"] .fc-list-event-title'));
-      await s.waitUntil(async () => (await s.$$(".fc-list-event:not(.ev-more)")).length > 200, { message: "«показать ещё» adds the next ones" });
+      await s.waitUntil(async () => (await s.$$(".fc-list-event:not(.ev-more)")).length > 100, { message: "«показать ещё» adds the next ones" });
+      await s.click(await s.findCss(".fc-dayGridMonth-button"));
+
+      // The week of the crowded day: a few boxes in its column, «+ ещё N» in the all-day row.
+      await s.click(await s.findCss(".fc-timeGridWeek-button"));
+      const monday = (d) => {
+        const m = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+        m.setDate(m.getDate() - ((m.getDay() + 6) % 7));
+        return m;
+      };
+      const weeks = Math.round((monday(new Date(`${full}T12:00:00`)) - monday(new Date())) / (7 * 86_400_000));
+      for (let i = 0; i < Math.abs(weeks); i++) {
+        await s.click(await s.findCss(weeks > 0 ? ".fc-next-button" : ".fc-prev-button"));
+        await sleep(150);
+      }
+      const weekMore = await s.findCss(`.fc-timeGridWeek-view [data-testid="cal-more"][data-date="${full}"]`, { timeout: 20_000 });
+      assert.match(await s.text(weekMore), /\+ ещё \d+/);
+      const column = await s.exec(
+        `return document.querySelector('.fc-timegrid-col[data-date="' + arguments[0] + '"]').querySelectorAll('[data-testid="cal-event"]').length;`,
+        [full],
+      );
+      // WEEK_ROWS (10) rows: nine boxes, one an hour, and «+ ещё».
+      assert.ok(column > 0 && column <= 9, `the crowded day’s column draws a few boxes (${column})`);
+      await shot(s, "calendar-week-crowded.png");
+      await s.click(weekMore);
+      await s.find("day-popover");
+      const weekItems = await s.$$('[data-testid="day-popover-item"]');
+      assert.ok(weekItems.length >= FULL, `the week's «+ ещё» lists the whole day (${weekItems.length})`);
+      await s.clickId("day-popover-close");
+      await s.gone("day-popover");
       await s.click(await s.findCss(".fc-dayGridMonth-button"));
 
       // The partner filter: the first partners by name, narrowed as you type.

@@ -97,7 +97,9 @@ export async function findPlanRow(s, text, { timeout = 20_000 } = {}) {
           return r;
         }
       }
+      // Rows still on their way from the core: wait for them before scrolling on.
       await s.exec(`const b = document.querySelector('[data-testid="plan-table"] .plan-body');
+        if (b && b.querySelector('[data-testid="plan-row-pending"]')) return;
         if (b) b.scrollTop = b.scrollTop + b.clientHeight >= b.scrollHeight - 1 ? 0 : b.scrollTop + b.clientHeight - 46;`);
       return null;
     },

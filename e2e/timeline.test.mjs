@@ -6,12 +6,13 @@
 // OTHER partner's «Связи» and in its «Хроника», whose line leads back to the
 // tie; a change line leads to «История». Saves build/e2e/timeline.png,
 // timeline-note-form.png, ties.png, ties-form.png and, at 1024×640,
-// timeline-narrow.png, ties-narrow.png.
+// timeline-narrow.png, ties-narrow.png, ties-form-narrow.png.
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { Keys } from "./webdriver.mjs";
 
 const NOTE = "Обсудили с завучем план совместных занятий на весну";
 const NOTE_EDITED = "Обсудили с завучем план совместных занятий на весну и летнюю смену";
@@ -159,15 +160,44 @@ test("a partner's «Хроника» and «Связи»: a dated note, a tie see
       const tiesBefore = (await s.$$('[data-testid="tie-row"]')).length;
       await s.clickId("tie-add");
       await s.find("tie-form");
-      const options = await s.exec(
-        `return [...document.querySelector('[data-testid="tie-other"]').options].map((o) => [o.value, o.text]);`,
+      const sides = await s.exec(`return [...document.querySelector('[data-testid="tie-side"]').options].map((o) => [o.value, o.text]);`);
+      assert.deepEqual(
+        sides.map(([v]) => v),
+        ["partner", "institution"],
       );
-      assert.equal(options[1][0], "i", "the own institution is offered first");
-      assert.ok(!options.some(([v]) => v === `p${a.id}`), "not the partner itself");
-      const [otherKey, otherName] = options.find(([v]) => v.startsWith("p"));
+      assert.match(sides[1][1], /наше учреждение/i, "the own institution is the other choice");
+      // The other partner is searched as you type (the registry is never
+      // loaded into the form), never the partner itself.
+      const box = await s.find("tie-other");
+      await s.click(box);
+      const offered = await s.waitUntil(
+        async () => {
+          const list = await s.exec(
+            `return [...document.querySelectorAll('[data-testid="tie-other-option"]')].map((o) => [Number(o.dataset.id), o.querySelector(".name").textContent.trim()]);`,
+          );
+          return list.length ? list : null;
+        },
+        { message: "partners are offered on a click" },
+      );
+      assert.ok(!offered.some(([id]) => id === a.id), "not the partner itself");
+      assert.ok(offered.length <= 30, `a page of matches, not the registry: ${offered.length}`);
+      const [otherId, otherName] = offered[offered.length - 1];
+      await s.press(Keys.ESCAPE);
       await s.clickId("tie-save");
       await s.find("error-other");
-      await s.select("tie-other", otherKey);
+      const typed = otherName.split(/[^\p{L}\d]+/u).sort((x, y) => y.length - x.length)[0];
+      await s.type(box, typed);
+      const option = await s.waitUntil(
+        async () => {
+          const answered = await s.exec(`return document.querySelector('#tie-other-list')?.dataset.answers ?? null;`);
+          if (answered !== typed) return null;
+          return (await s.$$(`[data-testid="tie-other-option"][data-id="${otherId}"]`))[0] ?? null;
+        },
+        { message: `«${otherName}» is found by «${typed}»` },
+      );
+      await s.click(option);
+      await s.waitUntil(async () => (await s.prop(box, "value")) === otherName, { message: "the box shows the chosen partner" });
+      await s.gone("error-other");
       await s.select("tie-kind", "other");
       await s.clickId("tie-save");
       await s.waitText("error-note", /другое/); // the core: «другое» needs a note
@@ -244,6 +274,20 @@ test("a partner's «Хроника» and «Связи»: a dated note, a tie see
         assert.deepEqual(clipped, [], "nothing sticks out of «Связи» at 1024 px");
         await settle(s);
         t.diagnostic(`screenshot: ${await s.screenshot(join(OUT, "ties-narrow.png"))}`);
+        // The form with its partner search fits too.
+        await s.clickId("tie-add");
+        await s.find("tie-form");
+        const clippedForm = await overflowing(s, '[data-testid="tie-form"], [data-testid="tie-form"] .field');
+        assert.deepEqual(clippedForm, [], "nothing sticks out of the tie form at 1024 px");
+        // The list of matches opens over the form, inside the window.
+        await s.click(await s.find("tie-other"));
+        await s.findCss('[data-testid="tie-other-option"]');
+        const inside = await s.exec(`return document.querySelector('#tie-other-list').getBoundingClientRect().right <= window.innerWidth;`);
+        assert.ok(inside, "the partner list stays inside the window");
+        t.diagnostic(`screenshot: ${await s.screenshot(join(OUT, "ties-form-narrow.png"))}`);
+        await s.press(Keys.ESCAPE);
+        await s.clickId("tie-cancel");
+        await s.gone("tie-form");
         await s.clickId("tab-timeline");
         await s.findCss('[data-testid="timeline-entry"]');
         const clipped2 = await overflowing(s, '[data-testid="timeline-entry"], [data-testid="partner-timeline"] .head, .page-body');

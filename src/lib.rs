@@ -6,6 +6,7 @@ pub mod agreements;
 pub mod backups;
 pub mod brochures;
 pub mod cli;
+pub mod damaged;
 pub mod demo;
 pub mod documents;
 pub mod error;

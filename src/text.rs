@@ -18,22 +18,51 @@ pub fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The shortest stem a search keeps: shorter ones would match too much
+/// («ели» stays «ели», not «ел»).
+const MIN_STEM: usize = 3;
+
+/// The Snowball stem of a folded Russian word, or the word itself when it
+/// is not Cyrillic or its stem would be too short. Snowball only takes
+/// endings off, so the stem is a prefix of the word: searching for the
+/// stem finds everything the word found, and every other case of it
+/// («библиотеки», «библиотекой» → «библиотек»; «Мишиной» → «мишин»).
+pub fn stem(word: &str) -> String {
+    use std::sync::OnceLock;
+    static RUSSIAN: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    if !word.chars().any(|c| matches!(c, 'а'..='я')) {
+        return word.to_string();
+    }
+    let stemmer =
+        RUSSIAN.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian));
+    let stem = stemmer.stem(word);
+    if stem.chars().count() >= MIN_STEM && word.starts_with(stem.as_ref()) {
+        stem.into_owned()
+    } else {
+        word.to_string()
+    }
+}
+
 /// Terms of a search box: whitespace-separated, punctuation trimmed at
-/// their ends, folded: «1/2026» stays one term, ««Ёлочка»» becomes «елочка».
+/// their ends, folded and stemmed: «1/2026» stays one term, ««Ёлочка»»
+/// becomes «елочк», «детской библиотеке» finds «детская библиотека».
+/// A term is found inside words (so typing a prefix finds too).
 pub fn search_terms(query: &str) -> Vec<String> {
     query
         .split_whitespace()
         .map(|t| fold(t.trim_matches(|c: char| !c.is_alphanumeric())))
         .filter(|t| !t.is_empty())
+        .map(|t| stem(&t))
         .collect()
 }
 
-/// An FTS5 query that matches every word of `query` as a prefix; `None`
-/// when the query has no words (then everything matches).
+/// An FTS5 query that matches every word of `query` by its stem as a
+/// prefix (see [`stem`]); `None` when the query has no words (then
+/// everything matches).
 pub fn prefix_query(query: &str) -> Option<String> {
     let terms: Vec<String> = words(query)
         .into_iter()
-        .map(|w| format!("\"{w}\"*"))
+        .map(|w| format!("\"{}\"*", stem(&w)))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
@@ -82,6 +111,31 @@ mod tests {
             Some("\"дом\"* AND \"творч\"*")
         );
         assert_eq!(prefix_query(" -- "), None);
+        assert_eq!(
+            prefix_query("Библиотеки").as_deref(),
+            Some("\"библиотек\"*")
+        );
+    }
+
+    #[test]
+    fn stems_keep_a_prefix_of_the_word() {
+        for (word, stemmed) in [
+            ("библиотеки", "библиотек"),
+            ("библиотекой", "библиотек"),
+            ("детской", "детск"),
+            ("мишиной", "мишин"),
+            ("лаврентьевой", "лаврентьев"),
+            ("ели", "ели"),
+            ("2026", "2026"),
+            ("school", "school"),
+        ] {
+            assert_eq!(stem(word), stemmed, "{word}");
+            assert!(word.starts_with(&stem(word)));
+        }
+        assert_eq!(
+            search_terms("«Детской»  БИБЛИОТЕКЕ"),
+            ["детск", "библиотек"]
+        );
     }
 
     #[test]

@@ -234,3 +234,66 @@ fn cli_renders_an_agreement_to_pdf_and_docx() {
     assert!(text(&out.stderr).contains("4242"), "{}", text(&out.stderr));
     assert!(!missing.exists());
 }
+
+/// `agreements keep-statuses`: the demo's agreement past its end reads
+/// «истёк» (or «продлён») afterwards; a second run has nothing to do.
+#[test]
+fn cli_keeps_statuses_of_agreements_past_their_end() {
+    let dir = tempfile::tempdir().expect("dir");
+    assert!(cli(dir.path(), &["demo"], None).status.success());
+    let today = chrono::Local::now().date_naive();
+    let overdue = |list: &[serde_json::Value]| -> Vec<i64> {
+        list.iter()
+            .filter(|a| a["status"] == "active")
+            .filter(|a| {
+                a["end_date"]
+                    .as_str()
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .is_some_and(|end| end < today)
+            })
+            .filter_map(|a| a["id"].as_i64())
+            .collect()
+    };
+    assert!(
+        !overdue(&list(dir.path())).is_empty(),
+        "the demo has one past its end"
+    );
+    let out = cli(dir.path(), &["agreements", "keep-statuses"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        ["истёк", "истекло", "продлён", "продлено"]
+            .iter()
+            .any(|w| said.contains(w)),
+        "{said}"
+    );
+    assert!(overdue(&list(dir.path())).is_empty());
+    let again = cli(dir.path(), &["agreements", "keep-statuses"], None);
+    assert_eq!(
+        text(&again.stdout).trim(),
+        "Все статусы договоров актуальны."
+    );
+}
+
+/// The list names each demo agreement by what sets it apart: a network-form
+/// agreement by its programme, a cooperation agreement by its subject's
+/// first clause — never empty, never two cut lines.
+#[test]
+fn demo_agreements_have_short_distinct_headings() {
+    let (_dir, mut storage) = open();
+    partnernet::demo::fill(&mut storage, common::now()).expect("demo");
+    let list = agreements::list(&storage, &AgreementFilter::default(), common::now().date())
+        .expect("list");
+    for a in &list {
+        assert!(!a.heading.is_empty(), "{}: empty heading", a.number);
+        assert!(a.heading.chars().count() <= 121, "{}", a.heading);
+        if a.kind == AgreementKind::NetworkProgram {
+            assert!(a.heading.starts_with("Программа «"), "{}", a.heading);
+        }
+    }
+    let distinct: HashSet<&str> = list.iter().map(|a| a.heading.as_str()).collect();
+    assert!(
+        distinct.len() * 10 >= list.len() * 8,
+        "headings mostly distinct: {distinct:?}"
+    );
+}

@@ -258,6 +258,30 @@ fn art15_agreement_is_signed_only_when_everything_is_filled() {
         "{message}"
     );
 
+    // A position no rule declines («CEO») without its genitive written by
+    // hand is flagged, never printed in the nominative silently.
+    let mut inst = partnernet::demo::institution();
+    inst.head.position = "CEO".into();
+    institution::save(&mut storage, inst.clone(), now()).expect("institution");
+    let problems = agreements::signing_problems(&storage, id).expect("problems");
+    let own = problems
+        .iter()
+        .find(|f| f.field == "own")
+        .expect("own flagged");
+    assert!(
+        own.message
+            .contains("должности руководителя в родительном падеже"),
+        "{}",
+        own.message
+    );
+    inst.head.position_genitive = "CEO (генерального директора)".into();
+    institution::save(&mut storage, inst, now()).expect("institution");
+    let problems = agreements::signing_problems(&storage, id).expect("problems");
+    assert!(
+        problems.iter().all(|f| !f.message.contains("родительном")),
+        "the genitive by hand is enough: {problems:?}"
+    );
+
     // Fill everything in: now it signs.
     institution::save(&mut storage, partnernet::demo::institution(), now()).expect("inst");
     partners::update(&mut storage, b, school(2), now()).expect("partner requisites");

@@ -214,6 +214,17 @@ fn numbers_follow_the_scheme_per_year_and_stay_unique() {
         agreements::suggest_number(&storage, None, now()).expect("suggest"),
         "9/2026"
     );
+    // Настройки's hint: the real next number by the scheme as typed.
+    assert_eq!(
+        agreements::number_preview(&storage, "{n}/{year}", now()).expect("preview"),
+        "9/2026"
+    );
+    assert_eq!(
+        agreements::number_preview(&storage, " Д-{n} ", now()).expect("another scheme"),
+        "Д-1"
+    );
+    let refused = agreements::number_preview(&storage, "", now()).expect_err("empty scheme");
+    assert!(refused.to_string().contains("схему номера"), "{refused}");
 
     // The trash: its numbers are never given again by the scheme, but a
     // manual number may reuse one; then the trashed one cannot come back.

@@ -34,7 +34,7 @@ const LAYERS: &[&[&str]] = &[
     // The network's health: a read model the reports build on.
     &["network"],
     // Read models and decisions that cross domains.
-    &["reports", "vocabulary", "trash"],
+    &["reports", "vocabulary", "trash", "damaged"],
     // Exchange packages between institutions: records across the domains.
     &["exchange"],
     // Files in and out of every feature, reports included.

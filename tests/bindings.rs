@@ -9,11 +9,13 @@ use partnernet::agreements::model::{
     PlanItem, Reminder, ReminderKind, StatusChange,
 };
 use partnernet::brochures::model::{Brochure, BrochureSummary, SourceProblem};
+use partnernet::damaged::{DamagedCount, DamagedKind, DamagedRow, DataCheck};
 use partnernet::events::model::{
     Audience, Conflict, ConflictReason, Event, EventFilter, EventForm, EventFormInput, EventInput,
     EventSaved, EventStatus, EventsDigest, Frequency, ImportAction, ImportFile, ImportItem,
     ImportPreview, ImportReport, Occurrence, OccurrenceChange, Recurrence,
 };
+use partnernet::events::{CalendarRange, DayCount, RangeQuery};
 use partnernet::exports::{ExportTarget, FileDialogOptions, FileFilter, FileFormat, OpenPurpose};
 use partnernet::grammar::Gender;
 use partnernet::imports::model::{
@@ -33,8 +35,8 @@ use partnernet::partners::model::{
 };
 use partnernet::reports::model::{
     AgreementFigures, AgreementRow, AnnualReport, AudienceFigures, ChartBar, DeficitCover,
-    EventFigures, EventResult, FormSeries, PlanMonth, PlanRow, ReportCount, ReportInstitution,
-    SchoolYearPlan, YearCharts,
+    EventFigures, EventResult, FormSeries, PlanMonth, PlanMonthHead, PlanPage, PlanRow,
+    ReportCount, ReportInstitution, SchoolYearPlan, YearCharts,
 };
 use partnernet::settings::Settings;
 use partnernet::storage::AppInfo;
@@ -78,6 +80,10 @@ fn generate() -> String {
         decl::<DeficitMatch>(&cfg),
         decl::<Brochure>(&cfg),
         decl::<BrochureSummary>(&cfg),
+        decl::<DamagedKind>(&cfg),
+        decl::<DamagedRow>(&cfg),
+        decl::<DamagedCount>(&cfg),
+        decl::<DataCheck>(&cfg),
         decl::<SourceProblem>(&cfg),
         decl::<AgreementKind>(&cfg),
         decl::<AgreementStatus>(&cfg),
@@ -91,6 +97,7 @@ fn generate() -> String {
         decl::<StatusChange>(&cfg),
         decl::<ReminderKind>(&cfg),
         decl::<Reminder>(&cfg),
+        decl::<partnernet::agreements::StatusKept>(&cfg),
         decl::<AttachmentKind>(&cfg),
         decl::<Attachment>(&cfg),
         decl::<AgreementTemplate>(&cfg),
@@ -121,6 +128,9 @@ fn generate() -> String {
         decl::<Event>(&cfg),
         decl::<Occurrence>(&cfg),
         decl::<EventFilter>(&cfg),
+        decl::<RangeQuery>(&cfg),
+        decl::<CalendarRange>(&cfg),
+        decl::<DayCount>(&cfg),
         decl::<ConflictReason>(&cfg),
         decl::<Conflict>(&cfg),
         decl::<EventSaved>(&cfg),
@@ -128,6 +138,8 @@ fn generate() -> String {
         decl::<SchoolYearPlan>(&cfg),
         decl::<PlanMonth>(&cfg),
         decl::<PlanRow>(&cfg),
+        decl::<PlanPage>(&cfg),
+        decl::<PlanMonthHead>(&cfg),
         decl::<AnnualReport>(&cfg),
         decl::<ReportInstitution>(&cfg),
         decl::<ReportCount>(&cfg),

@@ -299,3 +299,34 @@ fn a_moved_then_cancelled_occurrence_keeps_its_times_through_a_round_trip() {
     let again = import::apply(&mut fresh, &ics, now()).expect("again");
     assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 1));
 }
+
+#[test]
+fn a_file_mixing_lf_and_crlf_line_endings_is_imported() {
+    let (_dir, mut storage) = open();
+    // RFC 5545 says CRLF; real files mix them (edited by hand, glued by
+    // scripts), folded lines included.
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\nPRODID:-//test//RU\r\n\
+        BEGIN:VEVENT\nUID:first@test\r\nDTSTAMP:20261001T000000Z\n\
+        DTSTART:20261005T070000Z\r\nDTEND:20261005T080000Z\nSUMMARY:Первое \r\n \
+        смешанное\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:second@test\nDTSTAMP:20261001T000000Z\r\n\
+        DTSTART:20261006T070000Z\nDTEND:20261006T080000Z\r\nSUMMARY:Второе \n \
+        с переносом\nEND:VEVENT\n\
+        END:VCALENDAR\n";
+    let preview = import::preview(&storage, ics).expect("preview");
+    assert_eq!(preview.items.len(), 2, "{preview:#?}");
+    assert!(preview.skipped.is_empty(), "{preview:#?}");
+    let report = import::apply(&mut storage, ics, now()).expect("import");
+    assert_eq!(report.added, 2);
+    let titles: Vec<String> = ["first@test", "second@test"]
+        .iter()
+        .map(|uid| {
+            events::find_by_uid(&storage, uid)
+                .expect("find")
+                .expect("imported")
+                .data
+                .title
+        })
+        .collect();
+    assert_eq!(titles, ["Первое смешанное", "Второе с переносом"]);
+}

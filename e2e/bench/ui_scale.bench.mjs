@@ -157,6 +157,10 @@ test("the window at scale: every section and switch against the targets", async 
           `return (${title()}) !== ${JSON.stringify(before)} && !!document.querySelector(".fc-event");`,
         );
         await step("Мероприятия: вид «Список»", async () => s.click(await s.findCss(".fc-listMonth-button")), has(".fc-list-event, .fc-list-empty"));
+        await step("Мероприятия: вид «Неделя»", async () => s.click(await s.findCss(".fc-timeGridWeek-button")), has(".fc-timegrid-event, .fc-timeGridWeek-view .fc-event"));
+        await s.screenshot(join(OUT, `bench-ui-events-week${LABEL}.png`));
+        await step("Мероприятия: вид «День»", async () => s.click(await s.findCss(".fc-timeGridDay-button")), has(".fc-timeGridDay-view .fc-event"));
+        await s.screenshot(join(OUT, `bench-ui-events-day${LABEL}.png`));
         await s.click(await s.findCss(".fc-dayGridMonth-button"));
         await step("Отчёты: открыть (план)", nav("reports"), has('[data-testid="plan-row"]'));
         const year = Number(await s.exec(`return document.querySelector('[data-testid="plan-year"]').value;`));
@@ -171,7 +175,38 @@ test("the window at scale: every section and switch against the targets", async 
           `return document.querySelector('[data-testid="plan-title"]')?.innerText.includes("${year}/${year + 1}") && !!document.querySelector('[data-testid="plan-row"]');`,
         );
         await s.screenshot(join(OUT, `bench-ui-reports${LABEL}.png`));
-        await step("Карта сети: открыть", nav("map"), has('[data-testid="map-canvas"]'));
+        // The plan's rows come a page at a time: a jump to the end waits for its page.
+        await step(
+          "Отчёты: прокрутка плана в конец",
+          () => s.exec(`window.dispatchEvent(new KeyboardEvent("keydown")); const b = document.querySelector('[data-testid="plan-table"] .plan-body'); b.scrollTop = b.scrollHeight; return true;`),
+          `const t = document.querySelector('[data-testid="plan-table"]'); const n = [...t.querySelectorAll('[data-testid="plan-row"] .num')].map((c) => Number(c.textContent));
+           return !t.querySelector('[data-testid="plan-row-pending"]') && n.length > 0 && n.at(-1) === Number(/(\\d+)/.exec(document.querySelector('[data-testid="plan-count"]').innerText.replace(/\\s/g, ""))?.[1]);`,
+        );
+        // The map: drawn (Cytoscape ready) with n nodes (any when null), no reload under way.
+        const mapDrawn = (n) =>
+          `(() => { const c = document.querySelector('[data-testid="map-canvas"][data-ready="true"]'); return !!c && !document.querySelector('[data-testid="map-page"] [aria-busy="true"]') && ${n === null ? "true" : `c.dataset.nodes === "${n}"`}; })()`;
+        await step("Карта сети: открыть", nav("map"), `return ${mapDrawn(null)};`);
+        await s.screenshot(join(OUT, `bench-ui-map${LABEL}.png`));
+        await step("Карта сети: показать 500", () => s.select("map-limit", "500"), `return ${mapDrawn(501)};`);
+        await step("Карта сети: снова 150", () => s.select("map-limit", "150"), `return ${mapDrawn(151)};`);
+        const mapYear = Number(await s.exec(`return document.querySelector('[data-testid="map-period"]').value;`));
+        await step(
+          "Карта сети: прошлый учебный год",
+          () => s.select("map-period", String(mapYear - 1)),
+          `return document.querySelector('[data-testid="map-period"]')?.value === "${mapYear - 1}" && ${mapDrawn(null)};`,
+        );
+        await s.select("map-period", String(mapYear));
+        await s.waitUntil(() => s.exec(`return ${mapDrawn(151)};`), { timeout: 90_000, message: "the map of this year again" });
+        const focus = await s.find("map-focus");
+        await s.click(focus);
+        await s.type(focus, "Партнёр № 9876");
+        await s.find("map-focus-option", { timeout: 30_000 });
+        await step(
+          "Карта сети: найти партнёра и показать",
+          async () => s.click(await s.find("map-focus-option")),
+          `return !!document.querySelector('[data-testid="map-card"]') && ${mapDrawn(null)};`,
+        );
+        await s.screenshot(join(OUT, `bench-ui-map-focus${LABEL}.png`));
         await step("Главная: открыть", nav("home"), has('[data-testid="home-week-row"], [data-testid="home-awaiting-row"]'));
         await s.screenshot(join(OUT, `bench-ui-home${LABEL}.png`));
         const height = await s.exec(`return document.querySelector(".page-body")?.scrollHeight ?? 0;`);
@@ -186,6 +221,10 @@ test("the window at scale: every section and switch against the targets", async 
           await s.find("plan-row");
           await sleep(500);
           await s.screenshot(join(OUT, `bench-ui-reports-narrow${LABEL}.png`));
+          await s.clickId("nav-map");
+          await s.waitUntil(() => s.exec(`return !!document.querySelector('[data-testid="map-canvas"][data-ready="true"]');`), { timeout: 90_000, message: "the map drawn" });
+          await sleep(800);
+          await s.screenshot(join(OUT, `bench-ui-map-narrow${LABEL}.png`));
         }
       } finally {
         clearInterval(sampler);

@@ -22,6 +22,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::app::app_info,
             commands::app::vocabulary,
             commands::app::demo_fill,
+            commands::app::app_damaged,
+            commands::app::app_check_data,
             commands::partners::partners_list,
             commands::partners::partners_get,
             commands::partners::partners_pick,
@@ -64,6 +66,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::agreements::agreements_purge,
             commands::agreements::agreements_trash_list,
             commands::agreements::agreements_reminders,
+            commands::agreements::agreements_keep_statuses,
+            commands::agreements::agreements_number_preview,
             commands::agreements::agreements_attachments,
             commands::agreements::agreements_attach_scan,
             commands::agreements::agreements_attachment_remove,
@@ -92,6 +96,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             // events: calendar, event form, occurrences, partner tab, start screen
             commands::events::events_forms,
             commands::events::events_occurrences,
+            commands::events::events_range,
             commands::events::events_get,
             commands::events::events_validate,
             commands::events::events_create,
@@ -119,6 +124,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::events::event_forms_delete,
             // reports: the school-year plan
             commands::reports::plan_get,
+            commands::reports::plan_page,
             commands::reports::plan_preview,
             commands::reports::plan_export,
             // reports: the year's analytical report and its charts

@@ -1,6 +1,7 @@
 //! Event commands through the mock runtime: a refused form with Russian
 //! messages on dotted fields, a series saved with a conflict, the calendar's
-//! occurrences, a drag (reschedule) and an occurrence cancelled and reset.
+//! occurrences, a drag (reschedule), an occurrence cancelled and reset, and
+//! the calendar range cut per day.
 
 mod common;
 
@@ -299,4 +300,59 @@ fn a_drag_moves_a_single_event_and_one_occurrence_of_a_series() {
         missing["message"].as_str().is_some_and(cyrillic),
         "{missing}"
     );
+}
+
+#[test]
+fn the_calendar_range_is_cut_per_day_and_counts_the_rest() {
+    let app = app();
+    let form = seminar_form(&app);
+    for h in 9..15 {
+        let input = json!({
+            "form_id": form,
+            "title": format!("Занятие в {h}"),
+            "start": format!("2027-02-03T{h:02}:00:00"),
+            "end": format!("2027-02-03T{h:02}:45:00"),
+        });
+        call(&app, "events_create", json!({ "input": input })).expect("create");
+    }
+    let month = json!({ "from": "2027-02-01", "to": "2027-02-28" });
+    let range = call(
+        &app,
+        "events_range",
+        json!({ "query": { "filter": month, "per_day": 4, "offset": 0, "limit": 0, "event_id": null } }),
+    )
+    .expect("range");
+    assert_eq!(range["total"], json!(6), "{range}");
+    assert_eq!(
+        range["occurrences"].as_array().map(Vec::len),
+        Some(3),
+        "{range}"
+    );
+    assert_eq!(
+        range["crowded"],
+        json!([{ "day": "2027-02-03", "total": 6 }]),
+        "{range}"
+    );
+    // The list's page: the first two, in time order.
+    let page = call(
+        &app,
+        "events_range",
+        json!({ "query": { "filter": month, "limit": 2 } }),
+    )
+    .expect("page");
+    let titles: Vec<&str> = page["occurrences"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|o| o["title"].as_str())
+        .collect();
+    assert_eq!(titles, ["Занятие в 9", "Занятие в 10"]);
+    // A range the wrong way round holds nothing.
+    let back = call(
+        &app,
+        "events_range",
+        json!({ "query": { "filter": { "from": "2027-02-28", "to": "2027-02-01" }, "per_day": 4 } }),
+    )
+    .expect("reversed");
+    assert_eq!(back["total"], json!(0), "{back}");
 }

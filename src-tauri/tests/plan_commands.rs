@@ -316,3 +316,87 @@ fn a_form_is_added_renamed_and_deleted_and_built_in_forms_stay() {
         "the built-in form stays"
     );
 }
+
+#[test]
+fn the_plan_is_paged_as_the_table_scrolls() {
+    let (app, id) = app_with_event();
+    // Five more single events in November 2026: six rows in two months.
+    {
+        let mut storage = Storage::open_dir(app.dir.path()).expect("storage");
+        let form_id = events::forms(&storage).expect("forms")[0].id;
+        for n in 0..5 {
+            let input = EventInput {
+                form_id,
+                title: format!("Круглый стол № {n}"),
+                start: at(2026, 11, 2 + n, 10, 0),
+                end: at(2026, 11, 2 + n, 11, 0),
+                place: "Актовый зал".into(),
+                ..EventInput::default()
+            };
+            events::create(&mut storage, input, at(2026, 9, 1, 9, 0)).expect("event");
+        }
+    }
+    let whole = call(&app, "plan_get", json!({ "year": 2026 })).expect("plan");
+
+    let page = call(
+        &app,
+        "plan_page",
+        json!({ "year": 2026, "offset": 0, "limit": 2 }),
+    )
+    .expect("first page");
+    assert_eq!(page["year"], 2026);
+    assert_eq!(page["total"], 6);
+    assert_eq!(page["title"], whole["title"]);
+    let months = page["months"].as_array().expect("months");
+    assert_eq!(months.len(), 2, "{page}");
+    assert_eq!(months[0]["label"], "Октябрь 2026");
+    assert_eq!(
+        (months[0]["first"].clone(), months[0]["count"].clone()),
+        (json!(0), json!(1))
+    );
+    assert_eq!(
+        (months[1]["first"].clone(), months[1]["count"].clone()),
+        (json!(1), json!(5))
+    );
+    let rows = page["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["event_id"].as_i64(), Some(id));
+    assert_eq!(rows[0], whole["months"][0]["rows"][0]);
+    assert_eq!(rows[1], whole["months"][1]["rows"][0]);
+
+    let rest = call(
+        &app,
+        "plan_page",
+        json!({ "year": 2026, "offset": 4, "limit": 10 }),
+    )
+    .expect("the rest");
+    assert_eq!(rest["offset"], 4);
+    let numbers: Vec<i64> = rest["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| r["number"].as_i64())
+        .collect();
+    assert_eq!(numbers, [5, 6]);
+
+    let past = call(
+        &app,
+        "plan_page",
+        json!({ "year": 2026, "offset": 6, "limit": 10 }),
+    )
+    .expect("past the end");
+    assert_eq!(past["rows"], json!([]));
+    assert_eq!(past["total"], 6);
+
+    // Without a year: the current school year.
+    let current = call(
+        &app,
+        "plan_page",
+        json!({ "year": null, "offset": 0, "limit": 10 }),
+    )
+    .expect("current");
+    assert!(
+        current["year"].as_i64().is_some_and(|y| y >= 2025),
+        "{current}"
+    );
+}

@@ -277,7 +277,7 @@ fn read(r: &rusqlite::Row, base: &Path) -> rusqlite::Result<Attachment> {
         kind: AttachmentKind::from_code(&kind).ok_or_else(|| {
             rusqlite::Error::InvalidColumnType(
                 2,
-                format!("kind: «{kind}»"),
+                format!("вид файла (kind): неизвестное значение «{kind}»"),
                 rusqlite::types::Type::Text,
             )
         })?,
@@ -308,7 +308,19 @@ pub fn list(storage: &Storage, agreement_id: i64) -> Result<Vec<Attachment>> {
         .conn()
         .prepare(&format!("{SELECT} WHERE agreement_id = ? ORDER BY id DESC"))?;
     let rows = stmt.query_map([agreement_id], |r| read(r, &base))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
+}
+
+/// The files (scans, versions) left out because a stored value does not
+/// read: (id, why).
+pub fn damaged(storage: &Storage) -> Result<Vec<(i64, String)>> {
+    let base = data_dir(storage);
+    Ok(crate::error::rows::refused(
+        storage.conn(),
+        &format!("{SELECT} ORDER BY id"),
+        0,
+        |r| read(r, &base),
+    )?)
 }
 
 /// Deletes the attachment's row, then its copy.

@@ -133,6 +133,12 @@ fn lacking(r: &Requisites, h: &Head) -> Vec<&'static str> {
         (h.surname.trim().is_empty(), "фамилии руководителя"),
         (h.name.trim().is_empty(), "имени руководителя"),
         (h.position.trim().is_empty(), "должности руководителя"),
+        // The preamble prints it in the genitive: never the nominative silently.
+        (
+            !crate::grammar::position_declines(&h.position)
+                && h.position_genitive.trim().is_empty(),
+            "должности руководителя в родительном падеже (правила её не склоняют)",
+        ),
     ]
     .into_iter()
     .filter_map(|(empty, label)| empty.then_some(label))

@@ -12,6 +12,8 @@
 //! can change; anything else is refused with the list of what was changed.
 
 pub mod attachments;
+pub mod expiry;
+pub mod heading;
 pub mod leftovers;
 pub mod lifecycle;
 pub mod model;
@@ -34,6 +36,7 @@ use model::{
     Agreement, AgreementFilter, AgreementInput, AgreementStatus, AgreementSummary, StatusChange,
 };
 
+pub use expiry::{keep_statuses, StatusKept};
 pub use lifecycle::{allowed_next, set_status, signing_problems};
 pub use reminders::{reminder_count, reminders};
 pub use term::in_force_during;
@@ -68,6 +71,17 @@ pub fn suggest_number(
     let scheme = crate::settings::get(storage)?.number_scheme;
     let year = date.unwrap_or(now.date()).year();
     numbering::next_number(storage.conn(), &scheme, year)
+}
+
+/// The number the next agreement of this year gets by `scheme` — the one
+/// being typed in Настройки, before it is saved — counting the agreements
+/// already numbered by it. A scheme the settings would refuse is refused
+/// with the same message.
+pub fn number_preview(storage: &Storage, scheme: &str, now: NaiveDateTime) -> Result<String> {
+    let scheme = scheme.trim();
+    crate::settings::number_scheme::check_scheme(scheme)
+        .map_err(|r| CoreError::Validation(vec![r.at("number_scheme")]))?;
+    numbering::next_number(storage.conn(), scheme, now.date().year())
 }
 
 /// Normalises the form and runs the checks that need the database: the
@@ -327,12 +341,14 @@ pub fn agreements_of_partner(
     list(storage, &filter, today)
 }
 
-/// Full records of all agreements not in the trash (export, the CLI).
+/// Full records of all agreements not in the trash (export, the CLI); a
+/// damaged row is left out, as in the list.
 pub fn all(storage: &Storage, today: NaiveDate) -> Result<Vec<Agreement>> {
-    list(storage, &AgreementFilter::default(), today)?
-        .into_iter()
-        .map(|s| get(storage, s.id))
-        .collect()
+    let mut out = Vec::new();
+    for s in list(storage, &AgreementFilter::default(), today)? {
+        out.extend(crate::error::rows::unless_damaged(get(storage, s.id))?);
+    }
+    Ok(out)
 }
 
 /// The status changes, oldest first (the first one is the creation).

@@ -136,6 +136,9 @@ pub struct AgreementSummary {
     pub partners: Vec<String>,
     pub partner_ids: Vec<i64>,
     pub subject: String,
+    /// What the list shows: the programme's name or the subject's first
+    /// clause (`heading::list_heading`).
+    pub heading: String,
     pub end_date: Option<NaiveDate>,
     /// Ends within the reminder window, or is past its end while «действует».
     pub needs_attention: bool,

@@ -25,11 +25,11 @@ fn bad_code(column: &str, code: &str) -> rusqlite::Error {
 }
 
 pub fn kind(code: &str) -> rusqlite::Result<AgreementKind> {
-    AgreementKind::from_code(code).ok_or_else(|| bad_code("kind", code))
+    AgreementKind::from_code(code).ok_or_else(|| bad_code("вид договора (kind)", code))
 }
 
 pub fn status(code: &str) -> rusqlite::Result<AgreementStatus> {
-    AgreementStatus::from_code(code).ok_or_else(|| bad_code("status", code))
+    AgreementStatus::from_code(code).ok_or_else(|| bad_code("статус (status)", code))
 }
 
 const COLUMNS: &str = "kind, number, number_key, date, place, own_role, subject, \
@@ -223,7 +223,8 @@ pub struct Listed {
 pub fn summaries(conn: &Connection, trashed: bool, partner_id: Option<i64>) -> Result<Vec<Listed>> {
     let names = party_names(conn)?;
     let mut sql = String::from(
-        "SELECT a.id, a.kind, a.number, a.date, a.status, a.subject, a.end_date FROM agreements a
+        "SELECT a.id, a.kind, a.number, a.date, a.status, a.subject, a.end_date,
+                a.start_date, a.created_at, a.updated_at, a.art15_programme FROM agreements a
          WHERE ",
     );
     sql.push_str(if trashed {
@@ -238,22 +239,33 @@ pub fn summaries(conn: &Connection, trashed: bool, partner_id: Option<i64>) -> R
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([partner_id], |r| {
+        // Read only to check them: a listed agreement is one whose record
+        // opens and whose row the exports read.
+        r.get::<_, Option<NaiveDate>>(7)?;
+        parse_ts(&r.get::<_, String>(8)?)?;
+        parse_ts(&r.get::<_, String>(9)?)?;
+        let agreement_kind = kind(&r.get::<_, String>(1)?)?;
+        let subject: String = r.get(5)?;
         Ok(AgreementSummary {
             id: r.get(0)?,
-            kind: kind(&r.get::<_, String>(1)?)?,
+            kind: agreement_kind,
             number: r.get(2)?,
             date: r.get(3)?,
             status: status(&r.get::<_, String>(4)?)?,
             partners: Vec::new(),
             partner_ids: Vec::new(),
-            subject: r.get(5)?,
+            heading: super::heading::list_heading(
+                agreement_kind,
+                &subject,
+                &r.get::<_, String>(10)?,
+            ),
+            subject,
             end_date: r.get(6)?,
             needs_attention: false,
         })
     })?;
     let mut out = Vec::new();
-    for row in rows {
-        let mut summary = row?;
+    for mut summary in crate::error::rows::sound(rows)? {
         let mut full_names = Vec::new();
         for (pid, short, full) in names.get(&summary.id).into_iter().flatten() {
             summary.partner_ids.push(*pid);
@@ -261,9 +273,10 @@ pub fn summaries(conn: &Connection, trashed: bool, partner_id: Option<i64>) -> R
             full_names.push(full.as_str());
         }
         let haystack = text::fold(&format!(
-            "{} {} {} {}",
+            "{} {} {} {} {}",
             summary.number,
             summary.subject,
+            summary.heading,
             summary.partners.join(" "),
             full_names.join(" ")
         ));
@@ -362,7 +375,7 @@ pub fn history(conn: &Connection, id: i64) -> Result<Vec<StatusChange>> {
             changed_at: parse_ts(&r.get::<_, String>(5)?)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
 }
 
 pub fn set_deleted(conn: &Connection, id: i64, at: Option<NaiveDateTime>) -> Result<()> {
@@ -388,4 +401,15 @@ pub fn numbers_of_partner(conn: &Connection, partner_id: i64) -> Result<Vec<Stri
     )?;
     let rows = stmt.query_map([partner_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The agreements the list or the exports leave out because a stored value
+/// does not read: (id, why).
+pub fn damaged(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, status, created_at, updated_at, deleted_at, id FROM agreements ORDER BY id"
+    );
+    Ok(crate::error::rows::refused(conn, &sql, 22, |r| {
+        read_agreement(r, 0)
+    })?)
 }

@@ -19,6 +19,7 @@ use partnernet::events::model::{EventInput, EventStatus, Frequency, Recurrence};
 use partnernet::network::model::MapQuery;
 use partnernet::partners::model::{NoteInput, PartnerInput, TieInput, TieKind};
 use partnernet::partners::{note_queries, tie_queries};
+use partnernet::validation::make;
 use partnernet::{events, network, partners, reports, CoreError, Storage};
 
 const PARTNERS: usize = 1_000;
@@ -57,6 +58,9 @@ fn fill(storage: &mut Storage, now: NaiveDateTime) -> Result<(), CoreError> {
             let mut p = demo[i % demo.len()].clone();
             p.short_name = format!("{} — {i}", p.short_name);
             p.full_name = format!("{} (филиал {i})", p.full_name);
+            // A copy is another organisation: its own ИНН (one live
+            // partner per ИНН and КПП).
+            p.requisites.inn = make::inn10(&format!("68{:07}", 3_000_000 + i));
             p
         })
         .collect();

@@ -207,11 +207,11 @@ fn fill(storage: &mut Storage, now: NaiveDateTime) -> Result<(usize, u32), CoreE
             queries::add_history(tx, id, None, status, today, "создан", now)?;
         }
         let ctx = Ctx { forms, partners };
+        // Every event checked as the app checks it, its references read once.
+        let refs = validate::References::load(tx)?;
         for n in 0..EVENTS {
-            // The references are this binary's own ids: only the form is
-            // checked (`events::prepare` reads every partner's name per event).
-            let input = validate::normalize(event(n, first, today, &ctx, &mut seq))
-                .map_err(CoreError::Validation)?;
+            let input =
+                partnernet::events::prepare_with(&refs, event(n, first, today, &ctx, &mut seq))?;
             partnernet::events::insert_new(tx, &input, now)?;
         }
         Ok((ctx.partners.len(), EVENTS))

@@ -73,12 +73,24 @@ pub fn list(conn: &Connection, trashed: bool) -> Result<Vec<BrochureSummary>> {
         if trashed { "NOT" } else { "" }
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], |r| {
-        Ok(BrochureSummary {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            updated_at: parse_ts(&r.get::<_, String>(2)?)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows = stmt.query_map([], read_summary)?;
+    Ok(crate::error::rows::sound(rows)?)
+}
+
+fn read_summary(r: &rusqlite::Row) -> rusqlite::Result<BrochureSummary> {
+    Ok(BrochureSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        updated_at: parse_ts(&r.get::<_, String>(2)?)?,
+    })
+}
+
+/// The brochures the list leaves out because a stored value does not read.
+pub fn damaged(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    Ok(crate::error::rows::refused(
+        conn,
+        "SELECT id, title, updated_at FROM brochures ORDER BY id",
+        0,
+        read_summary,
+    )?)
 }

@@ -39,6 +39,19 @@ pub fn run(
             writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
             Ok(0)
         }
+        AgreementsCommand::KeepStatuses => {
+            let kept = agreements::keep_statuses(storage, now.date(), now)?;
+            let out = if kept.is_empty() {
+                "Все статусы договоров актуальны.".to_string()
+            } else {
+                kept.iter()
+                    .map(|k| k.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
         AgreementsCommand::Render { id, output } => {
             // Like the app's export: the file, and the same bytes kept as a version.
             agreements::output::export(storage, id, &output, now)?;

@@ -17,32 +17,52 @@ pub enum Requisite {
 
 /// `check data`: the database file's integrity and the stored rows the
 /// lists, the plan and the calendar leave out (a date outside 1900–2200
-/// from before the bound, a row written by hand). 0 when all is well.
+/// from before the bound, a row written by hand), counted by kind and named
+/// one by one. 0 when all is well.
 pub fn data(storage: &Storage, io: &mut Io) -> Result<i32> {
-    let integrity: String = storage
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-    let mut problems = crate::events::damaged(storage)?;
-    if integrity != "ok" {
-        problems.insert(
-            0,
+    let check = crate::damaged::check(storage)?;
+    let mut lines = Vec::new();
+    if !check.file_ok {
+        lines.push(
             "Файл базы данных повреждён (проверка целостности SQLite не пройдена): \
              восстановите базу из резервной копии."
                 .to_string(),
         );
     }
+    if !check.rows.is_empty() {
+        let figures: Vec<String> = check
+            .counts
+            .iter()
+            .map(|c| format!("{} — {}", c.label, c.count))
+            .collect();
+        lines.push(format!(
+            "Повреждены и не показываются в списках: {}.",
+            figures.join(", ")
+        ));
+    }
+    for row in &check.rows {
+        let title = if row.title.is_empty() {
+            String::new()
+        } else {
+            format!(" «{}»", row.title)
+        };
+        lines.push(format!(
+            "{} № {}{title}: {}. Исправьте запись или удалите её.",
+            row.kind_label, row.id, row.why
+        ));
+    }
     let out = |io: &mut Io, line: &str| {
         writeln!(io.stdout, "{line}").map_err(|e| CoreError::io("stdout", e))
     };
-    if problems.is_empty() {
+    if lines.is_empty() {
         out(
             io,
             "Данные в порядке: файл базы цел, повреждённых записей нет.",
         )?;
         return Ok(0);
     }
-    for p in &problems {
-        out(io, p)?;
+    for line in &lines {
+        out(io, line)?;
     }
     Ok(1)
 }

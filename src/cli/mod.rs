@@ -137,6 +137,9 @@ pub enum AgreementsCommand {
         #[arg(long, value_name = "FILE")]
         json: PathBuf,
     },
+    /// Обновить статусы: договоры, срок которых закончился, становятся
+    /// «истёк» или «продлён» (так же делает приложение при запуске)
+    KeepStatuses,
     /// Сохранить договор в PDF или DOCX (по расширению файла)
     Render {
         /// Номер записи договора (id из `agreements list`)

@@ -21,9 +21,11 @@ pub fn run(
     let year = year.unwrap_or_else(|| school_year_of(today));
     let health = crate::network::health(storage, today, year)?;
     let (from, to) = school_year_range(year);
+    // The whole network: the JSON is for analysis, not a picture.
     let query = MapQuery {
         from: Some(from),
         to: Some(to),
+        limit: None,
         ..MapQuery::default()
     };
     let map = crate::network::map(storage, today, &query)?;

@@ -9,6 +9,7 @@
 
 pub mod json;
 mod os;
+pub mod rows;
 mod sqlite;
 
 pub use os::reason as io_reason;

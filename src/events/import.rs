@@ -97,11 +97,12 @@ pub fn apply(storage: &mut Storage, text: &str, now: NaiveDateTime) -> Result<Im
         skipped,
     };
     storage.write(|tx| {
+        let refs = super::validate::References::load(tx)?;
         for p in planned {
             match (p.action, p.existing) {
                 (ImportAction::Unchanged, _) => report.unchanged += 1,
                 (ImportAction::Add, _) | (_, None) => {
-                    let input = super::prepare(tx, p.input)?;
+                    let input = super::prepare_with(&refs, p.input)?;
                     let id = super::queries::insert(tx, &input, &p.uid, now)?;
                     if !p.changes.is_empty() {
                         super::replace_changes(tx, id, &input, p.changes, now)?;
@@ -114,7 +115,7 @@ pub fn apply(storage: &mut Storage, text: &str, now: NaiveDateTime) -> Result<Im
                     }
                     let edited = normal(old.data.clone()) != p.input;
                     let input = if edited {
-                        let input = super::prepare(tx, p.input)?;
+                        let input = super::prepare_with(&refs, p.input)?;
                         super::queries::update(tx, old.id, &input, now)?;
                         input
                     } else {
@@ -152,6 +153,7 @@ fn plan(storage: &Storage, text: &str) -> Result<(Vec<Planned>, Vec<String>)> {
     let forms = super::forms(storage)?;
     let parsed = ical::parse(text, tz, &forms)?;
     let partners = partner_index(storage)?;
+    let refs = super::validate::References::load(storage.conn())?;
     let form_name = |id: i64| {
         forms
             .iter()
@@ -168,7 +170,7 @@ fn plan(storage: &Storage, text: &str) -> Result<(Vec<Planned>, Vec<String>)> {
             Some(e) => merge(e, &p),
             None => (fresh(&p, &partners, &mut notes), p.changes.clone()),
         };
-        let mut problems = super::check(storage, &input, None)?;
+        let mut problems = super::check_with(&refs, &input)?;
         for c in &changes {
             if let Err(mut bad) = super::validate::change(c.clone()) {
                 problems.append(&mut bad);

@@ -14,24 +14,23 @@ pub mod ical;
 pub mod import;
 pub mod model;
 pub mod queries;
+pub mod range;
 pub mod recurrence;
 pub mod school_year;
 pub mod validate;
-
-use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
 use crate::error::{CoreError, FieldError, Result};
 use crate::storage::Storage;
-use crate::text::fold;
 use model::{
     Conflict, Event, EventFilter, EventForm, EventFormInput, EventInput, EventSaved, EventStatus,
     EventsDigest, Occurrence, OccurrenceChange,
 };
 
 pub use facts::{occurrence_facts, OccurrenceFact};
+pub use range::{calendar_range, CalendarRange, DayCount, RangeQuery};
 
 /// How far a series without a window is expanded.
 const DEFAULT_REACH_DAYS: i64 = 730;
@@ -66,7 +65,12 @@ pub fn delete_form(storage: &mut Storage, id: i64) -> Result<()> {
 /// Normalises the form and runs the checks that need the database (also
 /// inside a caller's transaction, as the demo does).
 pub fn prepare(conn: &Connection, input: EventInput) -> Result<EventInput> {
-    let mut problems = validate::references(conn, &input)?;
+    prepare_with(&validate::References::load(conn)?, input)
+}
+
+/// [`prepare`] for one event of a batch, against references read once.
+pub fn prepare_with(refs: &validate::References, input: EventInput) -> Result<EventInput> {
+    let mut problems = validate::references(refs, &input);
     match validate::normalize(input) {
         Ok(input) if problems.is_empty() => Ok(input),
         Ok(_) => Err(CoreError::Validation(problems)),
@@ -82,7 +86,12 @@ pub fn check(storage: &Storage, input: &EventInput, id: Option<i64>) -> Result<V
     if let Some(id) = id {
         get(storage, id)?;
     }
-    match prepare(storage.conn(), input.clone()) {
+    check_with(&validate::References::load(storage.conn())?, input)
+}
+
+/// [`check`] for one event of a batch, against references read once.
+pub fn check_with(refs: &validate::References, input: &EventInput) -> Result<Vec<FieldError>> {
+    match prepare_with(refs, input.clone()) {
         Ok(_) => Ok(Vec::new()),
         Err(CoreError::Validation(fields)) => Ok(fields),
         Err(other) => Err(other),
@@ -207,23 +216,6 @@ pub fn all(storage: &Storage) -> Result<Vec<Event>> {
     queries::load_all(storage.conn(), false)
 }
 
-fn matches_query(event: &Event, form: &str, partners: &[String], words: &[String]) -> bool {
-    if words.is_empty() {
-        return true;
-    }
-    let d = &event.data;
-    let haystack = fold(&format!(
-        "{} {} {} {} {} {}",
-        d.title,
-        d.place,
-        d.responsible,
-        d.organiser,
-        form,
-        partners.join(" ")
-    ));
-    words.iter().all(|w| haystack.contains(w.as_str()))
-}
-
 /// The stored events the lists, the plan and the calendar leave out
 /// because a date is outside the allowed years or a row does not read,
 /// each as a Russian sentence: what a check of the data reports.
@@ -243,71 +235,7 @@ pub fn damaged(storage: &Storage) -> Result<Vec<String>> {
 /// without them a series is expanded for at most two years from its
 /// start), sorted by start.
 pub fn occurrences(storage: &Storage, filter: &EventFilter) -> Result<Vec<Occurrence>> {
-    let conn = storage.conn();
-    let tz = crate::settings::time_zone(conn)?;
-    let forms: HashMap<i64, EventForm> = queries::forms(conn)?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
-    let names = queries::partner_names(conn)?;
-    let words = crate::text::search_terms(&filter.query);
-    let mut out = Vec::new();
-    for event in queries::load_all(conn, false)? {
-        let d = &event.data;
-        if !filter.form_ids.is_empty() && !filter.form_ids.contains(&d.form_id) {
-            continue;
-        }
-        if let Some(pid) = filter.partner_id {
-            if !d.partner_ids.contains(&pid) {
-                continue;
-            }
-        }
-        let form = forms.get(&d.form_id);
-        let form_name = form.map(|f| f.name.clone()).unwrap_or_default();
-        let partners: Vec<String> = d
-            .partner_ids
-            .iter()
-            .filter_map(|id| names.get(id).map(|(n, _)| n.clone()))
-            .collect();
-        if !matches_query(&event, &form_name, &partners, &words) {
-            continue;
-        }
-        let from = filter.from.unwrap_or(d.start.date());
-        let to = filter.to.unwrap_or_else(|| reach(d.start.date()));
-        for slot in recurrence::slots(&event, from, to, tz) {
-            if !filter.statuses.is_empty() && !filter.statuses.contains(&slot.status) {
-                continue;
-            }
-            let change = slot.change;
-            out.push(Occurrence {
-                event_id: event.id,
-                date: slot.date,
-                start: slot.start,
-                end: slot.end,
-                all_day: d.all_day,
-                title: d.title.clone(),
-                form_id: d.form_id,
-                form: form_name.clone(),
-                color: form.map(|f| f.color.clone()).unwrap_or_default(),
-                status: slot.status,
-                place: d.place.clone(),
-                link: d.link.clone(),
-                responsible: d.responsible.clone(),
-                partner_ids: d.partner_ids.clone(),
-                partners: partners.clone(),
-                audience: d.audience.clone(),
-                planned_count: d.planned_count,
-                actual_count: change.map(|c| c.actual_count).unwrap_or(d.actual_count),
-                results: change
-                    .map(|c| c.results.clone())
-                    .unwrap_or_else(|| d.results.clone()),
-                recurring: d.recurrence.is_some(),
-                changed: change.is_some(),
-            });
-        }
-    }
-    out.sort_by_key(|o| (o.start, o.event_id, o.date));
-    Ok(out)
+    range::occurrences(storage.conn(), filter)
 }
 
 fn series(event: &Event) -> Result<&model::Recurrence> {

@@ -222,6 +222,25 @@ pub fn load_all(conn: &Connection, trashed: bool) -> Result<Vec<Event>> {
     Ok(events)
 }
 
+/// The live events whose occurrences may touch `from..=to`: the single
+/// events starting before its end and ending (or starting) in or after
+/// its start, and every series; with partners and changes, by start.
+pub fn load_touching(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Event>> {
+    let sql = format!(
+        "{SELECT} WHERE deleted_at IS NULL AND (rule_frequency IS NOT NULL
+           OR (starts_at < ?1 AND (ends_at >= ?2 OR starts_at >= ?2))) ORDER BY starts_at, id"
+    );
+    let end = to.succ_opt().unwrap_or(to).format("%Y-%m-%d").to_string();
+    let start = from.format("%Y-%m-%d").to_string();
+    let mut stmt = conn.prepare(&sql)?;
+    let mut events = Vec::new();
+    for row in stmt.query_map([end, start], |row| Ok(read_event(row).ok()))? {
+        events.extend(row?.filter(sound));
+    }
+    attach_partners_and_changes(conn, &mut events)?;
+    Ok(events)
+}
+
 /// Whether a stored event can be counted with: its dates lie within the
 /// years every entry point allows. A row from before the bounds (or
 /// written by hand) is left out of the lists, the plan and the calendar
@@ -458,15 +477,11 @@ pub fn partner_names(conn: &Connection) -> Result<HashMap<i64, (String, bool)>> 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// `(in the trash)` of an agreement, or `None` when there is none.
-pub fn agreement_trashed(conn: &Connection, id: i64) -> Result<Option<bool>> {
-    Ok(conn
-        .query_row(
-            "SELECT deleted_at IS NOT NULL FROM agreements WHERE id = ?",
-            [id],
-            |r| r.get(0),
-        )
-        .optional()?)
+/// Every agreement's id → in the trash, for checking a batch of events.
+pub fn agreements_trashed(conn: &Connection) -> Result<HashMap<i64, bool>> {
+    let mut stmt = conn.prepare("SELECT id, deleted_at IS NOT NULL FROM agreements")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 // ---- forms ----

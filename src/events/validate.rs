@@ -1,6 +1,8 @@
 //! Checks of an event form: each problem a Russian sentence on its field,
 //! nothing saved while there is one.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
 
@@ -243,11 +245,31 @@ fn recurrence_problems(rule: &mut Recurrence, start: &NaiveDateTime, out: &mut V
     }
 }
 
+/// What the reference checks read from the database: the forms, every
+/// partner's name and every agreement, each read once for a batch of events
+/// (an .ics import, an exchange package) rather than once per event.
+pub struct References {
+    forms: HashSet<i64>,
+    partners: HashMap<i64, (String, bool)>,
+    /// Agreement id → in the trash.
+    agreements: HashMap<i64, bool>,
+}
+
+impl References {
+    pub fn load(conn: &Connection) -> Result<Self> {
+        Ok(References {
+            forms: queries::forms(conn)?.into_iter().map(|f| f.id).collect(),
+            partners: queries::partner_names(conn)?,
+            agreements: queries::agreements_trashed(conn)?,
+        })
+    }
+}
+
 /// Problems that need the database: the form, partners and agreement exist
 /// and are not in the trash.
-pub fn references(conn: &Connection, input: &EventInput) -> Result<Vec<FieldError>> {
+pub fn references(refs: &References, input: &EventInput) -> Vec<FieldError> {
     let mut out = Vec::new();
-    if input.form_id > 0 && queries::form(conn, input.form_id)?.is_none() {
+    if input.form_id > 0 && !refs.forms.contains(&input.form_id) {
         out.push(FieldError::new(
             "form_id",
             format!(
@@ -256,10 +278,9 @@ pub fn references(conn: &Connection, input: &EventInput) -> Result<Vec<FieldErro
             ),
         ));
     }
-    let names = queries::partner_names(conn)?;
     for (i, pid) in input.partner_ids.iter().enumerate() {
         let field = format!("partner_ids.{i}");
-        match names.get(pid) {
+        match refs.partners.get(pid) {
             None => out.push(FieldError::new(
                 field,
                 format!("Партнёр № {pid} не найден в реестре: выберите партнёра из списка."),
@@ -272,7 +293,7 @@ pub fn references(conn: &Connection, input: &EventInput) -> Result<Vec<FieldErro
         }
     }
     if let Some(aid) = input.agreement_id {
-        match queries::agreement_trashed(conn, aid)? {
+        match refs.agreements.get(&aid) {
             None => out.push(FieldError::new(
                 "agreement_id",
                 format!("Договор № {aid} не найден: выберите договор из списка."),
@@ -284,7 +305,7 @@ pub fn references(conn: &Connection, input: &EventInput) -> Result<Vec<FieldErro
             Some(false) => {}
         }
     }
-    Ok(out)
+    out
 }
 
 /// Checks a change of one occurrence; trims its text.

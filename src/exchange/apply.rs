@@ -239,6 +239,7 @@ fn write_event(
     r: &EventRecord,
     partners: &HashMap<String, i64>,
     agreements: &HashMap<String, i64>,
+    refs: &crate::events::validate::References,
     now: NaiveDateTime,
 ) -> Result<()> {
     let mut input = r.data.clone();
@@ -266,7 +267,7 @@ fn write_event(
         },
         None => None,
     };
-    let input = crate::events::prepare(tx, input).map_err(|e| about(p, e))?;
+    let input = crate::events::prepare_with(refs, input).map_err(|e| about(p, e))?;
     let id = match p.local_id {
         None => crate::events::queries::insert(tx, &input, &r.uid, now)?,
         Some(id) => {
@@ -358,6 +359,9 @@ pub fn apply(
         let mut report = ExchangeReport::default();
         let mut partners: HashMap<String, i64> = HashMap::new();
         let mut agreements: HashMap<String, i64> = HashMap::new();
+        // What the events' checks look up (forms, partners, agreements),
+        // read once after the package's partners and agreements are written.
+        let mut refs = None;
         for kind in [
             RecordKind::Partner,
             RecordKind::Agreement,
@@ -389,7 +393,12 @@ pub fn apply(
                         }
                         RecordKind::Event => {
                             let r = &package.events[p.index];
-                            write_event(tx, p, r, &partners, &agreements, now)?;
+                            if refs.is_none() {
+                                refs = Some(crate::events::validate::References::load(tx)?);
+                            }
+                            if let Some(refs) = &refs {
+                                write_event(tx, p, r, &partners, &agreements, refs, now)?;
+                            }
                         }
                         RecordKind::Tie => {
                             write_tie(tx, p, &package.ties[p.index], &partners, now)?;

@@ -12,6 +12,7 @@ use super::model::{
 };
 use super::queries;
 use crate::agreements::model::Agreement;
+use crate::error::rows::unless_damaged;
 use crate::error::{CoreError, Result};
 use crate::events::model::Event;
 use crate::institution::model::Institution;
@@ -178,7 +179,9 @@ fn chosen_events(storage: &Storage, selection: &ExchangeSelection) -> Result<Vec
     }
     let mut out = Vec::new();
     for id in ids {
-        let e = crate::events::get(storage, id)?;
+        let Some(e) = unless_damaged(crate::events::get(storage, id))? else {
+            continue;
+        };
         if e.deleted_at.is_none() {
             out.push(e);
         }
@@ -197,7 +200,9 @@ pub fn collect(
     let events = chosen_events(storage, selection)?;
     let mut agreements = Vec::new();
     for id in selection.agreement_ids.iter().collect::<BTreeSet<_>>() {
-        let a = crate::agreements::get(storage, *id)?;
+        let Some(a) = unless_damaged(crate::agreements::get(storage, *id))? else {
+            continue;
+        };
         if a.deleted_at.is_none() {
             agreements.push(a);
         }
@@ -215,7 +220,10 @@ pub fn collect(
     );
     let mut partners = Vec::new();
     for id in &partner_ids {
-        let p = crate::partners::get(storage, *id)?;
+        // A damaged row (`check data` names it) stays out, as in the lists.
+        let Some(p) = unless_damaged(crate::partners::get(storage, *id))? else {
+            continue;
+        };
         partners.push(partner(conn, &p, selection.contacts)?);
     }
     let institution = crate::institution::get(storage)?;

@@ -16,7 +16,7 @@ pub use dates::{
 };
 pub use names::{full_name, guess_gender, initials_after, initials_before};
 pub use org::named_adjective;
-pub use positions::{acting_participle, position};
+pub use positions::{acting_participle, position, position_declines};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -157,6 +157,64 @@ fn decline_noun(lower: &str, index: usize) -> Option<String> {
     any_noun.then(|| out.join("-"))
 }
 
+/// How a noun that is not in [`NOUNS`] declines, by its ending: the rule
+/// of the declension it looks like (masculine in a consonant, «-ь» or «-й»;
+/// «-а»/«-я» nouns; «-ец» dropping its vowel). Indeclinable loans
+/// («атташе», «портье») keep their form; `None` for what no rule fits.
+fn guess_paradigm(lower: &str) -> Option<Paradigm> {
+    const fn p(skip: usize, ends: [&'static str; 5]) -> Paradigm {
+        Paradigm { skip, ends }
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    let n = chars.len();
+    if n < 2 || !chars.iter().all(|c| matches!(c, 'а'..='я' | 'ё')) {
+        return None;
+    }
+    let (last, before) = (chars[n - 1], chars[n - 2]);
+    let velar_or_sibilant = matches!(before, 'г' | 'к' | 'х' | 'ж' | 'ш' | 'ч' | 'щ');
+    Some(match last {
+        'о' | 'е' | 'и' | 'у' | 'ю' | 'э' => p(0, [""; 5]),
+        'ц' if before == 'е' && n > 3 && chars[n - 3] == 'л' => FLEETING_E,
+        'ц' if before == 'е' && n > 3 => p(2, ["ца", "цу", "ца", "цом", "це"]),
+        'ц' => p(0, ["а", "у", "а", "ем", "е"]),
+        'ч' if before == 'а' => p(0, ["а", "у", "а", "ом", "е"]),
+        'ж' | 'ш' | 'ч' | 'щ' => p(0, ["а", "у", "а", "ем", "е"]),
+        'ь' | 'й' => SOFT,
+        'а' if before == 'ц' => p(1, ["ы", "е", "у", "ей", "е"]),
+        'а' if velar_or_sibilant => p(1, ["и", "е", "у", "ой", "е"]),
+        'а' => FEMININE_A,
+        'я' if before == 'и' => p(1, ["и", "и", "ю", "ей", "и"]),
+        'я' => p(1, ["и", "е", "ю", "ей", "е"]),
+        c if !matches!(c, 'ы' | 'ъ' | 'ё') => HARD,
+        _ => return None,
+    })
+}
+
+/// The head noun, known or by [`guess_paradigm`], possibly hyphenated
+/// («инженер-программист», «секретарь-машинистка»).
+fn decline_any_noun(lower: &str, index: usize) -> Option<String> {
+    if let Some(known) = decline_noun(lower, index) {
+        return Some(known);
+    }
+    let pieces: Vec<&str> = lower.split('-').collect();
+    let mut out = Vec::with_capacity(pieces.len());
+    for (i, piece) in pieces.iter().enumerate() {
+        if i + 1 < pieces.len() && FIXED_PREFIXES.contains(piece) {
+            out.push(piece.to_string());
+            continue;
+        }
+        let paradigm = noun_paradigm(piece).or_else(|| guess_paradigm(piece))?;
+        out.push(apply(piece, paradigm, index));
+    }
+    Some(out.join("-"))
+}
+
+/// An abbreviation such as «МБОУ» or «ИП»: no rule declines it.
+fn abbreviation(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 5 && letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// An adjective or participle in the masculine or feminine singular,
 /// declined; `None` when the word does not look like one.
 fn decline_adjective(lower: &str, index: usize) -> Option<String> {
@@ -194,12 +252,30 @@ fn split_token(token: &str) -> (&str, &str) {
 }
 
 /// The position in `case`, changing only its head words; unchanged when
-/// the head is not known or the phrase already governs a genitive
-/// («и.о. директора», «врио директора»).
+/// no rule declines it (see [`position_declines`]) or the phrase already
+/// governs a genitive («и.о. директора», «врио директора»).
 pub fn position(position: &str, case: Case) -> String {
-    let Some(index) = case.oblique_index() else {
-        return position.to_string();
-    };
+    match case.oblique_index() {
+        Some(index) => decline_phrase(position, index).unwrap_or_else(|| position.to_string()),
+        None => position.to_string(),
+    }
+}
+
+/// Whether the rules put the position in the genitive (an empty one has
+/// nothing to decline). When they cannot («CEO», «IT-директор»), the
+/// agreement asks for the genitive by hand instead of printing the
+/// nominative silently.
+pub fn position_declines(position: &str) -> bool {
+    position.trim().is_empty() || decline_phrase(position, 0).is_some()
+}
+
+/// The phrase with its head declined, `None` when no rule applies.
+fn decline_phrase(position: &str, index: usize) -> Option<String> {
+    // «и.о. директора», «врио директора»: the acting head, already a genitive.
+    let compact: String = position.to_lowercase().split_whitespace().collect();
+    if compact.starts_with("и.о.") || compact.starts_with("врио") {
+        return Some(position.to_string());
+    }
     // Split at single spaces so that joining gives the text back exactly.
     let tokens: Vec<&str> = position.split(' ').collect();
     let words: Vec<usize> = (0..tokens.len())
@@ -210,7 +286,7 @@ pub fn position(position: &str, case: Case) -> String {
     let mut done = false;
     for (k, &i) in words.iter().enumerate() {
         let (core, _) = split_token(tokens[i]);
-        if !is_cyrillic_word(core) {
+        if !is_cyrillic_word(core) || abbreviation(core) {
             break;
         }
         let w = core.to_lowercase();
@@ -245,19 +321,31 @@ pub fn position(position: &str, case: Case) -> String {
             break;
         }
         match decline_adjective(&w, index) {
-            Some(form) => changed.push((i, form)),
-            None => break,
+            // The last word of adjectives only is one used as a noun
+            // («старший вожатый», «дежурный»).
+            Some(form) => {
+                changed.push((i, form));
+                done = next.is_none();
+            }
+            // Not an adjective: the head noun, declined by its ending.
+            None => {
+                if let Some(form) = decline_any_noun(&w, index) {
+                    changed.push((i, form));
+                    done = true;
+                }
+                break;
+            }
         }
     }
     if !done {
-        return position.to_string();
+        return None;
     }
     let mut out: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
     for (i, form) in changed {
         let (core, rest) = split_token(tokens[i]);
         out[i] = like_case(core, &form) + rest;
     }
-    out.join(" ")
+    Some(out.join(" "))
 }
 
 /// «действующего» / «действующей на основании Устава»: agrees with the

@@ -17,6 +17,11 @@ use crate::error::{CoreError, Result};
 use crate::events::school_year::{school_year_of, school_year_range};
 use crate::partners::model::{Partner, PartnerType, Tie, TieKind};
 
+mod cut;
+pub use cut::FOCUS_NEIGHBOURS;
+
+pub use super::model::DEFAULT_LIMIT;
+
 /// The key of the own institution's node.
 pub const INSTITUTION_KEY: &str = "i";
 /// The own institution's colour: dark, apart from the nine types.
@@ -251,9 +256,29 @@ fn flag_kinds(flags: &[HealthFlag]) -> HashMap<i64, Vec<HealthFlagKind>> {
     kinds
 }
 
-/// The map for `from..=to`: the institution and the partners passing the
-/// filters (by short name), their counts, sizes and `flags` (the health's),
-/// the edges between them, laid out.
+/// A partner's node with its counts and flags, not yet placed.
+fn partner_node(p: &Partner, events: u32, agreements: u32, flags: Vec<HealthFlagKind>) -> MapNode {
+    MapNode {
+        key: format!("p{}", p.id),
+        partner_id: Some(p.id),
+        name: p.data.short_name.clone(),
+        partner_type: Some(p.data.partner_type),
+        relation: Some(p.data.relation_kind),
+        stage: p.data.stage,
+        color: type_color(p.data.partner_type).to_string(),
+        events,
+        agreements,
+        size: node_size(events, agreements),
+        x: 0.0,
+        y: 0.0,
+        flags,
+    }
+}
+
+/// The map for `from..=to`: the institution and the partners the cut keeps
+/// of those passing the filters (by short name), their counts, sizes and
+/// `flags` (the health's), the edges between them, laid out; how many
+/// passed and how many the cut left out.
 pub fn compute(
     inputs: &Inputs,
     flags: &[HealthFlag],
@@ -261,11 +286,8 @@ pub fn compute(
     to: NaiveDate,
     query: &MapQuery,
 ) -> NetworkMap {
-    let mut shown: Vec<&Partner> = inputs
-        .partners
-        .iter()
-        .filter(|p| passes(p, query))
-        .collect();
+    let cut = cut::cut(inputs, query, from, to);
+    let mut shown = cut.shown.clone();
     shown.sort_by(|a, b| (&a.data.short_name, a.id).cmp(&(&b.data.short_name, b.id)));
     let index: HashMap<i64, usize> = shown
         .iter()
@@ -278,6 +300,7 @@ pub fn compute(
         0 => INSTITUTION_KEY.to_string(),
         i => format!("p{}", shown[i - 1].id),
     };
+    let (events, agreements) = cut.institution;
     let mut nodes = vec![MapNode {
         key: key(0),
         partner_id: None,
@@ -286,30 +309,16 @@ pub fn compute(
         relation: None,
         stage: None,
         color: INSTITUTION_COLOR.to_string(),
-        events: c.events[0],
-        agreements: c.agreements[0],
+        events,
+        agreements,
         size: INSTITUTION_SIZE,
         x: 0.0,
         y: 0.0,
         flags: Vec::new(),
     }];
     for (i, p) in shown.iter().enumerate() {
-        let (e, a) = (c.events[i + 1], c.agreements[i + 1]);
-        nodes.push(MapNode {
-            key: key(i + 1),
-            partner_id: Some(p.id),
-            name: p.data.short_name.clone(),
-            partner_type: Some(p.data.partner_type),
-            relation: Some(p.data.relation_kind),
-            stage: p.data.stage,
-            color: type_color(p.data.partner_type).to_string(),
-            events: e,
-            agreements: a,
-            size: node_size(e, a),
-            x: 0.0,
-            y: 0.0,
-            flags: kinds.remove(&p.id).unwrap_or_default(),
-        });
+        let own = kinds.remove(&p.id).unwrap_or_default();
+        nodes.push(partner_node(p, c.events[i + 1], c.agreements[i + 1], own));
     }
     let edges = c
         .edges
@@ -333,6 +342,10 @@ pub fn compute(
         to,
         nodes,
         edges,
+        passed: cut.passed,
+        hidden: cut.hidden,
+        focus: cut.focus.map(|p| format!("p{}", p.id)),
+        note: cut::note(&cut),
         legend: legend(),
     }
 }

@@ -355,6 +355,16 @@ pub fn title(map: &NetworkMap) -> String {
         .join(" ")
 }
 
+/// The caption of the map as a figure: its title, and what the cut left
+/// out when it left anyone («Показаны 150 самых активных партнёров из
+/// 10 046.»).
+pub fn caption(map: &NetworkMap) -> String {
+    match &map.note {
+        Some(note) => format!("{}. {note}", title(map)),
+        None => title(map),
+    }
+}
+
 /// «за 2026/2027 учебный год» for a whole school year, else «за период с
 /// 01.10.2026 по 31.12.2026».
 pub fn period_words(from: NaiveDate, to: NaiveDate) -> String {
@@ -397,8 +407,9 @@ pub fn render(map: &NetworkMap, title: &str, created: NaiveDateTime) -> Result<V
         },
         Block::Paragraph(Paragraph {
             inlines: vec![Inline::plain(format!(
-                "Организаций-партнёров на карте: {partners}; связей: {}. Составлено: {}",
+                "Организаций-партнёров на карте: {partners}; связей: {}. {}Составлено: {}",
                 map.edges.len(),
+                map.note.as_ref().map_or(String::new(), |n| format!("{n} ")),
                 date_long(created.date())
             ))],
             align: Align::Left,
@@ -505,6 +516,10 @@ mod tests {
             to,
             nodes,
             edges: Vec::new(),
+            passed: 10_046,
+            hidden: 10_046 - 300,
+            focus: None,
+            note: Some("Показаны 300 самых активных партнёров из 10\u{a0}046.".into()),
             legend: legend(),
         }
     }
@@ -531,6 +546,19 @@ mod tests {
         if let Ok(out) = std::env::var("MAP_BIG_PDF_OUT") {
             std::fs::write(out, &pdf).expect("keep");
         }
+    }
+
+    #[test]
+    fn the_caption_says_what_the_cut_left_out() {
+        let mut map = big_map();
+        let said = caption(&map);
+        assert!(said.starts_with(&title(&map)), "{said}");
+        assert!(
+            said.ends_with(". Показаны 300 самых активных партнёров из 10\u{a0}046."),
+            "{said}"
+        );
+        map.note = None;
+        assert_eq!(caption(&map), title(&map));
     }
 
     #[test]

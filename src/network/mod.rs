@@ -17,6 +17,7 @@ pub use map_pdf::map_figure;
 pub use timeline::timeline;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
 
@@ -141,6 +142,37 @@ fn load_rest(storage: &Storage, today: NaiveDate) -> Result<Rest> {
 /// The network's health for `school_year` (2026 = 2026/2027) as of `today`.
 pub fn health(storage: &Storage, today: NaiveDate, school_year: i32) -> Result<NetworkHealth> {
     Ok(health::compute(&load(storage, today, school_year)?))
+}
+
+/// [`load`], kept while the data has not changed (`Storage::memo`): the
+/// health and the map of the same day share it.
+fn inputs_memo(storage: &Storage, today: NaiveDate, school_year: i32) -> Result<Arc<Inputs>> {
+    storage.memo(&format!("network::inputs {today} {school_year}"), |s| {
+        load(s, today, school_year).map(Arc::new)
+    })
+}
+
+/// [`health`], kept while the data has not changed: what the app's pages
+/// ask for at every visit. Benchmarks and reports compute it afresh with
+/// [`health`].
+pub fn health_memo(storage: &Storage, today: NaiveDate, school_year: i32) -> Result<NetworkHealth> {
+    storage.memo(&format!("network::health {today} {school_year}"), |s| {
+        Ok(health::compute(&*inputs_memo(s, today, school_year)?))
+    })
+}
+
+/// [`map`] for the app: the loaded data and the health's flags are kept
+/// while the data has not changed, so a filter, the cut or a visit after
+/// «Главная» only computes the map itself.
+pub fn map_memo(storage: &Storage, today: NaiveDate, query: &MapQuery) -> Result<NetworkMap> {
+    let (from, to) = map::period(query, today)?;
+    let year = crate::events::school_year::school_year_of(today);
+    if to > reach(today, year) {
+        return map(storage, today, query);
+    }
+    let inputs = inputs_memo(storage, today, year)?;
+    let flags = health_memo(storage, today, year)?.flags;
+    Ok(map::compute(&inputs, &flags, from, to, query))
 }
 
 /// The network map of `query`'s period (by default the school year of

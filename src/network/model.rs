@@ -196,9 +196,13 @@ pub struct TimelineFilter {
     pub to: Option<NaiveDate>,
 }
 
+/// How many partners the map shows when the query does not say: the most
+/// active in the period.
+pub const DEFAULT_LIMIT: u32 = 150;
+
 /// What the network map shows (issue 11 §3): a period and filters. Empty
 /// lists mean «all».
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct MapQuery {
     /// The first day of the period. Both none: the current school year; one
@@ -210,6 +214,29 @@ pub struct MapQuery {
     pub relations: Vec<RelationKind>,
     /// Stages 1–3; 0 stands for «no stage yet».
     pub stages: Vec<u8>,
+    /// At most this many partners of those passing the filters, the most
+    /// active in the period (10 000 circles are not a map); `null`: all of
+    /// them. Left out, [`DEFAULT_LIMIT`].
+    #[ts(optional = nullable)]
+    pub limit: Option<u32>,
+    /// A partner put on the map whatever the cut, with its direct
+    /// neighbours in the period (those passing the filters).
+    #[ts(optional = nullable)]
+    pub focus: Option<i64>,
+}
+
+impl Default for MapQuery {
+    fn default() -> Self {
+        MapQuery {
+            from: None,
+            to: None,
+            types: Vec::new(),
+            relations: Vec::new(),
+            stages: Vec::new(),
+            limit: Some(DEFAULT_LIMIT),
+            focus: None,
+        }
+    }
 }
 
 /// The network map of a period: organisations and what ties them, with a
@@ -220,7 +247,17 @@ pub struct NetworkMap {
     pub to: NaiveDate,
     /// The own institution first, then partners by short name.
     pub nodes: Vec<MapNode>,
+    /// Edges between nodes on the map only.
     pub edges: Vec<MapEdge>,
+    /// Partners passing the filters, on the map or not.
+    pub passed: u32,
+    /// Of those, how many the cut left off the map.
+    pub hidden: u32,
+    /// The key of the focused partner's node, when it is on the map.
+    pub focus: Option<String>,
+    /// What the cut left out, in Russian («Показаны 150 самых активных
+    /// партнёров из 10 046.»); none when every partner passing is shown.
+    pub note: Option<String>,
     /// The nine partner types with their colours, in the registry's order:
     /// the one palette of the map, the UI's and the PDF's.
     pub legend: Vec<MapLegendItem>,
@@ -250,10 +287,10 @@ pub struct MapNode {
     /// The fill colour, `#rrggbb`: the type's, or the institution's own.
     pub color: String,
     /// Occurrences (planned, held) with this organisation in the period;
-    /// for the institution, those with a partner on the map.
+    /// for the institution, those with a partner passing the filters.
     pub events: u32,
     /// Agreements with it in force at some day of the period; for the
-    /// institution, those with a partner on the map.
+    /// institution, those with a partner passing the filters.
     pub agreements: u32,
     /// Radius in layout units, growing with activity.
     pub size: f32,

@@ -22,7 +22,7 @@ pub fn load_all_live(conn: &Connection) -> Result<Vec<Partner>> {
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], |row| read_partner(row, row.get(n)?))?;
-    let mut partners: Vec<Partner> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut partners: Vec<Partner> = crate::error::rows::sound(rows)?;
     let at: HashMap<i64, usize> = partners
         .iter()
         .enumerate()

@@ -80,7 +80,7 @@ pub fn of_partner(conn: &Connection, partner_id: i64) -> Result<Vec<Note>> {
         "{SELECT} WHERE n.partner_id = ? ORDER BY n.on_date DESC, n.id DESC"
     ))?;
     let rows = stmt.query_map([partner_id], read_note)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
 }
 
 /// Whether `person_id` is one of the contact persons of the partner.
@@ -100,5 +100,15 @@ pub fn live_dates(conn: &Connection) -> Result<Vec<(i64, chrono::NaiveDate)>> {
          WHERE p.deleted_at IS NULL ORDER BY n.partner_id, n.on_date",
     )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
+}
+
+/// The notes left out because a stored value does not read: (id, why).
+pub fn damaged(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    Ok(crate::error::rows::refused(
+        conn,
+        &format!("{SELECT} ORDER BY n.id"),
+        0,
+        read_note,
+    )?)
 }

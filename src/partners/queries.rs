@@ -15,11 +15,11 @@ use crate::storage::time::{fmt_ts, parse_ts};
 use crate::text;
 
 fn partner_type(code: &str) -> rusqlite::Result<PartnerType> {
-    PartnerType::from_code(code).ok_or_else(|| bad_code("partner_type", code))
+    PartnerType::from_code(code).ok_or_else(|| bad_code("тип партнёра (partner_type)", code))
 }
 
 fn relation_kind(code: &str) -> rusqlite::Result<RelationKind> {
-    RelationKind::from_code(code).ok_or_else(|| bad_code("relation_kind", code))
+    RelationKind::from_code(code).ok_or_else(|| bad_code("вид связи (relation_kind)", code))
 }
 
 fn bad_code(column: &str, code: &str) -> rusqlite::Error {
@@ -281,7 +281,7 @@ pub fn summaries(
     let (sql, values) = summaries_query(filter, trashed);
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(values), read_summary)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
 }
 
 /// The list's SQL and its parameters: the full-text search and one `IN`
@@ -293,7 +293,8 @@ pub(super) const SUMMARY_SELECT: &str =
             p.updated_at, p.deleted_at,
             (SELECT group_concat(tag, '\u{1f}') FROM
                 (SELECT tag FROM partner_tags t WHERE t.partner_id = p.id AND t.kind = 'resource'
-                 ORDER BY position))
+                 ORDER BY position)),
+            p.stage_reached_on, p.licence_date, p.created_at
      FROM partners p WHERE ";
 
 pub(super) fn summaries_query(filter: &PartnerFilter, trashed: bool) -> (String, Vec<Value>) {
@@ -347,6 +348,11 @@ pub(super) fn summaries_query(filter: &PartnerFilter, trashed: bool) -> (String,
 
 /// One row of [`summaries_query`]; the resources come joined by U+001F.
 pub(super) fn read_summary(r: &Row) -> rusqlite::Result<PartnerSummary> {
+    // The card's dates are read too, only to check them: a partner listed
+    // is one whose card opens and whose row the exports and the network read.
+    r.get::<_, Option<chrono::NaiveDate>>(15)?;
+    r.get::<_, Option<chrono::NaiveDate>>(16)?;
+    parse_ts(&r.get::<_, String>(17)?)?;
     let tags: Option<String> = r.get(14)?;
     let deleted: Option<String> = r.get(13)?;
     let stage: Option<i64> = r.get(11)?;
@@ -550,4 +556,27 @@ pub fn state(conn: &Connection, id: i64) -> Result<Option<(String, bool)>> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?)
+}
+
+/// The partners the list or the network leaves out because a stored value
+/// does not read (`partnernet check data`): (id, what is wrong).
+pub fn damaged(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut out = crate::error::rows::refused(
+        conn,
+        &format!("{SUMMARY_SELECT} 1 ORDER BY p.id"),
+        0,
+        read_summary,
+    )?;
+    let n = 10 + columns::COLUMNS.len();
+    let full = format!(
+        "SELECT {}, created_at, updated_at, deleted_at, id FROM partners ORDER BY id",
+        main_columns()
+    );
+    for (id, why) in crate::error::rows::refused(conn, &full, n, |r| read_partner(r, 0))? {
+        if !out.iter().any(|(seen, _)| *seen == id) {
+            out.push((id, why));
+        }
+    }
+    out.sort_by_key(|(id, _)| *id);
+    Ok(out)
 }

@@ -27,7 +27,7 @@ pub fn first_matches(storage: &Storage, query: &str, limit: u32) -> Result<Vec<P
     let conn = storage.conn();
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(values), read_summary)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
 }
 
 /// The partners with these ids, in the order asked, trashed ones too (a
@@ -45,7 +45,7 @@ pub fn by_ids(storage: &Storage, ids: &[i64]) -> Result<Vec<PartnerSummary>> {
     let conn = storage.conn();
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(wanted.iter()), read_summary)?;
-    let found: Vec<PartnerSummary> = rows.collect::<rusqlite::Result<_>>()?;
+    let found: Vec<PartnerSummary> = crate::error::rows::sound(rows)?;
     let mut ordered = Vec::with_capacity(found.len());
     for id in ids {
         if let Some(p) = found.iter().find(|p| p.id == *id) {

@@ -40,7 +40,7 @@ fn read_tie(r: &Row) -> rusqlite::Result<Tie> {
         kind: TieKind::from_code(&kind).ok_or_else(|| {
             rusqlite::Error::InvalidColumnType(
                 5,
-                format!("kind: неизвестное значение «{kind}»"),
+                format!("вид связи (kind): неизвестное значение «{kind}»"),
                 rusqlite::types::Type::Text,
             )
         })?,
@@ -117,7 +117,7 @@ pub fn of_partner(conn: &Connection, partner_id: i64) -> Result<Vec<Tie>> {
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([partner_id], read_tie)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
 }
 
 /// The ties of the own institution with live partners.
@@ -129,7 +129,7 @@ pub fn of_institution(conn: &Connection) -> Result<Vec<Tie>> {
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], read_tie)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
 }
 
 /// Every tie whose sides are the own institution or partners out of the
@@ -142,5 +142,15 @@ pub fn all_live(conn: &Connection) -> Result<Vec<Tie>> {
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], read_tie)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(crate::error::rows::sound(rows)?)
+}
+
+/// The ties left out because a stored value does not read: (id, why).
+pub fn damaged(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    Ok(crate::error::rows::refused(
+        conn,
+        &format!("{SELECT} ORDER BY t.id"),
+        0,
+        read_tie,
+    )?)
 }

@@ -238,7 +238,7 @@ fn map_blocks(data: &Data, year: Option<i32>) -> Result<Vec<Block>> {
     let setup = PageSetup::brochure();
     let width = MAP_PAGE_WIDTH_MM - setup.margin_left_mm - setup.margin_right_mm;
     let mut figure = crate::network::map_pdf::map_figure(&map, width, width * 0.9);
-    figure.caption = Some(crate::network::map_pdf::title(&map));
+    figure.caption = Some(crate::network::map_pdf::caption(&map));
     Ok(vec![Block::Figure(figure)])
 }
 

@@ -18,5 +18,6 @@ pub mod directives;
 pub mod model;
 pub mod plan;
 pub mod plan_export;
+pub mod plan_page;
 pub mod plan_pdf;
 pub mod plan_xlsx;

@@ -54,6 +54,40 @@ pub struct PlanRow {
     pub status: String,
 }
 
+/// One window of a school year's plan, as the «Отчёты» table asks for it
+/// while it scrolls: the year's outline (title, total, months) and the rows
+/// `offset .. offset + rows.len()` in the plan's order, so that a year of
+/// 20 000 rows never crosses to the page whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanPage {
+    /// The year the school year starts in: 2026 for 2026/2027.
+    pub year: i32,
+    pub title: String,
+    /// The institution's full name (empty when the profile is not filled in).
+    pub institution: String,
+    /// Rows in the whole plan.
+    pub total: u32,
+    /// Only the months that have events, September first.
+    pub months: Vec<PlanMonthHead>,
+    /// The index of the first row given (its number − 1).
+    pub offset: u32,
+    /// At most the limit asked for; none past the end.
+    pub rows: Vec<PlanRow>,
+}
+
+/// A month of the plan without its rows: its heading and where its rows are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanMonthHead {
+    pub year: i32,
+    pub month: u32,
+    /// «Сентябрь 2026».
+    pub label: String,
+    /// The index of its first row in the whole plan.
+    pub first: u32,
+    /// How many rows it has.
+    pub count: u32,
+}
+
 /// «Аналитическая справка о сетевом взаимодействии» for a school year
 /// (DOMAIN.md §7): the figures, loaded once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

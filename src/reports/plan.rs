@@ -2,6 +2,8 @@
 //! the year's occurrences grouped by month, September to August, one row
 //! per event and month. `plan_export` writes it to files.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use super::model::{PlanMonth, PlanRow, SchoolYearPlan};
@@ -19,18 +21,27 @@ pub fn title(year: i32) -> String {
     )
 }
 
-/// Groups the occurrences of school year `year` into the plan. Pure: the
-/// occurrences are taken as given (moved ones at their new times); those
-/// starting outside the year are left out.
-pub fn build(year: i32, institution: &str, occurrences: &[Occurrence]) -> SchoolYearPlan {
+/// One month of the plan before its rows are written: the month's
+/// occurrences grouped by event, each group sorted by start.
+pub(crate) struct MonthGroups<'a> {
+    pub year: i32,
+    pub month: u32,
+    pub groups: Vec<Vec<&'a Occurrence>>,
+}
+
+/// The grouping rule of the plan, shared by the whole plan ([`build`]) and
+/// one window of it (`plan_page`): the occurrences of school year `year`
+/// (those starting outside it left out) by month, September first, and in a
+/// month one group per event in the order of its first occurrence. Rows are
+/// numbered through the year in this order.
+pub(crate) fn group(year: i32, occurrences: &[Occurrence]) -> Vec<MonthGroups<'_>> {
     let mut occ: Vec<&Occurrence> = occurrences
         .iter()
         .filter(|o| school_year_of(o.start.date()) == year)
         .collect();
     occ.sort_by_key(|o| (o.start, o.event_id, o.date));
 
-    let mut months: Vec<PlanMonth> = Vec::new();
-    let mut number = 0u32;
+    let mut months: Vec<MonthGroups> = Vec::new();
     let mut i = 0;
     while i < occ.len() {
         let (y, m) = (occ[i].start.year(), occ[i].start.month());
@@ -38,29 +49,54 @@ pub fn build(year: i32, institution: &str, occurrences: &[Occurrence]) -> School
         while j < occ.len() && (occ[j].start.year(), occ[j].start.month()) == (y, m) {
             j += 1;
         }
-        // One group per event, in the order of its first occurrence.
+        // A busy month has thousands of events: find an event's group by id.
         let mut groups: Vec<Vec<&Occurrence>> = Vec::new();
+        let mut index: HashMap<i64, usize> = HashMap::new();
         for o in &occ[i..j] {
-            match groups.iter_mut().find(|g| g[0].event_id == o.event_id) {
-                Some(g) => g.push(o),
-                None => groups.push(vec![o]),
+            match index.get(&o.event_id) {
+                Some(&g) => groups[g].push(o),
+                None => {
+                    index.insert(o.event_id, groups.len());
+                    groups.push(vec![o]);
+                }
             }
         }
-        let rows = groups
-            .into_iter()
-            .map(|g| {
-                number += 1;
-                row(number, &g)
-            })
-            .collect();
-        months.push(PlanMonth {
+        months.push(MonthGroups {
             year: y,
             month: m,
-            label: format!("{} {y}", month_nominative(m)),
-            rows,
+            groups,
         });
         i = j;
     }
+    months
+}
+
+/// «Сентябрь 2026».
+pub(crate) fn month_label(year: i32, month: u32) -> String {
+    format!("{} {year}", month_nominative(month))
+}
+
+/// Groups the occurrences of school year `year` into the plan. Pure: the
+/// occurrences are taken as given (moved ones at their new times); those
+/// starting outside the year are left out.
+pub fn build(year: i32, institution: &str, occurrences: &[Occurrence]) -> SchoolYearPlan {
+    let mut number = 0u32;
+    let months = group(year, occurrences)
+        .into_iter()
+        .map(|m| PlanMonth {
+            year: m.year,
+            month: m.month,
+            label: month_label(m.year, m.month),
+            rows: m
+                .groups
+                .iter()
+                .map(|g| {
+                    number += 1;
+                    row(number, g)
+                })
+                .collect(),
+        })
+        .collect();
     SchoolYearPlan {
         year,
         title: title(year),
@@ -70,7 +106,7 @@ pub fn build(year: i32, institution: &str, occurrences: &[Occurrence]) -> School
 }
 
 /// One event's row in one month; `group` is non-empty and sorted by start.
-fn row(number: u32, group: &[&Occurrence]) -> PlanRow {
+pub(crate) fn row(number: u32, group: &[&Occurrence]) -> PlanRow {
     let first = group[0];
     let mut dates: Vec<NaiveDate> = group.iter().map(|o| o.start.date()).collect();
     dates.dedup();
@@ -191,16 +227,22 @@ fn status(group: &[&Occurrence]) -> String {
     }
 }
 
-/// The plan of school year `year` from the stored events, with the
-/// institution's full name on top.
-pub fn plan(storage: &Storage, year: i32) -> Result<SchoolYearPlan> {
+/// The occurrences of school year `year` as stored (moved ones at their new
+/// times), for [`build`] and the plan's pages.
+pub(crate) fn year_occurrences(storage: &Storage, year: i32) -> Result<Vec<Occurrence>> {
     let (from, to) = school_year_range(year);
     let filter = EventFilter {
         from: Some(from),
         to: Some(to),
         ..EventFilter::default()
     };
-    let occurrences = crate::events::occurrences(storage, &filter)?;
+    crate::events::occurrences(storage, &filter)
+}
+
+/// The plan of school year `year` from the stored events, with the
+/// institution's full name on top.
+pub fn plan(storage: &Storage, year: i32) -> Result<SchoolYearPlan> {
+    let occurrences = year_occurrences(storage, year)?;
     let institution = crate::institution::get(storage)?.full_name;
     Ok(build(year, &institution, &occurrences))
 }

@@ -2,6 +2,7 @@
 //! writes in transactions.
 
 pub mod files;
+mod memo;
 mod migrations;
 pub mod paths;
 pub mod time;
@@ -24,6 +25,8 @@ pub const DB_FILE: &str = "partnernet.sqlite3";
 pub struct Storage {
     conn: Connection,
     path: PathBuf,
+    /// Read models kept while the data has not changed (`memo.rs`).
+    memo: memo::Memo,
 }
 
 /// What the UI needs to know about the open database.
@@ -83,6 +86,7 @@ impl Storage {
         Ok(Storage {
             conn,
             path: path.to_path_buf(),
+            memo: memo::Memo::default(),
         })
     }
 

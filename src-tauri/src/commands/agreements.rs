@@ -7,7 +7,7 @@ use partnernet::agreements::{
         Agreement, AgreementFilter, AgreementInput, AgreementKind, AgreementStatus,
         AgreementSummary, AgreementTemplate, Attachment, MergeField, Reminder, StatusChange,
     },
-    output, render,
+    output, render, StatusKept,
 };
 use partnernet::exports::{self, ExportTarget, FileFormat, OpenPurpose};
 use partnernet::{ApiError, FieldError};
@@ -132,6 +132,22 @@ pub fn agreements_trash_list(
     state: State<'_, AppState>,
 ) -> Result<Vec<AgreementSummary>, ApiError> {
     state.with(|s| agreements::trash_list(s, today()))
+}
+
+/// The next number by the scheme being typed in Настройки.
+#[tauri::command]
+pub fn agreements_number_preview(
+    state: State<'_, AppState>,
+    scheme: String,
+) -> Result<String, ApiError> {
+    state.with(|s| agreements::number_preview(s, &scheme, now()))
+}
+
+/// Agreements past their end date become «истёк» or «продлён» (issue 14
+/// §4): the UI calls it at start and every hour, and says what changed.
+#[tauri::command]
+pub fn agreements_keep_statuses(state: State<'_, AppState>) -> Result<Vec<StatusKept>, ApiError> {
+    state.with(|s| agreements::keep_statuses(s, today(), now()))
 }
 
 #[tauri::command]

@@ -12,6 +12,7 @@ use partnernet::events::{
         Conflict, Event, EventFilter, EventForm, EventFormInput, EventInput, EventSaved,
         EventsDigest, ImportFile, ImportReport, Occurrence, OccurrenceChange,
     },
+    CalendarRange, RangeQuery,
 };
 use partnernet::exports::{self, ExportTarget, OpenPurpose};
 use partnernet::{ApiError, FieldError};
@@ -34,6 +35,16 @@ pub fn events_occurrences(
     filter: EventFilter,
 ) -> Result<Vec<Occurrence>, ApiError> {
     state.with(|s| events::occurrences(s, &filter))
+}
+
+/// The visible range as the calendar draws it: a few occurrences a day and
+/// the count of the rest, or a page of the list.
+#[tauri::command]
+pub fn events_range(
+    state: State<'_, AppState>,
+    query: RangeQuery,
+) -> Result<CalendarRange, ApiError> {
+    state.with(|s| events::calendar_range(s, &query))
 }
 
 #[tauri::command]

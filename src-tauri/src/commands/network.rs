@@ -26,14 +26,18 @@ pub fn network_health(
 ) -> Result<NetworkHealth, ApiError> {
     let today = now().date();
     let year = year.unwrap_or_else(|| school_year::school_year_of(today));
-    state.with(|s| network::health(s, today, year))
+    state.with(|s| network::health_memo(s, today, year))
 }
 
 /// The network map of the query's period (the current school year when it
-/// gives no dates), filtered and laid out.
+/// gives no dates), filtered, cut to the most active and laid out. Async: it
+/// reads the whole registry, off the window's thread.
 #[tauri::command]
-pub fn network_map(state: State<'_, AppState>, query: MapQuery) -> Result<NetworkMap, ApiError> {
-    state.with(|s| network::map(s, now().date(), &query))
+pub async fn network_map(
+    state: State<'_, AppState>,
+    query: MapQuery,
+) -> Result<NetworkMap, ApiError> {
+    state.with(|s| network::map_memo(s, now().date(), &query))
 }
 
 /// The header of [`network_map_export`]: its query, format and path as

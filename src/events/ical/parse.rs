@@ -32,7 +32,8 @@ pub fn parse(text: &str, tz: Tz, forms: &[EventForm]) -> Result<ParsedCalendar> 
     if !text.to_ascii_uppercase().contains("BEGIN:VCALENDAR") {
         return Err(not_ical("в нём нет строки BEGIN:VCALENDAR."));
     }
-    let unfolded = unfold(text);
+    let text = crlf(text);
+    let unfolded = unfold(&text);
     super::nesting::check(&unfolded).map_err(|why| not_ical(&why.0))?;
     let calendar = read_calendar(&unfolded).map_err(|e| not_ical(&syntax_error(&e)))?;
     let root_is_calendar = unfolded
@@ -95,6 +96,19 @@ pub fn parse(text: &str, tz: Tz, forms: &[EventForm]) -> Result<ParsedCalendar> 
         ));
     }
     Ok(out)
+}
+
+/// Every line ending as CRLF: RFC 5545 asks for it, but files edited by
+/// hand or glued by scripts mix LF and CRLF, and the parser expects one kind.
+fn crlf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bare_lf = text
+        .bytes()
+        .enumerate()
+        .any(|(i, b)| b == b'\n' && (i == 0 || text.as_bytes()[i - 1] != b'\r'));
+    if !bare_lf {
+        return text.into();
+    }
+    text.replace("\r\n", "\n").replace('\n', "\r\n").into()
 }
 
 /// The line of a syntax error in Russian (the parser's message is English).

@@ -27,7 +27,18 @@ fn party_name(storage: &Storage, id: i64, cache: &mut HashMap<i64, String>) -> R
     if let Some(name) = cache.get(&id) {
         return Ok(name.clone());
     }
-    let p = crate::partners::get(storage, id)?.data;
+    let p = match crate::partners::get(storage, id) {
+        Ok(p) => p.data,
+        // A party whose row is damaged (`check data` names it) keeps its name.
+        Err(crate::error::CoreError::Storage(e)) if crate::error::rows::is_damaged_value(&e) => {
+            let name = crate::partners::queries::state(storage.conn(), id)?
+                .map(|(name, _)| name)
+                .unwrap_or_else(|| format!("Партнёр № {id}"));
+            cache.insert(id, name.clone());
+            return Ok(name);
+        }
+        Err(e) => return Err(e),
+    };
     let name = if p.short_name.trim().is_empty() {
         p.full_name
     } else {

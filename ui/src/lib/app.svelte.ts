@@ -31,6 +31,8 @@ export type CardTab =
 
 class AppState {
   section = $state<Section>("home");
+  /** The list of keyboard shortcuts (F1, «?», the sidebar's «Клавиши»). */
+  shortcutsOpen = $state(false);
   /** The partner whose card is open (within «Партнёры»), or null for the list. */
   partnerId = $state<number | null>(null);
   cardTab = $state<CardTab>("requisites");

@@ -9,6 +9,8 @@ import type {
   AppInfo,
   Brochure,
   BrochureSummary,
+  DamagedRow,
+  DataCheck,
   DeficitMatch,
   ErrorCode,
   FieldError,
@@ -32,6 +34,7 @@ import type {
   Attachment,
   MergeField,
   Reminder,
+  StatusKept,
   Settings,
   StatusChange,
 } from "./bindings";
@@ -49,6 +52,8 @@ import type {
   EventsDigest,
   Occurrence,
   OccurrenceChange,
+  CalendarRange,
+  RangeQuery,
 } from "./bindings";
 
 export const GENERIC_MESSAGE =
@@ -133,6 +138,10 @@ async function call<T>(
 export const backend = {
   appInfo: () => call<AppInfo>("app_info"),
   demoFill: () => call<void>("demo_fill"),
+  /** The stored rows the lists leave out (damaged by a hand edit). */
+  appDamaged: () => call<DamagedRow[]>("app_damaged"),
+  /** «Проверить данные»: the file's integrity and the rows left out, by kind. */
+  appCheckData: () => call<DataCheck>("app_check_data"),
   vocabulary: () => call<Vocabulary>("vocabulary"),
 
   partnersList: (filter: PartnerFilter) => call<PartnerSummary[]>("partners_list", { filter }),
@@ -205,6 +214,8 @@ export const backend = {
   agreementsPurge: (id: number) => call<void>("agreements_purge", { id }),
   agreementsTrashList: () => call<AgreementSummary[]>("agreements_trash_list"),
   agreementsReminders: () => call<Reminder[]>("agreements_reminders"),
+  agreementsKeepStatuses: () => call<StatusKept[]>("agreements_keep_statuses"),
+  agreementsNumberPreview: (scheme: string) => call<string>("agreements_number_preview", { scheme }),
   agreementsAttachments: (id: number) => call<Attachment[]>("agreements_attachments", { id }),
   /** Attaches the file at `path` (from {@link chooseOpenPath}). */
   agreementsAttachScan: (id: number, path: string) => call<Attachment>("agreements_attach_scan", { id, path }),
@@ -230,6 +241,7 @@ export const backend = {
   eventsForms: () => call<EventForm[]>("events_forms"),
   /** The occurrences from `filter.from` to `filter.to` (inclusive days), by start. */
   eventsOccurrences: (filter: EventFilter) => call<Occurrence[]>("events_occurrences", { filter }),
+  eventsRange: (query: RangeQuery) => call<CalendarRange>("events_range", { query }),
   eventsGet: (id: number) => call<Event>("events_get", { id }),
   /** What the form would be refused for; `id` of the event being edited. */
   eventsValidate: (input: EventInput, id: number | null = null) => call<FieldError[]>("events_validate", { input, id }),
@@ -252,8 +264,9 @@ export const backend = {
   /** The start screen's lists, each cut to `limit` (10 by default), with their true totals. */
   eventsDigest: (limit?: number) => call<EventsDigest>("events_digest", { limit: limit ?? null }),
   // plan and iCalendar: reports section, event forms in settings
-  /** The plan of a school year (2026 for 2026/2027); `null`: the current school year. */
-  planGet: (year: number | null) => call<import("./bindings").SchoolYearPlan>("plan_get", { year }),
+  /** Rows `offset … offset + limit` of the plan with the year's outline (months, total); `null`: the current school year. */
+  planPage: (year: number | null, offset: number, limit: number) =>
+    call<import("./bindings").PlanPage>("plan_page", { year, offset, limit }),
   /** The plan's PDF as bytes, for the preview. */
   planPreview: async (year: number) =>
     bytes(await call<ArrayBuffer | Uint8Array | number[]>("plan_preview", { year })),

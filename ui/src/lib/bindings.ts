@@ -168,6 +168,42 @@ title: string, source: string, created_at: string, updated_at: string, deleted_a
 
 export type BrochureSummary = { id: number, title: string, updated_at: string, };
 
+export type DamagedKind = "partner" | "agreement" | "event" | "tie" | "note" | "brochure" | "attachment";
+
+export type DamagedRow = { kind: DamagedKind, 
+/**
+ * «Партнёр», «Договор» …
+ */
+kind_label: string, id: number, 
+/**
+ * The row's name as far as it reads («» when even that does not).
+ */
+title: string, 
+/**
+ * What is wrong, in Russian.
+ */
+why: string, };
+
+export type DamagedCount = { kind: DamagedKind, 
+/**
+ * «партнёры», «мероприятия» …
+ */
+label: string, count: number, };
+
+export type DataCheck = { 
+/**
+ * SQLite's integrity check passed.
+ */
+file_ok: boolean, 
+/**
+ * The kinds with at least one row left out, in [`DamagedKind::ALL`] order.
+ */
+counts: Array<DamagedCount>, 
+/**
+ * Every row left out, by kind then id.
+ */
+rows: Array<DamagedRow>, };
+
 export type SourceProblem = { line: number | null, message: string, };
 
 export type AgreementKind = "network_program" | "cooperation";
@@ -256,7 +292,12 @@ export type AgreementSummary = { id: number, kind: AgreementKind, number: string
 /**
  * Short names of the partner parties.
  */
-partners: Array<string>, partner_ids: Array<number>, subject: string, end_date: string | null, 
+partners: Array<string>, partner_ids: Array<number>, subject: string, 
+/**
+ * What the list shows: the programme's name or the subject's first
+ * clause (`heading::list_heading`).
+ */
+heading: string, end_date: string | null, 
 /**
  * Ends within the reminder window, or is past its end while «действует».
  */
@@ -281,6 +322,21 @@ export type Reminder = { agreement_id: number, number: string, partners: Array<s
  * Days until the end (negative when overdue).
  */
 days_left: number, };
+
+export type StatusKept = { agreement_id: number, to: AgreementStatus, 
+/**
+ * The day the change took effect: the day after the end date.
+ */
+on: string, 
+/**
+ * The end date after the change (a prolongation moves it).
+ */
+end_date: string | null, 
+/**
+ * «Договор № 4/2025 истёк: последний день действия 30.11.2026.» —
+ * what the app tells her.
+ */
+message: string, };
 
 export type AttachmentKind = "scan" | "version";
 
@@ -563,6 +619,51 @@ to: string | null, form_ids: Array<number>, partner_id: number | null, statuses:
  */
 query: string, };
 
+export type RangeQuery = { 
+/**
+ * The range (`from` and `to`, both inclusive) and the filters.
+ */
+filter: EventFilter, 
+/**
+ * Rows a day draws (0: no cap). A day with more keeps one row fewer
+ * of its occurrences and the last row says «+ ещё N».
+ */
+per_day: number, 
+/**
+ * The list's page: the occurrences skipped, in time order.
+ */
+offset: number, 
+/**
+ * The list's page: at most this many (0: no limit).
+ */
+limit: number, 
+/**
+ * Only this event's occurrences (the card of one of them).
+ */
+event_id: number | null, 
+/**
+ * A crowded day keeps one occurrence an hour first, then a second an
+ * hour…: a week's or a day's column shows its whole day, not a stack
+ * of its first hour.
+ */
+spread: boolean, };
+
+export type CalendarRange = { 
+/**
+ * The occurrences to draw, in time order (a day's: whole days first).
+ */
+occurrences: Array<Occurrence>, 
+/**
+ * The days with more occurrences than `per_day`, by day.
+ */
+crowded: Array<DayCount>, 
+/**
+ * Every occurrence of the range with the filters.
+ */
+total: number, };
+
+export type DayCount = { day: string, total: number, };
+
 export type ConflictReason = "place" | "responsible";
 
 export type Conflict = { 
@@ -653,6 +754,46 @@ audience: string, responsible: string,
  * «проведено», or «проведено: 2, отменено: 1» when the dates differ.
  */
 status: string, };
+
+export type PlanPage = { 
+/**
+ * The year the school year starts in: 2026 for 2026/2027.
+ */
+year: number, title: string, 
+/**
+ * The institution's full name (empty when the profile is not filled in).
+ */
+institution: string, 
+/**
+ * Rows in the whole plan.
+ */
+total: number, 
+/**
+ * Only the months that have events, September first.
+ */
+months: Array<PlanMonthHead>, 
+/**
+ * The index of the first row given (its number − 1).
+ */
+offset: number, 
+/**
+ * At most the limit asked for; none past the end.
+ */
+rows: Array<PlanRow>, };
+
+export type PlanMonthHead = { year: number, month: number, 
+/**
+ * «Сентябрь 2026».
+ */
+label: string, 
+/**
+ * The index of its first row in the whole plan.
+ */
+first: number, 
+/**
+ * How many rows it has.
+ */
+count: number, };
 
 export type AnnualReport = { 
 /**
@@ -1114,7 +1255,18 @@ to: string | null, types: Array<PartnerType>, relations: Array<RelationKind>,
 /**
  * Stages 1–3; 0 stands for «no stage yet».
  */
-stages: Array<number>, };
+stages: Array<number>, 
+/**
+ * At most this many partners of those passing the filters, the most
+ * active in the period (10 000 circles are not a map); `null`: all of
+ * them. Left out, [`DEFAULT_LIMIT`].
+ */
+limit?: number | null, 
+/**
+ * A partner put on the map whatever the cut, with its direct
+ * neighbours in the period (those passing the filters).
+ */
+focus?: number | null, };
 
 export type MapNode = { 
 /**
@@ -1135,12 +1287,12 @@ partner_type: PartnerType | null, relation: RelationKind | null, stage: number |
 color: string, 
 /**
  * Occurrences (planned, held) with this organisation in the period;
- * for the institution, those with a partner on the map.
+ * for the institution, those with a partner passing the filters.
  */
 events: number, 
 /**
  * Agreements with it in force at some day of the period; for the
- * institution, those with a partner on the map.
+ * institution, those with a partner passing the filters.
  */
 agreements: number, 
 /**
@@ -1178,7 +1330,28 @@ export type NetworkMap = { from: string, to: string,
 /**
  * The own institution first, then partners by short name.
  */
-nodes: Array<MapNode>, edges: Array<MapEdge>, 
+nodes: Array<MapNode>, 
+/**
+ * Edges between nodes on the map only.
+ */
+edges: Array<MapEdge>, 
+/**
+ * Partners passing the filters, on the map or not.
+ */
+passed: number, 
+/**
+ * Of those, how many the cut left off the map.
+ */
+hidden: number, 
+/**
+ * The key of the focused partner's node, when it is on the map.
+ */
+focus: string | null, 
+/**
+ * What the cut left out, in Russian («Показаны 150 самых активных
+ * партнёров из 10 046.»); none when every partner passing is shown.
+ */
+note: string | null, 
 /**
  * The nine partner types with their colours, in the registry's order:
  * the one palette of the map, the UI's and the PDF's.

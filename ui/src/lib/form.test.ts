@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorMap, inlineFormKeys, hasErrorsUnder, markedFieldsText, pathFromTestId, saveErrorSummary, shiftRowPaths, shouldTouch, unplacedErrors, visibleErrors } from "./form";
+import { errorMap, inlineFormKeys, isSaveKey, hasErrorsUnder, markedFieldsText, pathFromTestId, saveErrorSummary, shiftRowPaths, shouldTouch, unplacedErrors, visibleErrors } from "./form";
 
 const errors = errorMap([
   { field: "full_name", message: "Укажите полное наименование." },
@@ -79,5 +79,20 @@ describe("inline form keys", () => {
     expect(save.done().prevented).toBe(true);
     expect(esc.done()).toEqual({ prevented: true, stopped: true });
     expect(plain.done().prevented).toBe(false);
+  });
+});
+
+describe("the save key", () => {
+  const k = (key: string, code: string, mods: Partial<KeyboardEvent> = {}) =>
+    ({ key, code, ctrlKey: true, metaKey: false, altKey: false, shiftKey: false, ...mods }) as KeyboardEvent;
+  it("is Ctrl+S on any layout and Ctrl+Enter, nothing else", () => {
+    expect(isSaveKey(k("s", "KeyS"))).toBe(true);
+    expect(isSaveKey(k("ы", "KeyS"))).toBe(true);
+    expect(isSaveKey(k("Enter", "Enter"))).toBe(true);
+    expect(isSaveKey(k("s", "KeyS", { metaKey: true, ctrlKey: false }))).toBe(true);
+    expect(isSaveKey(k("s", "KeyS", { ctrlKey: false }))).toBe(false);
+    expect(isSaveKey(k("s", "KeyS", { altKey: true }))).toBe(false);
+    expect(isSaveKey(k("S", "KeyS", { shiftKey: true }))).toBe(false);
+    expect(isSaveKey(k("f", "KeyF"))).toBe(false);
   });
 });

@@ -102,10 +102,19 @@ export function shouldTouch(path: string, edited: ReadonlySet<string>, touched: 
   return edited.has(path) || touched.has(path);
 }
 
-/** The keys of a small inline form: Ctrl+Enter saves, Esc cancels. */
+/**
+ * Save a form: Ctrl+S (by the key's place, so «ы» on a Russian layout too)
+ * or Ctrl+Enter — one rule for every editor and form.
+ */
+export function isSaveKey(e: Pick<KeyboardEvent, "key" | "code" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">): boolean {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return false;
+  return e.key === "Enter" || e.code === "KeyS" || e.key === "s" || e.key === "ы";
+}
+
+/** The keys of a small inline form: Ctrl+S or Ctrl+Enter saves, Esc cancels. */
 export function inlineFormKeys(save: () => void, cancel: () => void): (e: KeyboardEvent) => void {
   return (e) => {
-    if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+    if (isSaveKey(e)) {
       e.preventDefault();
       save();
     } else if (e.key === "Escape") {

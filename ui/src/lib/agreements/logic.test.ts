@@ -6,6 +6,7 @@ import {
   fileSize,
   firstStepWithError,
   inputForSave,
+  keptText,
   kindLabel,
   reminderText,
   remindersCountText,
@@ -113,5 +114,28 @@ describe("input and formatting", () => {
     expect(fileSize(12)).toBe("12 Б");
     expect(fileSize(2048)).toBe("2 КБ");
     expect(fileSize(1_258_291)).toBe("1,2 МБ");
+  });
+});
+
+describe("statuses that keep themselves", () => {
+  const kept = (id: number, to: "expired" | "prolonged", message: string) => ({
+    agreement_id: id,
+    to,
+    on: "2026-12-01",
+    end_date: "2026-11-30",
+    message,
+  });
+  it("says one change in full", () => {
+    expect(keptText([kept(1, "expired", "Договор № 4/2025 истёк: последний день действия 30.11.2026.")])).toBe(
+      "Договор № 4/2025 истёк: последний день действия 30.11.2026.",
+    );
+  });
+  it("says the latest change of one agreement prolonged period by period", () => {
+    expect(keptText([kept(1, "prolonged", "первый"), kept(1, "prolonged", "второй")])).toBe("второй");
+  });
+  it("counts several agreements by what happened", () => {
+    expect(keptText([kept(1, "expired", "a"), kept(2, "expired", "b"), kept(3, "prolonged", "c")])).toBe(
+      "Статусы обновлены у 3 договоров: истёк срок — 2, продлены — 1.",
+    );
   });
 });

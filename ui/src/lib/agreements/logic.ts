@@ -9,6 +9,7 @@ import type {
   AgreementKind,
   AgreementStatus,
   Reminder,
+  StatusKept,
 } from "../bindings";
 
 /** The part of the core's vocabulary with the agreement labels. */
@@ -262,3 +263,17 @@ export const ART15_FIELDS: Array<{ key: keyof AgreementInput["art15"]; label: st
   { key: "documents", label: "4. Выдаваемые документы об обучении и кто их выдаёт", hint: "" },
   { key: "term", label: "5. Срок действия договора, порядок его изменения и прекращения", hint: "" },
 ];
+
+/** What she is told when agreements past their end changed status by themselves: one change in full, several counted by status. */
+export function keptText(kept: readonly StatusKept[]): string {
+  const ids = new Set(kept.map((k) => k.agreement_id));
+  // One agreement (prolonged once or period by period): its latest change.
+  if (ids.size <= 1) return kept.at(-1)?.message ?? "";
+  const expired = new Set(kept.filter((k) => k.to === "expired").map((k) => k.agreement_id)).size;
+  const prolonged = new Set(kept.filter((k) => k.to === "prolonged").map((k) => k.agreement_id)).size;
+  const parts = [
+    expired ? `истёк срок — ${expired}` : "",
+    prolonged ? `продлены — ${prolonged}` : "",
+  ].filter(Boolean);
+  return `Статусы обновлены у ${ids.size} ${plural(ids.size, ["договора", "договоров", "договоров"])}: ${parts.join(", ")}.`;
+}

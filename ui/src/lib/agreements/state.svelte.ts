@@ -1,6 +1,8 @@
 // Where the person is within «Договоры», and the reminder count for the sidebar.
 import { backend } from "../backend";
 import type { Reminder } from "../bindings";
+import { toasts } from "../shell/toasts.svelte";
+import { keptText } from "./logic";
 
 class AgreementsState {
   /** The agreement whose card is open, or null for the list. */
@@ -38,6 +40,21 @@ class AgreementsState {
   changed() {
     this.revision += 1;
     void this.loadReminders();
+  }
+
+  /**
+   * Statuses that keep themselves: agreements past their end become «истёк» or
+   * «продлён» in the core; what changed is said once and the lists reload.
+   */
+  async keepStatuses() {
+    try {
+      const kept = await backend.agreementsKeepStatuses();
+      if (kept.length === 0) return;
+      toasts.show(keptText(kept), "info", undefined, 10000);
+      this.changed();
+    } catch {
+      // Checked again within the hour.
+    }
   }
 
   async loadReminders() {

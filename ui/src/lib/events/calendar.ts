@@ -73,6 +73,8 @@ export function toCalendarEvent(o: Occurrence) {
     textColor: look.text,
     classNames: look.classes,
     editable: o.status !== "cancelled",
+    // Before the «+ ещё N» rows (rank 1) of the same day.
+    rank: 0,
     extendedProps: { occurrence: o },
   };
 }

@@ -1,53 +1,31 @@
-// The month view at scale: a day cell draws at most a few occurrences and a
-// «+ ещё N» that opens the whole day (DayPopover.svelte). FullCalendar itself
-// would draw every occurrence of the six weeks (hidden ones too) and measure
-// each: 2,356 elements and 1.5 s per month with 20,000 events a year.
-import type { Occurrence } from "../bindings";
+// The calendar at scale: the core answers the visible range with only what
+// is drawn (events::range — a few occurrences a day and the count of the
+// rest, or a page of the list), and this turns its answer into
+// FullCalendar's entries with a «+ ещё N» per crowded day that opens the
+// whole day (DayPopover.svelte). FullCalendar given the whole month would
+// draw every occurrence of the six weeks and measure each: 2,356 elements
+// and 1.5 s per month with 20,000 events a year.
+import type { CalendarRange, Occurrence, RangeQuery } from "../bindings";
 import { toCalendarEvent } from "./calendar";
 import { dateOf, longDate } from "./logic";
 
-/** The rows of a day cell: up to this many occurrences, or one fewer and «+ ещё N». */
+/** The rows of a month's day cell: up to this many occurrences, or one fewer and «+ ещё N». */
 export const DAY_ROWS = 4;
+/** The boxes of a day's column in the week view (the «+ ещё N» sits in the all-day row). */
+export const WEEK_ROWS = 10;
+/** The boxes of the day view. */
+export const DAY_VIEW_ROWS = 24;
+/** The list view draws this many occurrences at first, and this many more on each «Показать ещё». */
+export const LIST_PAGE = 100;
 
-/** The order of a day: whole days first, then by start, longer first, then by title. */
-export function dayOrder(a: Occurrence, b: Occurrence): number {
-  if (a.all_day !== b.all_day) return a.all_day ? -1 : 1;
-  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
-  if (a.end !== b.end) return a.end > b.end ? -1 : 1;
-  return a.title.localeCompare(b.title, "ru") || a.event_id - b.event_id;
-}
+const isList = (view: string) => view.startsWith("list");
 
-export type MonthCap = {
-  /** The occurrences the cells draw. */
-  shown: Occurrence[];
-  /** Each day that has more than fits: all its occurrences, in the day's order. */
-  days: Map<string, Occurrence[]>;
-};
-
-/**
- * Each day's occurrences (by the day each starts) cut to `rows` for the
- * cells; the days cut keep all theirs for the «+ ещё» list.
- */
-export function capByDay(list: readonly Occurrence[], rows = DAY_ROWS): MonthCap {
-  const byDay = new Map<string, Occurrence[]>();
-  for (const o of list) {
-    const day = dateOf(o.start);
-    const at = byDay.get(day);
-    if (at) at.push(o);
-    else byDay.set(day, [o]);
-  }
-  const shown: Occurrence[] = [];
-  const days = new Map<string, Occurrence[]>();
-  for (const [day, all] of byDay) {
-    all.sort(dayOrder);
-    if (all.length <= rows) {
-      shown.push(...all);
-    } else {
-      shown.push(...all.slice(0, Math.max(rows - 1, 0)));
-      days.set(day, all);
-    }
-  }
-  return { shown, days };
+/** How many rows a day of `view` draws (the list is paged instead: 0). */
+export function rowsFor(view: string): number {
+  if (view === "dayGridMonth") return DAY_ROWS;
+  if (view === "timeGridWeek") return WEEK_ROWS;
+  if (view === "timeGridDay") return DAY_VIEW_ROWS;
+  return 0;
 }
 
 /** «+ ещё 65»: how many of the day's occurrences the cell does not draw. */
@@ -56,20 +34,22 @@ export function moreText(total: number, rows = DAY_ROWS): string {
 }
 
 /**
- * The «+ ещё N» row of a day as FullCalendar takes it: a timed entry at the
- * very end of the day (one minute, within the day), so that it sorts last
- * in the cell.
+ * The «+ ещё N» row of a day as FullCalendar takes it. In the month a
+ * timed entry at the very end of the day (one minute, within the day), so
+ * that it sorts last in the cell; in a week or a day it sits in the
+ * all-day row, last there (`rank`), above the column it stands for.
  */
-export function moreEntry(day: string, total: number, rows = DAY_ROWS) {
+export function moreEntry(day: string, total: number, rows = DAY_ROWS, allDay = false) {
   return {
     id: `more:${day}`,
     title: moreText(total, rows),
     // A minute long: without an end FullCalendar would give it an hour and
     // carry it into the next day.
-    start: `${day}T23:58:00`,
-    end: `${day}T23:59:00`,
-    allDay: false,
+    start: allDay ? day : `${day}T23:58:00`,
+    end: allDay ? undefined : `${day}T23:59:00`,
+    allDay,
     editable: false,
+    rank: 1,
     classNames: ["ev-more"],
     backgroundColor: "transparent",
     borderColor: "transparent",
@@ -92,58 +72,50 @@ function plural(n: number): string {
   return "мероприятий";
 }
 
-/** The list view draws this many occurrences at first, and this many more on each «Показать ещё». */
-export const LIST_PAGE = 200;
-
 /**
- * The list view's first `limit` occurrences in time order, and when more
- * are left, a last row «Показаны 200 из 1 717 — показать ещё» (at the end of
- * the last day drawn, so it sorts last).
+ * The list's last row when more are left: «Показаны 100 из 1 717 — показать
+ * ещё 100», at the end of the last day drawn, so it sorts last.
  */
-export function capList(list: readonly Occurrence[], limit: number) {
-  if (list.length <= limit) return { shown: [...list], more: null };
-  const shown = [...list].sort(dayOrderAcrossDays).slice(0, limit);
+export function listMoreEntry(shown: readonly Occurrence[], total: number) {
+  if (shown.length === 0 || total <= shown.length) return null;
   const lastDay = dateOf(shown[shown.length - 1].start);
-  const more = {
+  return {
     id: "more:list",
-    title: `Показаны ${fmt(limit)} из ${fmt(list.length)} — показать ещё ${fmt(Math.min(LIST_PAGE, list.length - limit))}`,
+    title: `Показаны ${fmt(shown.length)} из ${fmt(total)} — показать ещё ${fmt(Math.min(LIST_PAGE, total - shown.length))}`,
     start: `${lastDay}T23:58:00`,
     end: `${lastDay}T23:59:00`,
     allDay: false,
     editable: false,
+    rank: 1,
     classNames: ["ev-more", "ev-more-list"],
     backgroundColor: "transparent",
     borderColor: "transparent",
     extendedProps: { moreList: true },
   };
-  return { shown, more };
-}
-
-/** Time order over several days: by day, then as within a day. */
-function dayOrderAcrossDays(a: Occurrence, b: Occurrence): number {
-  const da = dateOf(a.start);
-  const db = dateOf(b.start);
-  return da === db ? dayOrder(a, b) : da < db ? -1 : 1;
 }
 
 const fmt = (n: number) => n.toLocaleString("ru-RU");
 
-/**
- * What FullCalendar gets for a view: the month's cells cut by day, the list
- * cut to `listLimit`, other views (a week, a day) everything.
- */
-export function entriesFor(view: string, list: readonly Occurrence[], listLimit: number) {
-  if (view === "dayGridMonth") {
-    const cap = capByDay(list);
-    const entries: object[] = cap.shown.map(toCalendarEvent);
-    for (const [day, all] of cap.days) entries.push(moreEntry(day, all.length));
-    return { entries, days: cap.days };
-  }
-  if (view.startsWith("list")) {
-    const { shown, more } = capList(list, listLimit);
-    const entries: object[] = shown.map(toCalendarEvent);
+/** What the calendar asks the core for in `view`: the rows a day draws, the list's page. */
+export function rangeShape(view: string, listLimit: number): Omit<RangeQuery, "filter"> {
+  // A week's or a day's column: one an hour first, so it shows the whole day.
+  return { per_day: rowsFor(view), offset: 0, limit: isList(view) ? listLimit : 0, event_id: null, spread: view.startsWith("timeGrid") };
+}
+
+/** FullCalendar's entries for the core's answer in `view`: the occurrences and each crowded day's «+ ещё N». */
+export function entriesFor(view: string, range: CalendarRange): object[] {
+  const entries: object[] = range.occurrences.map(toCalendarEvent);
+  if (isList(view)) {
+    const more = listMoreEntry(range.occurrences, range.total);
     if (more) entries.push(more);
-    return { entries, days: new Map<string, Occurrence[]>() };
+    return entries;
   }
-  return { entries: list.map(toCalendarEvent) as object[], days: new Map<string, Occurrence[]>() };
+  const rows = rowsFor(view);
+  for (const d of range.crowded) entries.push(moreEntry(d.day, d.total, rows, view !== "dayGridMonth"));
+  return entries;
+}
+
+/** The occurrences of a day's list: those that start on it (as its «+ ещё N» counts them). */
+export function startingOn(day: string, list: readonly Occurrence[]): Occurrence[] {
+  return list.filter((o) => dateOf(o.start) === day);
 }

@@ -61,6 +61,7 @@ describe("agreement choices", () => {
       partners: ["МБОУ СОШ № 1", "ДК"],
       partner_ids: [1, 2],
       subject: "",
+      heading: "",
       end_date: null,
       needs_attention: false,
     } as AgreementSummary;

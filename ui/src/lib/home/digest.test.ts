@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bigNumber, DIGEST_FIRST, digestLimit, moreLabel } from "./digest";
+import { awaitingHint, bigNumber, DIGEST_FIRST, digestLimit, moreLabel } from "./digest";
 
 describe("Главная's event lists", () => {
   it("say how many are left, with the true total", () => {
@@ -18,5 +18,12 @@ describe("Главная's event lists", () => {
   it("write big numbers with a non-breaking space", () => {
     expect(bigNumber(20067)).toBe("20\u00a0067");
     expect(bigNumber(14)).toBe("14");
+  });
+});
+
+describe("«Ждут итогов» says what to fill", () => {
+  it("asks to mark a past planned event held, and only for the results of one held", () => {
+    expect(awaitingHint("planned")).toBe("Отметьте проведённым и впишите итоги");
+    expect(awaitingHint("held")).toBe("Проведено — впишите итоги");
   });
 });

@@ -22,3 +22,11 @@ export function moreLabel(shown: number, total: number, page = DIGEST_PAGE): str
 export function digestLimit(week: number, awaiting: number): number {
   return Math.max(DIGEST_FIRST, week, awaiting);
 }
+
+/**
+ * What an event waiting for results lacks, said as what to do: a past event
+ * still planned is first marked held; one marked held only lacks its results.
+ */
+export function awaitingHint(status: string): string {
+  return status === "held" ? "Проведено — впишите итоги" : "Отметьте проведённым и впишите итоги";
+}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { MapEdge, MapNode, NetworkMap } from "../bindings";
 import {
+  ALL_MAX,
+  cutText,
+  DEFAULT_LIMIT,
+  limitChoices,
+  limitValue,
   buildElements,
   edgeKind,
   edgeTip,
@@ -60,13 +65,25 @@ const map: NetworkMap = {
     edge("p1", "p3", { ties: ["other"], joint_events: 1, width: 2 }),
     edge("i", "p9", { joint_events: 1 }), // an end not on the map (filtered out)
   ],
+  passed: 3,
+  hidden: 0,
+  focus: null,
+  note: null,
   legend: [],
 };
 
 describe("the core's query", () => {
   it("is the current school year with no dates, a chosen one with its two ends, or any dates", () => {
     const none = { types: [], relations: [], stages: [] };
-    expect(mapQuery({ kind: "year", year: null }, none)).toEqual({ from: null, to: null, types: [], relations: [], stages: [] });
+    expect(mapQuery({ kind: "year", year: null }, none)).toEqual({
+      from: null,
+      to: null,
+      types: [],
+      relations: [],
+      stages: [],
+      limit: DEFAULT_LIMIT,
+      focus: null,
+    });
     expect(mapQuery({ kind: "year", year: 2024 }, none)).toMatchObject({ from: "2024-09-01", to: "2025-08-31" });
     expect(mapQuery({ kind: "range", from: "2026-01-10", to: "2026-03-01" }, none)).toMatchObject({
       from: "2026-01-10",
@@ -79,6 +96,12 @@ describe("the core's query", () => {
     expect(q.types).toEqual(["mass_media"]);
     expect(q.relations).toEqual(["patronage"]);
     expect(q.stages).toEqual([3, 0]);
+  });
+
+  it("asks for the most active partners, more, all, or a partner with its neighbours", () => {
+    const none = { types: [], relations: [], stages: [] };
+    expect(mapQuery({ kind: "year", year: null }, none, 500, 12)).toMatchObject({ limit: 500, focus: 12 });
+    expect(mapQuery({ kind: "year", year: null }, none, null)).toMatchObject({ limit: null, focus: null });
   });
 
   it("knows a whole school year from other dates", () => {
@@ -179,5 +202,34 @@ describe("texts", () => {
     expect(pngScale(4000, 2000)).toBe(1);
     expect(pngScale(0, 0)).toBe(2);
     expect(exportedText("png", "/tmp/карта.png")).toBe("Карта сети сохранена в PNG: /tmp/карта.png");
+  });
+});
+
+describe("what the map leaves out", () => {
+  it("offers 150, 500 and all, refusing all above the sane maximum", () => {
+    expect(limitChoices(80).map((c) => c.label)).toEqual(["150 самых активных", "всех (80)"]);
+    const big = limitChoices(10_046);
+    expect(big.map((c) => [c.value, c.limit, c.disabled])).toEqual([
+      ["150", 150, false],
+      ["500", 500, false],
+      ["all", null, true],
+    ]);
+    expect(big[2].label).toBe("всех (10\u00a0046)");
+    expect(big[2].title).toMatch(/уточните фильтры или найдите партнёра/);
+    expect(limitChoices(ALL_MAX).at(-1)?.disabled).toBe(false);
+    expect(limitChoices(ALL_MAX + 1).at(-1)?.disabled).toBe(true);
+  });
+
+  it("shows a limit as its choice", () => {
+    expect(limitValue(null)).toBe("all");
+    expect(limitValue(150)).toBe("150");
+    expect(limitValue(500)).toBe("500");
+  });
+
+  it("says the core's note and what to do, nothing when nobody is left out", () => {
+    expect(cutText({ note: null })).toBe("");
+    expect(cutText({ note: "Показаны 150 самых активных партнёров из 10 046." })).toBe(
+      "Показаны 150 самых активных партнёров из 10 046. Уточните фильтры или найдите партнёра.",
+    );
   });
 });

@@ -19,8 +19,18 @@ export function schoolYearRange(year: number): { from: string; to: string } {
   return { from: `${year}-09-01`, to: `${year + 1}-08-31` };
 }
 
-/** The core's query for a period and filters. */
-export function mapQuery(period: Period, f: MapFilters): MapQuery {
+/** How many partners the map shows at first (the core's default): the most active in the period. */
+export const DEFAULT_LIMIT = 150;
+/** The larger choice of «Показывать». */
+export const MORE_LIMIT = 500;
+/**
+ * «Все» is refused above this many partners: the window would freeze drawing
+ * them and the picture would be a blur (the PDF of the CLI can take them all).
+ */
+export const ALL_MAX = 1000;
+
+/** The core's query for a period, filters, how many partners (null: all) and the focused partner. */
+export function mapQuery(period: Period, f: MapFilters, limit: number | null = DEFAULT_LIMIT, focus: number | null = null): MapQuery {
   const range = period.kind === "range" ? period : period.year === null ? null : schoolYearRange(period.year);
   return {
     from: range?.from ?? null,
@@ -28,7 +38,43 @@ export function mapQuery(period: Period, f: MapFilters): MapQuery {
     types: [...f.types] as PartnerType[],
     relations: [...f.relations] as RelationKind[],
     stages: f.stages.map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n <= 3),
+    limit,
+    focus,
   };
+}
+
+/** A choice of «Показывать»: its value for the select, the limit, its label, refused or not. */
+export type LimitChoice = { value: string; limit: number | null; label: string; disabled: boolean; title: string };
+
+/**
+ * The choices of «Показывать» for `passed` partners passing the filters:
+ * 150, 500 (when there are more than 150), «все N» (refused above ALL_MAX).
+ */
+export function limitChoices(passed: number): LimitChoice[] {
+  const choices: LimitChoice[] = [{ value: String(DEFAULT_LIMIT), limit: DEFAULT_LIMIT, label: `${DEFAULT_LIMIT} самых активных`, disabled: false, title: "" }];
+  if (passed > DEFAULT_LIMIT) {
+    choices.push({ value: String(MORE_LIMIT), limit: MORE_LIMIT, label: `${MORE_LIMIT} самых активных`, disabled: false, title: "" });
+  }
+  const tooMany = passed > ALL_MAX;
+  choices.push({
+    value: "all",
+    limit: null,
+    label: `всех (${passed.toLocaleString("ru-RU")})`,
+    disabled: tooMany,
+    title: tooMany ? `Больше ${ALL_MAX.toLocaleString("ru-RU")} партнёров на одной карте не разглядеть: уточните фильтры или найдите партнёра.` : "",
+  });
+  return choices;
+}
+
+/** The select's value for a limit; a limit not offered shows as the nearest choice. */
+export function limitValue(limit: number | null): string {
+  if (limit === null) return "all";
+  return limit > DEFAULT_LIMIT ? String(MORE_LIMIT) : String(DEFAULT_LIMIT);
+}
+
+/** What the strip over the map says about the cut: the core's note and what to do; "" when nobody is left out. */
+export function cutText(map: Pick<NetworkMap, "note">): string {
+  return map.note ? `${map.note} Уточните фильтры или найдите партнёра.` : "";
 }
 
 export function filtersSet(f: MapFilters): boolean {

@@ -1,6 +1,6 @@
 // «Карта сети»: the period, filters, search and the open card, kept while the
 // person visits other sections.
-import { filtersSet, mapQuery, type MapFilters, type Period } from "./logic";
+import { DEFAULT_LIMIT, filtersSet, mapQuery, type MapFilters, type Period } from "./logic";
 import type { MapQuery } from "../bindings";
 
 class MapState {
@@ -17,6 +17,10 @@ class MapState {
   legendOpen = $state<boolean | null>(null);
   /** The node whose card is beside the map ("i", "p12"), or null. */
   openKey = $state<string | null>(null);
+  /** How many of the partners passing the filters the map shows, the most active; null: all. */
+  limit = $state<number | null>(DEFAULT_LIMIT);
+  /** The partner put on the map with its neighbours whatever the cut, or null. */
+  focus = $state<number | null>(null);
 
   get filters(): MapFilters {
     return { types: this.types, relations: this.relations, stages: this.stages };
@@ -28,7 +32,7 @@ class MapState {
 
   /** What the core is asked for now. */
   get mapQuery(): MapQuery {
-    return mapQuery(this.period, this.filters);
+    return mapQuery(this.period, this.filters, this.limit, this.focus);
   }
 
   resetFilters() {
@@ -37,6 +41,7 @@ class MapState {
     this.stages = [];
     this.query = "";
     this.attention = false;
+    this.focus = null;
   }
 }
 

@@ -2,6 +2,7 @@
 // marks and counts, what each flag opens, the concentration sentence.
 import type { HealthFlag, HealthFlagKind, NetworkHealth, PartnerHealth } from "../bindings";
 import { plural } from "../format";
+import { compareRu } from "../sort";
 
 /** The flag kinds in the order they are shown: what to fix first, first. */
 export const FLAG_KINDS: HealthFlagKind[] = [
@@ -38,7 +39,9 @@ export function kindRank(kind: HealthFlagKind): number {
 /** Flags by kind (in [`FLAG_KINDS`] order), then by subject in Russian order. */
 export function sortFlags(flags: readonly HealthFlag[]): HealthFlag[] {
   return [...flags].sort(
-    (a, b) => kindRank(a.kind) - kindRank(b.kind) || a.subject.localeCompare(b.subject, "ru", { sensitivity: "base" }),
+    // One shared collator: `localeCompare` with a locale builds one per call
+    // (10 000 flags took ~0.8 s to sort, the window frozen).
+    (a, b) => kindRank(a.kind) - kindRank(b.kind) || compareRu(a.subject, b.subject),
   );
 }
 

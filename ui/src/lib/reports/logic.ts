@@ -1,6 +1,6 @@
 // «Отчёты»: the pure part — school years, the plan's counts, the texts of the
 // import preview and report, the export formats.
-import type { ImportAction, ImportItem, ImportPreview, ImportReport, PlanMonth, PlanRow, SchoolYearPlan } from "../bindings";
+import type { ImportAction, ImportItem, ImportPreview, ImportReport, PlanMonthHead, PlanPage } from "../bindings";
 import { formatDate, plural } from "../format";
 
 export type PlanFormat = "pdf" | "xlsx" | "ics";
@@ -26,8 +26,9 @@ export function yearOptions(current: number, selected: number = current): Array<
     .map((y) => [String(y), `${yearLabel(y)} учебный год`]);
 }
 
-export function rowCount(plan: SchoolYearPlan | null): number {
-  return plan ? plan.months.reduce((n, m) => n + m.rows.length, 0) : 0;
+/** Rows in the whole plan (the page carries the year's total). */
+export function rowCount(plan: PlanPage | null): number {
+  return plan ? plan.total : 0;
 }
 
 /** «42 мероприятия». */
@@ -36,30 +37,14 @@ export function countEvents(n: number): string {
 }
 
 /** The month header of the table: «Октябрь 2026 · 5 мероприятий». */
-export function monthHeading(m: PlanMonth): string {
-  return `${m.label} · ${countEvents(m.rows.length)}`;
+export function monthHeading(m: PlanMonthHead): string {
+  return `${m.label} · ${countEvents(m.count)}`;
 }
 
 /** The count in the header: «В плане 42 мероприятия» / «План пуст». */
-export function planCountText(plan: SchoolYearPlan | null): string {
+export function planCountText(plan: PlanPage | null): string {
   const n = rowCount(plan);
   return n === 0 ? "План пуст" : `В плане: ${countEvents(n)}`;
-}
-
-/** One line of the plan table: a month's heading or an event's row. */
-export type PlanLine = { kind: "month"; key: string; month: PlanMonth } | { kind: "row"; key: string; row: PlanRow };
-
-/**
- * The plan as the lines of one list, each month's heading before its rows:
- * the table draws only the lines in view (a busy year has 20 000 rows).
- */
-export function planLines(plan: SchoolYearPlan): PlanLine[] {
-  const out: PlanLine[] = [];
-  for (const m of plan.months) {
-    out.push({ kind: "month", key: `m-${m.year}-${m.month}`, month: m });
-    for (const r of m.rows) out.push({ kind: "row", key: `r-${r.number}-${r.event_id}`, row: r });
-  }
-  return out;
 }
 
 /** The partners cell: names one per line are too tall; comma-separated, «—» when none. */

@@ -13,8 +13,16 @@ class ReportsState {
   /** Bumped after an import so the plan reloads. */
   revision = $state(0);
 
+  /** Where the plan table was scrolled to, and in which year: a visit to the calendar and back keeps the place. */
+  planScroll = { year: null as number | null, top: 0 };
+
   changed() {
     this.revision += 1;
+  }
+
+  /** The place to open the plan of `year` at: where it was left, the top for another year. */
+  planTop(year: number): number {
+    return this.planScroll.year === year ? this.planScroll.top : 0;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortcutAction, shortcutKey } from "./shortcuts";
+import { isHelpKey, SHORTCUTS, shortcutAction, shortcutKey } from "./shortcuts";
 
 const key = (k: string, code: string, mods: Partial<KeyboardEvent> = {}) => ({
   key: k,
@@ -56,5 +56,22 @@ describe("shortcut actions by section", () => {
       expect(shortcutAction(s, "find")).toBeNull();
       expect(shortcutAction(s, "new")).toBeNull();
     }
+  });
+});
+
+describe("the list of shortcuts", () => {
+  const plain = (k: string, target: unknown = null) => ({ ...key(k, "", { ctrlKey: false }), target: target as EventTarget | null });
+  it("opens on F1 anywhere and on «?» outside a text field", () => {
+    expect(isHelpKey(plain("F1"))).toBe(true);
+    expect(isHelpKey(plain("?"))).toBe(true);
+    const field = { closest: (sel: string) => (sel.includes("input") ? {} : null) };
+    expect(isHelpKey(plain("?", field))).toBe(false);
+    expect(isHelpKey(plain("F1", field))).toBe(true);
+    expect(isHelpKey(key("F1", "F1"))).toBe(false);
+    expect(isHelpKey(plain("/"))).toBe(false);
+  });
+  it("lists every key the app answers", () => {
+    const keys = SHORTCUTS.flatMap((s) => s.keys);
+    for (const k of ["Ctrl+F", "Ctrl+N", "Ctrl+S", "Ctrl+Enter", "Esc", "F1"]) expect(keys).toContain(k);
   });
 });

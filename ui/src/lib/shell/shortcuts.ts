@@ -47,3 +47,23 @@ export function isBackKey(e: KeyboardEvent, altLeft = false): boolean {
   if (altLeft && e.key === "ArrowLeft" && e.altKey) return true;
   return e.key === "Escape" && !(e.target as HTMLElement)?.closest?.("input, textarea, select");
 }
+
+/** F1, or «?» outside a text field: the list of keyboard shortcuts. */
+export function isHelpKey(e: KeyLike & { target?: EventTarget | null }): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (e.key === "F1") return true;
+  const el = e.target as HTMLElement | null | undefined;
+  const typing = !!el?.closest?.("input, textarea, select, [contenteditable='true'], .cm-editor");
+  return e.key === "?" && !typing;
+}
+
+/** The shortcuts as the help lists them: keys and what they do. */
+export const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
+  { keys: ["Ctrl+F"], what: "Поиск в разделе: партнёры, договоры, мероприятия" },
+  { keys: ["Ctrl+N"], what: "Новая запись в разделе: партнёр, договор, мероприятие, брошюра" },
+  { keys: ["Ctrl+S", "Ctrl+Enter"], what: "Сохранить открытую форму, шаблон или брошюру" },
+  { keys: ["Esc"], what: "Закрыть окно или меню; из карточки — назад к списку" },
+  { keys: ["Alt+←"], what: "Из карточки партнёра — назад к списку" },
+  { keys: ["↑", "↓", "Enter"], what: "В списке: перейти к строке и открыть её" },
+  { keys: ["F1", "?"], what: "Этот список клавиш" },
+];
