@@ -262,7 +262,7 @@ fn a_thousand_partners_the_map_shows_the_most_active_says_so_and_focuses() {
     assert_eq!(map.focus, None);
     assert_eq!(
         map.note.as_deref(),
-        Some("Показаны 150 самых активных партнёров из 1\u{a0}000.")
+        Some("Показаны 150 самых активных партнёров из 1000.")
     );
     // Each shown node's counts are the test's; the institution's cover every partner.
     for n in map.nodes.iter().skip(1) {
@@ -376,7 +376,7 @@ fn more_all_filters_and_focus() {
         focused.note.as_deref(),
         Some(
             format!(
-                "Показаны 150 самых активных партнёров из 1\u{a0}000, а также «{name}» и связанные с ним партнёры."
+                "Показаны 150 самых активных партнёров из 1000, а также «{name}» и связанные с ним партнёры."
             )
             .as_str()
         )
@@ -422,7 +422,7 @@ fn the_pdf_and_the_cli_follow_the_cut() {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains("Организаций-партнёров на карте: 150;")
-            && flat.contains("Показаны 150 самых активных партнёров из 1 000."),
+            && flat.contains("Показаны 150 самых активных партнёров из 1000."),
         "{flat}"
     );
     assert!(network::map_pdf::caption(&map).contains("Показаны 150 самых активных"));

@@ -8,6 +8,7 @@
 
 mod dates;
 mod names;
+mod numbers;
 mod org;
 mod positions;
 
@@ -15,6 +16,7 @@ pub use dates::{
     date_long, date_quoted, date_short, month_genitive, month_nominative, term_in_words,
 };
 pub use names::{full_name, guess_gender, initials_after, initials_before};
+pub use numbers::number;
 pub use org::named_adjective;
 pub use positions::{acting_participle, position, position_declines};
 

@@ -10,28 +10,8 @@ use crate::grammar::date_short;
 
 pub const CELL_SIZE: f32 = 10.0;
 
-/// A count in Russian typography: digits grouped by a non-breaking space
-/// from five digits on («12 345»), «−» for a negative.
-pub fn num(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let grouped = if digits.len() > 4 {
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push('\u{a0}');
-            }
-            out.push(c);
-        }
-        out
-    } else {
-        digits
-    };
-    if n < 0 {
-        format!("−{grouped}")
-    } else {
-        grouped
-    }
-}
+/// A count in Russian typography (one rule for every document and note).
+pub use crate::grammar::number as num;
 
 pub fn cell(text: impl Into<String>) -> Vec<Inline> {
     let text = text.into();
@@ -82,18 +62,4 @@ pub fn dates(list: &[NaiveDate]) -> String {
         .map(|d| date_short(*d))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::num;
-
-    #[test]
-    fn russian_numbers() {
-        assert_eq!(num(0), "0");
-        assert_eq!(num(1234), "1234");
-        assert_eq!(num(12345), "12\u{a0}345");
-        assert_eq!(num(1234567), "1\u{a0}234\u{a0}567");
-        assert_eq!(num(-5), "−5");
-    }
 }

@@ -198,19 +198,6 @@ pub fn cut<'a>(inputs: &'a Inputs, query: &MapQuery, from: NaiveDate, to: NaiveD
     }
 }
 
-/// `n` with its thousands apart: «10 046» (no-break spaces).
-fn grouped(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// «Показаны 150 самых активных партнёров из 10 046.» (with the focused
 /// partner named); none when the cut left nobody out.
 pub fn note(cut: &Cut<'_>) -> Option<String> {
@@ -223,8 +210,8 @@ pub fn note(cut: &Cut<'_>) -> Option<String> {
     let partners = plural(n, "партнёр", "партнёра", "партнёров");
     let mut text = format!(
         "{shown} {} {most} {partners} из {}",
-        grouped(cut.top),
-        grouped(cut.passed)
+        crate::grammar::number(i64::from(cut.top)),
+        crate::grammar::number(i64::from(cut.passed))
     );
     if let Some(f) = cut.focus {
         // A name with its own quotes («МУ «Радуга»») gets no more.
@@ -243,15 +230,6 @@ pub fn note(cut: &Cut<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_grouped_by_thousands() {
-        assert_eq!(grouped(7), "7");
-        assert_eq!(grouped(150), "150");
-        assert_eq!(grouped(1000), "1\u{a0}000");
-        assert_eq!(grouped(10_046), "10\u{a0}046");
-        assert_eq!(grouped(1_234_567), "1\u{a0}234\u{a0}567");
-    }
 
     fn cut_of(top: u32, passed: u32, focus: Option<&Partner>) -> Cut<'_> {
         Cut {
@@ -297,7 +275,7 @@ mod tests {
         };
         assert_eq!(
             note(&cut_of(150, 1000, Some(&p))).as_deref(),
-            Some("Показаны 150 самых активных партнёров из 1\u{a0}000, а также «Школа № 7» и связанные с ним партнёры.")
+            Some("Показаны 150 самых активных партнёров из 1000, а также «Школа № 7» и связанные с ним партнёры.")
         );
         let mut club = p.clone();
         club.data.short_name = "МУ «Радуга»".into();
