@@ -3,7 +3,8 @@ import { awaitingHint, bigNumber, DIGEST_FIRST, digestLimit, moreLabel } from ".
 
 describe("Главная's event lists", () => {
   it("say how many are left, with the true total", () => {
-    expect(moreLabel(10, 6298)).toBe("Показать ещё 20 (всего 6\u00a0298)");
+    expect(moreLabel(10, 6298)).toBe("Показать ещё 20 (всего 6298)");
+    expect(moreLabel(10, 16298)).toBe("Показать ещё 20 (всего 16\u00a0298)");
     expect(moreLabel(470, 475)).toBe("Показать ещё 5 (всего 475)");
     expect(moreLabel(10, 10)).toBeNull();
     expect(moreLabel(3, 3)).toBeNull();
@@ -18,6 +19,8 @@ describe("Главная's event lists", () => {
   it("write big numbers with a non-breaking space", () => {
     expect(bigNumber(20067)).toBe("20\u00a0067");
     expect(bigNumber(14)).toBe("14");
+    expect(bigNumber(3890)).toBe("3890");
+    expect(bigNumber(-12345)).toBe("−12\u00a0345");
   });
 });
 

@@ -6,9 +6,13 @@ export const DIGEST_PAGE = 20;
 /** How many each list shows at first (the core's default). */
 export const DIGEST_FIRST = 10;
 
-/** «6 298»: thousands apart, as Russian text writes them. */
+/**
+ * «20 067»: thousands apart from five digits on, a four-digit count whole
+ * («6298»), as Russian typography and the core's `grammar::number` set them.
+ */
 export function bigNumber(n: number): string {
-  return n.toLocaleString("ru-RU").replace(/\s/g, "\u00a0");
+  if (Math.abs(n) < 10_000) return String(n).replace("-", "−");
+  return n.toLocaleString("ru-RU").replace(/\s/g, "\u00a0").replace("-", "−");
 }
 
 /** The button under a cut list: «Показать ещё 20 (всего 6 298)», or null when all are shown. */
