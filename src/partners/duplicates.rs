@@ -21,6 +21,12 @@ pub fn refuse(conn: &Connection, input: &PartnerInput, id: Option<i64>) -> Resul
     }
 }
 
+/// `inn <> ''` lets SQLite use the partial index `partners_live_inn`:
+/// without it every check scanned all live partners (a 10 000-row import
+/// took 8.6 s instead of ~1.3 s).
+const SAME_INN: &str = "SELECT short_name FROM partners WHERE inn = ?1 AND inn <> '' AND kpp = ?2
+     AND deleted_at IS NULL AND id IS NOT ?3 LIMIT 1";
+
 /// Another live partner (not `except`) with this ИНН and КПП: its short name.
 pub fn same_inn(
     conn: &Connection,
@@ -29,12 +35,7 @@ pub fn same_inn(
     except: Option<i64>,
 ) -> Result<Option<String>> {
     Ok(conn
-        .query_row(
-            "SELECT short_name FROM partners WHERE inn = ?1 AND kpp = ?2 AND deleted_at IS NULL
-             AND id IS NOT ?3 LIMIT 1",
-            params![inn, kpp, except],
-            |r| r.get(0),
-        )
+        .query_row(SAME_INN, params![inn, kpp, except], |r| r.get(0))
         .optional()?)
 }
 
@@ -116,6 +117,28 @@ mod tests {
             .execute("UPDATE partners SET deleted_at = NULL WHERE id = 1", [])
             .expect_err("restoring it breaks the rule");
         assert!(is_violation(&restored), "{restored}");
+    }
+
+    #[test]
+    fn the_check_uses_the_index_not_a_scan() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        crate::storage::migrations()
+            .to_latest(&mut conn)
+            .expect("schema");
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {SAME_INN}"))
+            .expect("plan")
+            .query_map(
+                rusqlite::params!["6825000000", "682501001", None::<i64>],
+                |r| r.get::<_, String>(3),
+            )
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("plan rows");
+        assert!(
+            plan.iter().any(|p| p.contains("partners_live_inn")),
+            "{plan:?}"
+        );
     }
 
     #[test]
