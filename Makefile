@@ -67,6 +67,7 @@ bench:
 	scripts/bench_documents.sh
 	cargo run --release -q -p partnernet --bin bench_events
 	cargo run --release -q -p partnernet --bin bench_network
+	cargo run --release -q -p partnernet --bin bench_search
 	cargo run --release -q -p partnernet --bin bench_lists
 	cargo run --release -q -p partnernet --bin bench_imports
 	cargo run --release -q -p partnernet --bin bench_backups

@@ -246,9 +246,6 @@ test("templates with merge fields and preview, agreement settings, trash with un
       await s.clickId("nav-agreements");
       await s.clickId("agreements-tab-templates");
       await s.find("templates-editor");
-      await s.waitUntil(async () => (await s.$$('[data-testid="merge-field"]')).length >= 5, {
-        message: "the merge fields are listed",
-      });
       await s.waitUntil(async () => (await s.$$('[data-testid="templates-editor"] [data-testid="brochure-page"]')).length >= 1, {
         timeout: 20_000,
         message: "the template preview shows pages",
@@ -256,6 +253,11 @@ test("templates with merge fields and preview, agreement settings, trash with un
       assert.equal((await s.$$('[data-testid="template-problem"]')).length, 0, "the default template renders");
       const before = await s.exec(`return document.querySelector('[data-testid="templates-editor"] textarea').value;`);
       await s.exec(`const ta = document.querySelector('[data-testid="templates-editor"] textarea'); ta.focus(); ta.setSelectionRange(0, 0);`);
+      // «Поля» opens the field picker (e2e/templates.test.mjs tries it in full).
+      await s.clickId("template-fields");
+      await s.waitUntil(async () => (await s.$$('[data-testid="merge-field"]')).length >= 5, {
+        message: "the merge fields are listed",
+      });
       const field = (await s.$$('[data-testid="merge-field"]'))[0];
       const name = (await s.text(field)).trim();
       await s.click(field);

@@ -178,10 +178,20 @@ test("plan, brochure, calendar export and .ics import — through the native dia
       await s.click(await s.findCss('[data-testid="brochure-row"] td'));
       await s.find("brochure-preview");
       await s.clickId("brochure-export");
-      await answerSave("Сохранить брошюру в PDF");
+      await answerSave("Сохранить брошюру");
       const brochure = await fileLike(s, out, /\/[А-ЯЁ][^/]*\.pdf$/);
       assert.ok(qpdfOk(brochure));
       assert.ok(existsSync(brochure));
+      // «В Word»: the same brochure as an editable DOCX.
+      await s.clickId("brochure-export-docx");
+      await answerSave("Сохранить брошюру");
+      const word = brochure.replace(/\.pdf$/, ".docx");
+      await s.waitUntil(() => existsSync(word), { message: `${word} was not written` });
+      assert.ok(zipEntries(word).includes("word/document.xml"), `${word} is a DOCX`);
+      // «Печать»: its PDF goes to the viewer.
+      clearOpened();
+      await s.clickId("brochure-print");
+      await s.waitUntil(() => openedFiles().some((p) => p.includes("/print/") && p.endsWith(".pdf")), { message: "print did not open the brochure's PDF" });
 
       // Cancel the import: nothing happens, the window answers.
       await s.clickId("nav-reports");

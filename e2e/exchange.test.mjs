@@ -8,7 +8,9 @@
 // same package: nothing new. Screenshots: exchange-export.png (partners),
 // exchange-export-events.png and exchange-export-events-narrow.png
 // (1024×640), exchange-preview.png, exchange-preview-narrow.png,
-// exchange-partners.png.
+// exchange-partners.png. «Все партнёры» is one choice that sends no ids;
+// partners picked by typing (issue 13 §3) go alone: exchange-export-picked.png,
+// exchange-export-picker-narrow.png.
 
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -61,9 +63,10 @@ test("a package saved from the demo arrives whole in an empty data folder", asyn
       await openData(s);
       await s.clickId("exchange-export");
       await s.find("exchange-export-dialog");
-      await s.waitUntil(async () => (await s.texts("exchange-summary")).some((x) => x.includes(`${demoCount} партн`)), {
+      await s.waitUntil(async () => (await s.texts("exchange-summary")).some((x) => x.includes("все партнёры")), {
         message: "every partner is chosen",
       });
+      assert.equal(await s.prop(await s.find("exchange-partners-all"), "checked"), true, "«Все партнёры реестра» is on");
       await s.screenshot(join(OUT, "exchange-export.png"));
       // One event of this school year, found by the search.
       await s.clickId("exchange-tab-events");
@@ -87,6 +90,13 @@ test("a package saved from the demo arrives whole in an empty data folder", asyn
         async () => (await s.exec(`return document.querySelectorAll('[data-testid="exchange-events"] li .name').length;`)) > 1,
         { message: "the whole list is back" },
       );
+      // The whole plan of the year is one choice (no ids); the tick waits.
+      await s.clickId("exchange-plan-all");
+      await s.waitText("exchange-tab-events", (x) => x.includes("весь год"));
+      await s.waitText("exchange-summary", (x) => /план \d{4}\/\d{4}/.test(x));
+      await s.clickId("exchange-plan-some");
+      await s.waitText("exchange-tab-events", (x) => x.includes("· 1"));
+      await s.findCss('[data-testid="exchange-events"] li input:checked', { what: "the ticked event" });
       await s.screenshot(join(OUT, "exchange-export-events.png"));
       if (await resize(s, t, 1024, 640)) {
         await s.screenshot(join(OUT, "exchange-export-events-narrow.png"));
@@ -214,5 +224,117 @@ test("a partner edited on both sides is a conflict shown side by side; «Взя�
       assert.equal(mine.phone, theirs);
     },
     { dataDir: to },
+  );
+});
+
+/**
+ * Types `typed` into the package's partner picker, waits for the core's
+ * answer to it and clicks `label`; the box empties for the next one.
+ */
+async function pickForPackage(s, label, typed) {
+  const box = await s.find("exchange-partner-pick");
+  await s.click(box);
+  await s.type(box, typed);
+  const option = await s.waitUntil(
+    async () =>
+      s.exec(
+        `const list = document.querySelector('[role="listbox"][data-answers="' + arguments[0] + '"]');
+         const o = list && [...list.querySelectorAll('[data-testid="exchange-partner-pick-option"]')]
+           .find((o) => o.querySelector(".name").textContent.trim() === arguments[1]);
+         return o ? o.dataset.id : null;`,
+        [typed, label],
+      ),
+    { message: `«${label}» is offered for «${typed}»` },
+  );
+  await s.click(await s.findCss(`[data-testid="exchange-partner-pick-option"][data-id="${option}"]`));
+  await s.waitUntil(async () => (await s.prop(box, "value")) === "", { message: "the box is empty again" });
+  return Number(option);
+}
+
+const chosenIds = (s) =>
+  s.exec(`return [...document.querySelectorAll('[data-testid="exchange-partner-chosen"]')].map((li) => Number(li.dataset.id));`);
+
+test("partners picked by typing go alone; × takes one out; Партнёры preselects the ones shown", async (t) => {
+  const from = newDataDir("exchange-pick");
+  if (!cliDemo(from)) {
+    t.skip("the CLI is not built: no demo data");
+    return;
+  }
+  const folder = mkdtempSync(join(tmpdir(), "partnernet-e2e-package-"));
+  const pkg = join(folder, "picked.partnernet");
+
+  await withApp(
+    t,
+    async (s) => {
+      const all = (await invoke(s, "partners_list", { filter: FILTER })).ok;
+      const [a, b] = [all[2], all[7]];
+
+      // From Партнёры: the partners the list shows are the ones chosen.
+      await s.clickId("nav-partners");
+      await s.waitUntil(async () => (await s.$$('[data-testid="partner-row"]')).length > 0, { message: "the list is shown" });
+      await s.clickId("partners-exchange");
+      await s.clickId("partners-exchange-export");
+      await s.find("exchange-export-dialog");
+      await s.waitText("exchange-partners-count", (x) => x.trim() === String(all.length));
+      assert.equal(await s.prop(await s.find("exchange-partners-some"), "checked"), true);
+      await s.waitText("exchange-tab-partners", (x) => x.includes(`· ${all.length}`));
+      await s.press("\uE00C");
+      await s.gone("exchange-export-dialog");
+
+      // Настройки → Данные: all by default; «Выбранные» and the picker.
+      await openData(s);
+      await s.clickId("exchange-export");
+      await s.find("exchange-export-dialog");
+      await s.waitText("exchange-summary", (x) => x.includes("все партнёры"));
+      await s.clickId("exchange-partners-some");
+      await s.find("exchange-partner-pick");
+      await s.waitText("exchange-summary", (x) => !x.includes("партнёр"));
+      assert.equal(await pickForPackage(s, a.short_name, a.short_name.slice(0, 12)), a.id);
+      assert.equal(await pickForPackage(s, b.short_name, b.short_name.slice(0, 12)), b.id);
+      await s.waitUntil(async () => JSON.stringify(await chosenIds(s)) === JSON.stringify([b.id, a.id]), {
+        message: "both are listed, the latest first",
+      });
+      await s.waitText("exchange-tab-partners", (x) => x.includes("· 2"));
+      // The picker does not offer a partner already chosen.
+      const box = await s.find("exchange-partner-pick");
+      await s.type(box, a.short_name.slice(0, 12));
+      await s.findCss(`[role="listbox"][data-answers="${a.short_name.slice(0, 12).trim()}"]`, { what: "the answer" });
+      const offered = await s.exec(
+        `return [...document.querySelectorAll('[data-testid="exchange-partner-pick-option"]')].map((o) => Number(o.dataset.id));`,
+      );
+      assert.ok(!offered.includes(a.id), `${a.short_name} is not offered again: ${offered}`);
+      if (await resize(s, t, 1024, 640)) {
+        await s.screenshot(join(OUT, "exchange-export-picker-narrow.png"));
+        await resize(s, t, 1280, 800);
+      }
+      await s.press("\uE00C");
+      // × takes one out.
+      await s.click(await s.findCss(`[data-testid="exchange-partner-chosen"][data-id="${a.id}"] [data-testid="exchange-partner-remove"]`));
+      await s.waitUntil(async () => JSON.stringify(await chosenIds(s)) === JSON.stringify([b.id]), { message: "one is left" });
+      // The agreements would bring their parties along: none this time.
+      await s.clickId("exchange-tab-agreements");
+      await s.clickId("exchange-agreements-none");
+      await s.waitText("exchange-tab-agreements", (x) => x.includes("· 0"));
+      await s.waitText("exchange-summary", (x) => x.startsWith("В пакете: 1 партнёр, без контактов."));
+      await s.clickId("exchange-tab-partners");
+      await s.find("exchange-partners-chosen");
+      await s.screenshot(join(OUT, "exchange-export-picked.png"));
+      await s.clickId("exchange-export-save");
+      await answerSave("Сохранить пакет обмена с учреждениями сети", pkg);
+      await s.waitUntil(async () => existsSync(pkg), { message: "the package is written", timeout: 20_000 });
+      await s.gone("exchange-export-dialog");
+
+      // The package holds that one partner (and the sender, for a tie of
+      // ours with it), no agreement, no event.
+      const preview = await invoke(s, "exchange_preview", { path: pkg });
+      assert.ok(preview.ok, JSON.stringify(preview.err));
+      const items = preview.ok.items;
+      const partnersIn = items.filter((i) => i.kind === "partner").map((i) => i.title);
+      assert.ok(partnersIn.includes(b.short_name), JSON.stringify(partnersIn));
+      assert.ok(!partnersIn.includes(a.short_name), JSON.stringify(partnersIn));
+      assert.ok(partnersIn.length <= 2, JSON.stringify(partnersIn));
+      assert.ok(items.every((i) => i.kind === "partner" || i.kind === "tie"), JSON.stringify(items.map((i) => i.kind)));
+    },
+    { dataDir: from },
   );
 });

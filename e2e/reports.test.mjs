@@ -13,6 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { cliDemo, findPlanRow, newDataDir, OUT, withApp } from "./harness.mjs";
+import { clearOpened, openedFiles } from "./xdialog.mjs";
 
 const TITLE = "Круглый стол «Наставничество в сетевом взаимодействии»";
 const shot = (s, name) => s.screenshot(join(OUT, name));
@@ -121,6 +122,22 @@ test("the school-year plan: import from .ics, table, PDF preview, PDF and Excel 
       await s.select("plan-year", String(year));
       await s.find("plan-table");
 
+      // «Подписи»: the approval block and the responsible's signature go into the PDF.
+      await s.clickId("plan-signatures");
+      await s.find("plan-signatures-dialog");
+      await s.fill("field-approver_name", "О.П. Кравец");
+      await s.fill("field-responsible_name", "Н.В. Петрова");
+      await shot(s, "plan-signatures.png");
+      await s.clickId("plan-signatures-save");
+      await s.waitUntil(async () => (await s.texts("toast")).some((t) => t.includes("Гриф и подписи сохранены")), {
+        message: "the signatures are saved",
+      });
+
+      // «Печать»: the plan's PDF goes to the system's viewer.
+      clearOpened();
+      await s.clickId("plan-print");
+      await s.waitUntil(() => openedFiles().some((p) => p.includes("/print/") && p.endsWith(".pdf")), { message: "print did not open the plan's PDF" });
+
       // Exports to explicit paths.
       const written = await invoke(s, "plan_export", { year, format: "pdf", path: pdfPath });
       assert.equal(written.ok, pdfPath, `export answered ${JSON.stringify(written)}`);
@@ -130,6 +147,8 @@ test("the school-year plan: import from .ics, table, PDF preview, PDF and Excel 
       assert.ok(flat.includes("Плансетевоговзаимодействия"), `the PDF has the title: ${text.slice(0, 300)}`);
       assert.ok(flat.includes(`${year}/${year + 1}`), "the PDF names the school year");
       assert.ok(flat.includes("Наставничество"), "the PDF lists the imported event");
+      assert.ok(flat.includes("УТВЕРЖДАЮ") && flat.includes("О.П.Кравец"), `the PDF carries the approval block: ${text.slice(0, 400)}`);
+      assert.ok(flat.includes("Н.В.Петрова"), "the PDF ends with the responsible's signature");
       const xlsx = await invoke(s, "plan_export", { year, format: "xlsx", path: xlsxPath });
       assert.equal(xlsx.ok, xlsxPath, `xlsx answered ${JSON.stringify(xlsx)}`);
       assert.ok(existsSync(xlsxPath) && readFileSync(xlsxPath).subarray(0, 2).toString("latin1") === "PK", "an XLSX was written");

@@ -20,6 +20,9 @@ APT_PACKAGES=(
   x11-utils
   # a session bus for the single-instance check in e2e
   dbus-daemon
+  # D-Bus and GLib for Python: e2e/notification_server.py, the stand-in
+  # notification server that prints the day's reminder in e2e
+  python3-dbus python3-gi
   # reading PDFs back in tests
   poppler-utils qpdf
   # DOCX drafts converted back to PDF in tests

@@ -399,7 +399,7 @@ fn template_errors_are_russian_with_their_line() {
             .unwrap_err()
             .to_string();
     assert!(
-        err.contains("Строка 4") && err.contains("такого поля нет"),
+        err.contains("Строка 4") && err.contains("нет поля «row.titel», может быть, «row.title»?"),
         "{err}"
     );
     let err = render::validate_template("[[requisities]]")
@@ -410,7 +410,9 @@ fn template_errors_are_russian_with_their_line() {
         .unwrap_err();
     assert_eq!(problem.line, Some(3), "{problem:?}");
     assert!(
-        problem.message.contains("такого поля нет"),
+        problem
+            .message
+            .contains("нет поля «own.hed», может быть, «own.head»?"),
         "{}",
         problem.message
     );

@@ -75,6 +75,7 @@ fn a_kept_table_that_fits_moves_whole_to_the_next_page() {
         blocks.push(Block::Heading {
             level: 1,
             text: "Реквизиты и подписи сторон".into(),
+            runs: Vec::new(),
         });
         blocks.push(table(14, keep));
         let pages =

@@ -26,6 +26,9 @@ const LAYERS: &[&[&str]] = &[
     &["institution"],
     &["settings"],
     &["partners"],
+    // People as records of their own: contacts of partners, the responsible
+    // of events and agreements.
+    &["persons"],
     &["brochures"],
     &["agreements"],
     &["events"],
@@ -34,12 +37,20 @@ const LAYERS: &[&[&str]] = &[
     // The network's health: a read model the reports build on.
     &["network"],
     // Read models and decisions that cross domains.
-    &["reports", "vocabulary", "trash", "damaged"],
+    &[
+        "reports",
+        "vocabulary",
+        "trash",
+        "damaged",
+        "notifications",
+        "search",
+    ],
     // Exchange packages between institutions: records across the domains.
     &["exchange"],
     // Files in and out of every feature, reports included.
     &["exports", "imports"],
-    &["demo"],
+    // Removing the demo and starting over both back up first.
+    &["demo", "start_over"],
     &["cli"],
 ];
 

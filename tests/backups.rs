@@ -131,9 +131,20 @@ const DAMAGES: &[(&str, Damage, &str)] = &[
     (
         "a page overwritten",
         |db| {
+            // The partners table's root page: in use whatever the schema
+            // (the last pages may be free ones, which nothing checks).
+            let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+            let root: i64 = rusqlite::Connection::open_with_flags(db, flags)
+                .expect("open")
+                .query_row(
+                    "SELECT rootpage FROM sqlite_master WHERE name = 'partners'",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("root page");
+            let root = usize::try_from(root).expect("a page number");
             let mut bytes = std::fs::read(db).expect("read");
-            let pages = bytes.len() / 4096;
-            for b in &mut bytes[(pages - 2) * 4096 + 8..(pages - 1) * 4096] {
+            for b in &mut bytes[(root - 1) * 4096 + 8..root * 4096] {
                 *b = 0xff;
             }
             std::fs::write(db, bytes).expect("write");

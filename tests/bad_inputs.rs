@@ -308,3 +308,102 @@ fn a_good_form_passes_the_check() {
         vec![]
     );
 }
+
+type PersonMutation = fn(&mut partnernet::persons::model::PersonInput);
+
+/// Bad edits of a person in «Контакты»: (what is wrong, mutation, field,
+/// fragment of the message).
+const PERSON_CASES: &[(&str, PersonMutation, &str, &str)] = &[
+    (
+        "empty surname",
+        |p| p.surname = "  ".into(),
+        "surname",
+        "фамилию",
+    ),
+    (
+        "invisible surname",
+        |p| p.surname = "\u{200b}".into(),
+        "surname",
+        "Фамилия",
+    ),
+    (
+        "too long name",
+        |p| p.name = "Я".repeat(1001),
+        "name",
+        "Имя",
+    ),
+    (
+        "short phone",
+        |p| p.memberships[0].phone = "12-34".into(),
+        "memberships.0.phone",
+        "телефон",
+    ),
+    (
+        "bad e-mail",
+        |p| p.memberships[0].email = "мишина@".into(),
+        "memberships.0.email",
+        "почт",
+    ),
+    (
+        "an organisation she does not belong to",
+        |p| p.memberships[0].partner_id = 999,
+        "memberships.0.partner_id",
+        "не связан",
+    ),
+];
+
+#[test]
+fn every_bad_person_edit_is_refused_and_nothing_changes() {
+    use partnernet::persons::{self, model::MembershipInput, model::PersonInput};
+    let (_dir, mut storage) = open();
+    let partner = partners::create(&mut storage, school(1), now()).expect("saved");
+    let c = &partner.data.contacts[0];
+    let id = c.person_id.expect("person");
+    let good = PersonInput {
+        surname: c.surname.clone(),
+        name: c.name.clone(),
+        patronymic: c.patronymic.clone(),
+        memberships: vec![MembershipInput {
+            partner_id: partner.id,
+            role: c.role.clone(),
+            phone: c.phone.clone(),
+            email: c.email.clone(),
+        }],
+    };
+    assert_eq!(persons::check(&storage, id, &good).expect("check"), vec![]);
+    for (what, mutate, field, fragment) in PERSON_CASES {
+        let before = dump(&storage);
+        let mut input = good.clone();
+        mutate(&mut input);
+        let err = persons::update(&mut storage, id, input.clone(), now()).unwrap_err();
+        let CoreError::Validation(fields) = &err else {
+            panic!("{what}: expected a validation error, got {err:?}");
+        };
+        let Some(hit) = fields.iter().find(|f| f.field == *field) else {
+            panic!("{what}: no message on {field}; got {fields:?}");
+        };
+        assert!(
+            hit.message
+                .to_lowercase()
+                .contains(&fragment.to_lowercase()),
+            "{what}: message «{}» lacks «{fragment}»",
+            hit.message
+        );
+        common::russian::assert_russian(what, &hit.message);
+        assert!(persons::check(&storage, id, &input)
+            .expect("check")
+            .iter()
+            .any(|f| f.field == *field));
+        assert_eq!(dump(&storage), before, "{what}: database changed");
+    }
+    let before = dump(&storage);
+    for (keep, other) in [(id, id), (id, 999), (999, id)] {
+        let err = persons::merge(&mut storage, keep, other, now()).unwrap_err();
+        common::russian::assert_russian("bad merge", &err.to_string());
+        assert_eq!(
+            dump(&storage),
+            before,
+            "merge {keep} ← {other}: database changed"
+        );
+    }
+}

@@ -239,6 +239,19 @@ const CASES: &[(&str, Files, &[&str], &str)] = &[
         &["backup", "restore", "нет"],
         "«нет»",
     ),
+    // Starting over (Настройки → Данные).
+    (
+        "start over without --yes",
+        &[],
+        &["start-over"],
+        "--yes",
+    ),
+    (
+        "demo remove without the demo",
+        &[],
+        &["demo", "remove"],
+        "Демонстрационных данных в базе нет",
+    ),
     // Outputs.
     (
         "a plan as .txt",

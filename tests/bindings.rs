@@ -24,19 +24,26 @@ use partnernet::imports::model::{
 };
 use partnernet::institution::model::{DeficitMatch, Institution, MatchedPartner};
 use partnernet::network::model::{
-    HealthFlag, HealthFlagKind, MapEdge, MapLegendItem, MapNode, MapQuery, NetworkHealth,
-    NetworkMap, PartnerHealth, PartnerRef, StageCount, TimelineEntry, TimelineFilter, TimelineKind,
-    TimelineTarget,
+    FlagCount, HealthFlag, HealthFlagKind, HealthView, MapEdge, MapLegendItem, MapNode, MapQuery,
+    NetworkHealth, NetworkMap, PartnerHealth, PartnerMark, PartnerRef, StageCount, TimelineEntry,
+    TimelineFilter, TimelineKind, TimelineTarget,
 };
 use partnernet::organisation::model::{Head, Requisites};
 use partnernet::partners::model::{
     Contact, HistoryEntry, Note, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary,
     PartnerType, Person, ReadinessCondition, RelationKind, Tie, TieInput, TieKind,
 };
+use partnernet::persons::model::{
+    Membership, MembershipInput, PersonFilter, PersonHistoryEntry, PersonInput, PersonRecord,
+    PersonSummary, ResponsibleFor, ResponsibleKind,
+};
 use partnernet::reports::model::{
     AgreementFigures, AgreementRow, AnnualReport, AudienceFigures, ChartBar, DeficitCover,
     EventFigures, EventResult, FormSeries, PlanMonth, PlanMonthHead, PlanPage, PlanRow,
     ReportCount, ReportInstitution, SchoolYearPlan, YearCharts,
+};
+use partnernet::search::model::{
+    EventMatches, Found, FoundGroup, FoundKind, FoundTarget, SearchResults,
 };
 use partnernet::settings::Settings;
 use partnernet::storage::AppInfo;
@@ -70,6 +77,15 @@ fn generate() -> String {
         decl::<PartnerFilter>(&cfg),
         decl::<HistoryEntry>(&cfg),
         decl::<Person>(&cfg),
+        decl::<Membership>(&cfg),
+        decl::<PersonSummary>(&cfg),
+        decl::<ResponsibleKind>(&cfg),
+        decl::<ResponsibleFor>(&cfg),
+        decl::<PersonRecord>(&cfg),
+        decl::<MembershipInput>(&cfg),
+        decl::<PersonInput>(&cfg),
+        decl::<PersonHistoryEntry>(&cfg),
+        decl::<PersonFilter>(&cfg),
         decl::<TieKind>(&cfg),
         decl::<TieInput>(&cfg),
         decl::<Tie>(&cfg),
@@ -117,6 +133,10 @@ fn generate() -> String {
         decl::<partnernet::backups::BackupsOverview>(&cfg),
         decl::<partnernet::backups::Policy>(&cfg),
         decl::<partnernet::backups::StartBackup>(&cfg),
+        decl::<partnernet::notifications::DayNotice>(&cfg),
+        decl::<partnernet::demo::remove::DemoData>(&cfg),
+        decl::<partnernet::demo::remove::DemoRemoved>(&cfg),
+        decl::<partnernet::start_over::StartedOver>(&cfg),
         decl::<EventForm>(&cfg),
         decl::<EventFormInput>(&cfg),
         decl::<Audience>(&cfg),
@@ -136,6 +156,7 @@ fn generate() -> String {
         decl::<EventSaved>(&cfg),
         decl::<EventsDigest>(&cfg),
         decl::<SchoolYearPlan>(&cfg),
+        decl::<partnernet::reports::plan_signatures::PlanSignatures>(&cfg),
         decl::<PlanMonth>(&cfg),
         decl::<PlanRow>(&cfg),
         decl::<PlanPage>(&cfg),
@@ -181,10 +202,19 @@ fn generate() -> String {
         decl::<PartnerHealth>(&cfg),
         decl::<StageCount>(&cfg),
         decl::<NetworkHealth>(&cfg),
+        decl::<HealthView>(&cfg),
+        decl::<FlagCount>(&cfg),
+        decl::<PartnerMark>(&cfg),
         decl::<TimelineKind>(&cfg),
         decl::<TimelineTarget>(&cfg),
         decl::<TimelineEntry>(&cfg),
         decl::<TimelineFilter>(&cfg),
+        decl::<FoundKind>(&cfg),
+        decl::<FoundTarget>(&cfg),
+        decl::<Found>(&cfg),
+        decl::<FoundGroup>(&cfg),
+        decl::<SearchResults>(&cfg),
+        decl::<EventMatches>(&cfg),
         decl::<MapQuery>(&cfg),
         decl::<MapNode>(&cfg),
         decl::<MapEdge>(&cfg),

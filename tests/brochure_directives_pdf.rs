@@ -9,7 +9,7 @@ mod data;
 use common::{open, p, run};
 use data::*;
 use partnernet::documents::model::Block;
-use partnernet::exports::{self, ExportTarget};
+use partnernet::exports::{self, ExportTarget, FileFormat};
 use partnernet::partners::model::PartnerType;
 use partnernet::reports::directives;
 use partnernet::{brochures, partners};
@@ -56,15 +56,62 @@ fn preview_and_export_read_back_from_the_pdf() {
         .expect("brochure")
         .id;
     let path = dir.path().join("Брошюра");
-    let written =
-        exports::write(&mut storage, &ExportTarget::Brochure { id }, &path, now()).expect("export");
+    let written = exports::write(
+        &mut storage,
+        &ExportTarget::Brochure {
+            id,
+            format: FileFormat::Pdf,
+        },
+        &path,
+        now(),
+    )
+    .expect("export");
     assert_eq!(pdftotext(&written), text);
+    // As an editable Word document: the directives filled in alike.
+    let docx = exports::write(
+        &mut storage,
+        &ExportTarget::Brochure {
+            id,
+            format: FileFormat::Docx,
+        },
+        &dir.path().join("Брошюра"),
+        now(),
+    )
+    .expect("docx");
+    assert!(docx.to_string_lossy().ends_with("Брошюра.docx"), "{docx:?}");
+    let xml = {
+        use std::io::Read;
+        let bytes = std::fs::read(&docx).expect("read");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut s = String::new();
+        zip.by_name("word/document.xml")
+            .expect("document.xml")
+            .read_to_string(&mut s)
+            .expect("xml");
+        s
+    };
+    for expected in [
+        "Учреждения общего образования (2)",
+        "Круглый стол о музейной",
+        "Педагоги освоили приёмы адаптации.",
+    ] {
+        assert!(xml.contains(expected), "{expected} in the DOCX");
+    }
+    assert!(!xml.contains("[["), "every directive filled in");
 
     // A wrong directive refuses the export and writes nothing.
     brochures::update(&mut storage, id, &source("[[итоги год=1]]\n"), now()).expect("update");
     let bad = dir.path().join("bad.pdf");
-    let err = exports::write(&mut storage, &ExportTarget::Brochure { id }, &bad, now())
-        .expect_err("refused");
+    let err = exports::write(
+        &mut storage,
+        &ExportTarget::Brochure {
+            id,
+            format: FileFormat::Pdf,
+        },
+        &bad,
+        now(),
+    )
+    .expect_err("refused");
     assert!(
         err.to_string().starts_with(&format!("Строка {FIRST}: год")),
         "{err}"

@@ -62,6 +62,29 @@ fn every_list_and_read_model_shows_the_rest_and_the_check_names_each_row() {
     assert!(partners.iter().all(|p| ![2, 3, 4].contains(&p.id)));
     let all = partnernet::partners::all(&storage).expect("all");
     assert_eq!(all.len(), 26 - 3);
+    // The network's lean load leaves out the same rows, in the same order,
+    // with the same fields it reads.
+    let lean = partnernet::partners::all_lean(&storage).expect("lean");
+    let project = |p: &partnernet::partners::model::Partner| {
+        let d = &p.data;
+        (
+            p.id,
+            d.partner_type,
+            d.relation_kind,
+            d.short_name.clone(),
+            d.stage,
+            d.contacts.clone(),
+            d.resources.clone(),
+            p.created_at,
+        )
+    };
+    assert_eq!(
+        lean.iter().map(project).collect::<Vec<_>>(),
+        all.iter().map(project).collect::<Vec<_>>()
+    );
+    assert!(all
+        .iter()
+        .any(|p| !p.data.contacts.is_empty() && !p.data.resources.is_empty()));
     assert!(
         !partnernet::partners::search::first_matches(&storage, "", 50)
             .expect("pick")
@@ -223,4 +246,263 @@ fn every_command_works_on_and_check_data_counts_by_kind() {
     assert!(report.contains("Партнёр № 3"), "{report}");
     assert!(report.contains("неизвестное значение «нечто»"), "{report}");
     assert!(report.contains("Договор № 2"), "{report}");
+}
+
+/// The one sentence a record opened by id whose row does not read ends in.
+fn damaged_message(of: &str, id: i64) -> String {
+    format!(
+        "Запись {of} № {id} повреждена и не читается: откройте Настройки → Данные → \
+         Проверить данные."
+    )
+}
+
+/// Following a link to a damaged record (a party of an agreement, an event
+/// of the timeline, `partners show N`) ends in a typed error naming the
+/// kind and the id and saying where the check is — for every row the check
+/// names, by the `get` of its kind — and changes nothing.
+#[test]
+fn a_damaged_record_opened_by_id_names_itself_and_the_check() {
+    use partnernet::error::{ApiError, ErrorCode};
+    let dir = damaged_demo();
+    let mut storage = Storage::open_dir(dir.path()).expect("open");
+    let rows = damaged::rows(&storage).expect("rows");
+    assert_eq!(rows.len(), 10, "{rows:#?}");
+    for row in &rows {
+        let (of, err) = match row.kind {
+            DamagedKind::Partner => (
+                "партнёра",
+                partnernet::partners::get(&storage, row.id).err(),
+            ),
+            DamagedKind::Agreement => (
+                "договора",
+                partnernet::agreements::get(&storage, row.id).err(),
+            ),
+            DamagedKind::Event => (
+                "мероприятия",
+                partnernet::events::get(&storage, row.id).err(),
+            ),
+            DamagedKind::Tie => (
+                "связи",
+                partnernet::partners::ties::get(&storage, row.id).err(),
+            ),
+            DamagedKind::Note => (
+                "заметки",
+                partnernet::partners::notes::get(&storage, row.id).err(),
+            ),
+            DamagedKind::Brochure => (
+                "брошюры",
+                partnernet::brochures::get(&storage, row.id).err(),
+            ),
+            DamagedKind::Attachment => (
+                "файла договора",
+                partnernet::agreements::attachments::get(&storage, row.id).err(),
+            ),
+        };
+        let err = err.unwrap_or_else(|| panic!("{row:?} reads"));
+        assert_eq!(err.to_string(), damaged_message(of, row.id), "{row:?}");
+        assert_eq!(ApiError::from(err).code, ErrorCode::Damaged);
+    }
+    // The event's card in the calendar asks for its occurrences by id too.
+    let event = rows
+        .iter()
+        .find(|r| r.kind == DamagedKind::Event)
+        .expect("event")
+        .id;
+    let card = partnernet::events::RangeQuery {
+        event_id: Some(event),
+        ..Default::default()
+    };
+    let err = partnernet::events::calendar_range(&storage, &card).expect_err("card");
+    assert_eq!(err.to_string(), damaged_message("мероприятия", event));
+    // «Все партнёры» of an exchange package leaves out the same rows as the
+    // list of every id does.
+    let collect = |selection: &partnernet::exchange::model::ExchangeSelection| {
+        partnernet::exchange::records::collect(&storage, selection, common::now())
+            .expect("package")
+            .partners
+    };
+    let all = collect(&partnernet::exchange::model::ExchangeSelection {
+        all_partners: true,
+        ..Default::default()
+    });
+    let by_ids = collect(&partnernet::exchange::model::ExchangeSelection {
+        partner_ids: (1..=26).collect(),
+        ..Default::default()
+    });
+    assert_eq!(all, by_ids);
+    assert!(all.len() >= 26 - 3 && all.iter().all(|p| !p.short_name.contains("Лицей")));
+    // A sound record still opens; a missing one is still «не найден».
+    partnernet::partners::get(&storage, 1).expect("partner 1");
+    let missing = partnernet::partners::get(&storage, 999).expect_err("missing");
+    assert_eq!(ApiError::from(missing).code, ErrorCode::NotFound);
+
+    // What would change a damaged record says the same and changes nothing.
+    let before = common::dump(&storage);
+    let err = partnernet::partners::trash(&mut storage, 3, common::now()).expect_err("trash");
+    assert_eq!(err.to_string(), damaged_message("партнёра", 3));
+    let event = rows
+        .iter()
+        .find(|r| r.kind == DamagedKind::Event)
+        .expect("event")
+        .id;
+    let err = partnernet::events::trash(&mut storage, event, common::now()).expect_err("trash");
+    assert_eq!(err.to_string(), damaged_message("мероприятия", event));
+    let tie = rows
+        .iter()
+        .find(|r| r.kind == DamagedKind::Tie)
+        .expect("tie")
+        .id;
+    let err =
+        partnernet::partners::ties::remove(&mut storage, tie, common::now()).expect_err("remove");
+    assert_eq!(err.to_string(), damaged_message("связи", tie));
+    assert_eq!(common::dump(&storage), before, "nothing changed");
+}
+
+/// The agreement in the demo whose only party is partner 3 (its type
+/// damaged): «МБОУ «Лицей»».
+fn agreement_of_partner_3(storage: &Storage) -> i64 {
+    storage
+        .conn()
+        .query_row(
+            "SELECT agreement_id FROM agreement_parties WHERE partner_id = 3",
+            [],
+            |r| r.get(0),
+        )
+        .expect("an agreement with partner 3")
+}
+
+const PARTY_3: &str = "Сторона договора «МБОУ «Лицей»» (партнёр № 3) не читается: запись \
+     партнёра повреждена. Откройте Настройки → Данные → Проверить данные или выберите в \
+     договоре другого партнёра.";
+
+/// An agreement whose party's row does not read is neither printed nor
+/// signed: each way says which party and what to do, the problem is among
+/// those the editor shows before signing, and nothing is written — no
+/// file, no temporary, no version, no status.
+#[test]
+fn an_agreement_with_a_damaged_party_names_it_and_writes_nothing() {
+    use partnernet::agreements::model::AgreementStatus;
+    use partnernet::error::{ApiError, ErrorCode};
+    use partnernet::exports::ExportTarget;
+    use partnernet::exports::FileFormat;
+    let dir = damaged_demo();
+    let mut storage = Storage::open_dir(dir.path()).expect("open");
+    let id = agreement_of_partner_3(&storage);
+    let agreement = partnernet::agreements::get(&storage, id).expect("the agreement reads");
+    let now = common::now();
+    let before = common::dump(&storage);
+    let out = tempfile::tempdir().expect("out");
+
+    let err = partnernet::agreements::render::render_pdf(&storage, id, now).expect_err("pdf");
+    assert_eq!(err.to_string(), PARTY_3);
+    assert_eq!(ApiError::from(err).code, ErrorCode::Damaged);
+    for name in ["Договор.pdf", "Договор.docx"] {
+        let path = out.path().join(name);
+        let err = partnernet::agreements::output::export(&mut storage, id, &path, now)
+            .expect_err("export");
+        assert_eq!(err.to_string(), PARTY_3);
+    }
+    // The save dialog is not even offered: its proposed name says it first.
+    let target = ExportTarget::Agreement {
+        id,
+        format: FileFormat::Pdf,
+    };
+    let err = partnernet::exports::names::file_name(&storage, &target).expect_err("name");
+    assert_eq!(err.to_string(), PARTY_3);
+    let err = partnernet::agreements::output::print_copy(&mut storage, id, now).expect_err("print");
+    assert_eq!(err.to_string(), PARTY_3);
+    // The editor's live preview shows the same sentence in place of the page.
+    let problem =
+        partnernet::agreements::render::preview_input(&storage, &agreement.data, None, now)
+            .expect_err("preview");
+    assert_eq!(problem.message, PARTY_3);
+
+    // Among the problems that keep it from signing, on the party's field.
+    let problems = partnernet::agreements::signing_problems(&storage, id).expect("problems");
+    let party = problems
+        .iter()
+        .find(|p| p.field == "parties.0.partner_id")
+        .unwrap_or_else(|| panic!("{problems:#?}"));
+    assert_eq!(party.message, PARTY_3);
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert!(leftovers.is_empty(), "nothing written: {leftovers:?}");
+    assert_eq!(
+        common::dump(&storage),
+        before,
+        "no version, nothing changed"
+    );
+
+    let day = now.date();
+    partnernet::agreements::set_status(&mut storage, id, AgreementStatus::OnApproval, day, "", now)
+        .expect("to approval");
+    let before = common::dump(&storage);
+    let err =
+        partnernet::agreements::set_status(&mut storage, id, AgreementStatus::Signed, day, "", now)
+            .expect_err("not signed");
+    let text = err.to_string();
+    assert!(
+        text.contains(
+            "сторона «МБОУ «Лицей»» (партнёр № 3) не читается: запись партнёра повреждена"
+        ),
+        "{text}"
+    );
+    assert_eq!(common::dump(&storage), before, "the status stays");
+}
+
+/// The command line says the same, word for word, and writes no file.
+#[test]
+fn the_command_line_names_the_damaged_record_and_the_party() {
+    let dir = damaged_demo();
+    let storage = Storage::open_dir(dir.path()).expect("open");
+    let id = agreement_of_partner_3(&storage).to_string();
+    drop(storage);
+    let hint = "Какие записи повреждены и что в них не так: partnernet check data\n";
+
+    let out = cli(dir.path(), &["partners", "show", "3"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!("Ошибка: {}\n{hint}", damaged_message("партнёра", 3))
+    );
+    assert!(out.stdout.is_empty());
+    let out = cli(dir.path(), &["partners", "show", "1"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("\"id\": 1"));
+
+    let pdf = dir.path().join("party.pdf");
+    let out = cli(
+        dir.path(),
+        &[
+            "agreements",
+            "render",
+            &id,
+            "-o",
+            pdf.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), format!("Ошибка: {PARTY_3}\n{hint}"));
+    assert!(!pdf.exists());
+
+    let pdf = dir.path().join("damaged.pdf");
+    let out = cli(
+        dir.path(),
+        &[
+            "agreements",
+            "render",
+            "2",
+            "-o",
+            pdf.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(
+        text(&out.stderr),
+        format!("Ошибка: {}\n{hint}", damaged_message("договора", 2))
+    );
+    assert!(!pdf.exists());
 }

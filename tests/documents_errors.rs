@@ -71,10 +71,7 @@ fn front_matter_errors_name_the_key_and_line() {
     let msg = render_markdown(&bad, created())
         .expect_err("missing key")
         .to_string();
-    assert!(
-        msg.contains("year") && msg.starts_with("Строка 9:"),
-        "{msg}"
-    );
+    assert!(msg.contains("год") && msg.starts_with("Строка 9:"), "{msg}");
 
     let bad = FRONT.replace("title: Проба\n", "title: Проба\ntitle: Ещё\n");
     let msg = render_markdown(&bad, created())

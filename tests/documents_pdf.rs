@@ -340,6 +340,7 @@ fn agreement() -> Document {
         Block::Heading {
             level: 1,
             text: "Соглашение о сетевом взаимодействии".into(),
+            runs: Vec::new(),
         },
         Block::Paragraph(Paragraph {
             inlines: vec![Inline::plain("г. Котовск «1» марта 2026 г.")],
@@ -348,6 +349,7 @@ fn agreement() -> Document {
         Block::Heading {
             level: 2,
             text: "1. Предмет соглашения".into(),
+            runs: Vec::new(),
         },
     ];
     for i in 0..6 {
@@ -447,4 +449,64 @@ fn agreement_model_with_landscape_plan_renders_cleanly() {
     ] {
         assert!(text.contains(w), "«{w}» missing from the agreement text");
     }
+}
+
+/// Emphasis inside a heading (issue 14 §5): `*курсив*` in a `##` heading is
+/// set bold italic, the outline and contents keep the plain words, and
+/// DOCX keeps the italic run.
+#[test]
+fn emphasis_inside_a_heading_is_kept() {
+    let source = DEMO_BROCHURE.replacen(
+        "\n# ",
+        "\n## Работа с *социальными* партнёрами\n\nАбзац.\n\n# ",
+        1,
+    );
+    let doc = brochure::parse(&source).expect("parses");
+    let runs = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading { text, runs, .. } if text.contains("социальными") => {
+                Some(runs.clone())
+            }
+            _ => None,
+        })
+        .expect("the heading");
+    assert_eq!(
+        runs.iter()
+            .map(|r| (r.text.as_str(), r.italic))
+            .collect::<Vec<_>>(),
+        [
+            ("Работа с ", false),
+            ("социальными", true),
+            (" партнёрами", false)
+        ]
+    );
+    let r = write_pdf(&brochure::render_markdown(&source, created()).expect("renders"));
+    let fonts = run("pdffonts", &[p(&r.path)]);
+    assert!(fonts.contains("LiberationSerif-BoldItalic"), "{fonts}");
+    let text = run("pdftotext", &["-layout", p(&r.path), "-"]);
+    assert!(
+        text.contains("Работа с социальными партнёрами"),
+        "{text:.2000}"
+    );
+    let docx = partnernet::documents::docx::write_docx(&doc, &PageSetup::brochure(), created())
+        .expect("docx");
+    let xml = {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+        let mut s = String::new();
+        zip.by_name("word/document.xml")
+            .expect("document.xml")
+            .read_to_string(&mut s)
+            .expect("read");
+        s
+    };
+    let at = xml.find("социальными").expect("in the DOCX");
+    let run_start = xml[..at].rfind("<w:r>").expect("its run");
+    assert!(
+        xml[run_start..at].contains("<w:i />") || xml[run_start..at].contains("<w:i/>"),
+        "{}",
+        &xml[run_start..at]
+    );
 }

@@ -37,6 +37,7 @@ fn everything(storage: &Storage, contacts: bool) -> ExchangeSelection {
         rows.collect::<rusqlite::Result<_>>().expect("ids")
     };
     ExchangeSelection {
+        all_partners: false,
         partner_ids: ids("SELECT id FROM partners WHERE deleted_at IS NULL"),
         year: Some(2026),
         event_ids: Vec::new(),
@@ -559,4 +560,48 @@ fn an_agreement_whose_number_is_taken_here_is_refused_by_name_and_nothing_change
         "{message}"
     );
     assert_eq!(dump(&to), before);
+}
+
+/// «Все партнёры» sends no list of ids (10 000 on a large registry): the
+/// core takes every live partner — one in the trash stays out, ids sent
+/// along are ignored — and the package is the one every live id makes.
+#[test]
+fn all_partners_is_every_live_partner_without_a_list_of_ids() {
+    let (_d, mut storage) = sender();
+    partners::trash(&mut storage, 5, now()).expect("trash");
+    let live = everything(&storage, true);
+    assert!(!live.partner_ids.contains(&5));
+    let by_ids = ExchangeSelection {
+        partner_ids: live.partner_ids.clone(),
+        contacts: true,
+        ..Default::default()
+    };
+    let all = ExchangeSelection {
+        all_partners: true,
+        partner_ids: vec![5],
+        contacts: true,
+        ..Default::default()
+    };
+    let collect =
+        |s: &ExchangeSelection| exchange::records::collect(&storage, s, now()).expect("collect");
+    let (expected, got) = (collect(&by_ids), collect(&all));
+    // Every live partner, and the sender for its own ties.
+    assert_eq!(got.partners.len(), live.partner_ids.len() + 1);
+    assert!(got
+        .partners
+        .iter()
+        .any(|p| p.contacts.as_ref().is_some_and(|c| !c.is_empty())));
+    assert!(!got.ties.is_empty(), "ties between the partners travel");
+    assert_eq!(got, expected);
+    let trashed = queries::partner_uuid(storage.conn(), 5).expect("uuid");
+    assert!(got.partners.iter().all(|p| p.uuid != trashed));
+
+    // With the agreements too: their parties are not listed twice.
+    let with_agreements = ExchangeSelection {
+        agreement_ids: live.agreement_ids.clone(),
+        ..all.clone()
+    };
+    let package = collect(&with_agreements);
+    assert_eq!(package.partners.len(), got.partners.len());
+    assert_eq!(package.agreements.len(), live.agreement_ids.len());
 }

@@ -27,9 +27,10 @@ fn the_kept_health_follows_every_change() {
 
     // Kept: the computation is not run again while nothing changed.
     let mut ran = 0;
+    // The health is kept shared (`Arc`): the pages take views of it.
     let count = |s: &Storage| {
         ran += 1;
-        network::health(s, today, year(today))
+        network::health(s, today, year(today)).map(std::sync::Arc::new)
     };
     storage
         .memo(&format!("network::health {today} {}", year(today)), count)

@@ -143,7 +143,7 @@ fn header_line(page: &str) -> Option<usize> {
 fn check(n: u32) -> (Duration, usize) {
     let plan = plan_of(n);
     let t = Instant::now();
-    let bytes = plan_pdf::render(&plan, now()).expect("a plan of any size renders");
+    let bytes = plan_pdf::render(&plan, None, now()).expect("a plan of any size renders");
     let took = t.elapsed();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join(format!("plan-{n}.pdf"));
@@ -217,7 +217,7 @@ fn a_plan_of_20000_rows_renders_with_every_number() {
 #[test]
 fn the_plan_keeps_long_words_whole_and_titles_in_order() {
     let plan = plan_of(120);
-    let bytes = plan_pdf::render(&plan, now()).expect("renders");
+    let bytes = plan_pdf::render(&plan, None, now()).expect("renders");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.pdf");
     std::fs::write(&path, &bytes).expect("write");

@@ -136,6 +136,19 @@ test("the window at scale: every section and switch against the targets", async 
         const search = await s.find("partners-search");
         await s.click(search);
         await step("Партнёры: буква в поиске", () => s.type(search, "7"), `return /Найдено/.test(document.querySelector('[data-testid="partners-count"]')?.innerText ?? "");`);
+        // The one search (Ctrl+K): the palette opens, a name typed finds partners, people, events…
+        await step("Поиск по всему: Ctrl+K", () => s.press("\uE009", "k"), has('[data-testid="search-all-input"]'));
+        await step(
+          "Поиск по всему: ввод «Партнёр № 12»",
+          async () => s.type(await s.active(), "Партнёр № 12"),
+          has('[data-testid="search-result"]'),
+        );
+        await s.press("\uE00C");
+        await s.gone("search-palette");
+        await step("Контакты: открыть", nav("persons"), has('[data-testid="person-row"]'));
+        const personSearch = await s.find("persons-search");
+        await s.click(personSearch);
+        await step("Контакты: буква в поиске", () => s.type(personSearch, "а"), `return /Найдено/.test(document.querySelector('[data-testid="persons-count"]')?.innerText ?? "");`);
         await step("Договоры: открыть", nav("agreements"), has('[data-testid="agreement-row"]'));
         const picker = await s.find("filter-agreement-partner");
         await step(
@@ -146,6 +159,12 @@ test("the window at scale: every section and switch against the targets", async 
           },
           has('[data-testid="filter-agreement-partner-option"]'),
         );
+        // Templates: the editor with its preview, the field picker and a search in it.
+        await step("Шаблоны: открыть", () => s.clickId("agreements-tab-templates"), has('[data-testid="templates-editor"] textarea'));
+        await step("Шаблоны: «Поля»", () => s.clickId("template-fields"), has('[data-testid="merge-field"]'));
+        await step("Шаблоны: поиск поля «инн»", async () => s.type(await s.find("field-search"), "инн"), `return document.querySelectorAll('[data-testid="merge-field"]').length < 10;`);
+        await s.press("\uE00C"); // empties the search
+        await s.press("\uE00C"); // closes the picker
         await step("Мероприятия: открыть (месяц)", nav("events"), has(".fc-event"));
         await s.exec(`document.querySelector(".fc-dayGridMonth-button")?.click(); return true;`);
         await sleep(300);
@@ -162,6 +181,11 @@ test("the window at scale: every section and switch against the targets", async 
         await step("Мероприятия: вид «День»", async () => s.click(await s.findCss(".fc-timeGridDay-button")), has(".fc-timeGridDay-view .fc-event"));
         await s.screenshot(join(OUT, `bench-ui-events-day${LABEL}.png`));
         await s.click(await s.findCss(".fc-dayGridMonth-button"));
+        // The calendar's search lists the whole school year beside the month.
+        const eventSearch = await s.find("events-search");
+        await s.click(eventSearch);
+        await step("Мероприятия: поиск за учебный год", () => s.type(eventSearch, "Вебинар"), has('[data-testid="events-year-match"]'));
+        await s.fill("events-search", "");
         await step("Отчёты: открыть (план)", nav("reports"), has('[data-testid="plan-row"]'));
         const year = Number(await s.exec(`return document.querySelector('[data-testid="plan-year"]').value;`));
         await step(
@@ -182,13 +206,23 @@ test("the window at scale: every section and switch against the targets", async 
           `const t = document.querySelector('[data-testid="plan-table"]'); const n = [...t.querySelectorAll('[data-testid="plan-row"] .num')].map((c) => Number(c.textContent));
            return !t.querySelector('[data-testid="plan-row-pending"]') && n.length > 0 && n.at(-1) === Number(/(\\d+)/.exec(document.querySelector('[data-testid="plan-count"]').innerText.replace(/\\s/g, ""))?.[1]);`,
         );
-        // The map: drawn (Cytoscape ready) with n nodes (any when null), no reload under way.
+        // The map: drawn (Cytoscape ready, the map's elements on the canvas) with n nodes (any when null), no reload under way.
         const mapDrawn = (n) =>
-          `(() => { const c = document.querySelector('[data-testid="map-canvas"][data-ready="true"]'); return !!c && !document.querySelector('[data-testid="map-page"] [aria-busy="true"]') && ${n === null ? "true" : `c.dataset.nodes === "${n}"`}; })()`;
+          `(() => { const c = document.querySelector('[data-testid="map-canvas"][data-ready="true"][data-drawn="true"]'); return !!c && !document.querySelector('[data-testid="map-page"] [aria-busy="true"]') && ${n === null ? "true" : `c.dataset.nodes === "${n}"`}; })()`;
         await step("Карта сети: открыть", nav("map"), `return ${mapDrawn(null)};`);
         await s.screenshot(join(OUT, `bench-ui-map${LABEL}.png`));
         await step("Карта сети: показать 500", () => s.select("map-limit", "500"), `return ${mapDrawn(501)};`);
         await step("Карта сети: снова 150", () => s.select("map-limit", "150"), `return ${mapDrawn(151)};`);
+        // Zoomed in twice: the names now large enough are given to Cytoscape and measured (MapCanvas relabel).
+        await step(
+          "Карта сети: крупнее ×2 (имена)",
+          async () => {
+            const plus = await s.findCss('[data-testid="map-page"] button[aria-label="Крупнее"]');
+            await s.click(plus);
+            await s.click(plus);
+          },
+          `return ${mapDrawn(151)};`,
+        );
         const mapYear = Number(await s.exec(`return document.querySelector('[data-testid="map-period"]').value;`));
         await step(
           "Карта сети: прошлый учебный год",
@@ -211,6 +245,40 @@ test("the window at scale: every section and switch against the targets", async 
         await s.screenshot(join(OUT, `bench-ui-home${LABEL}.png`));
         const height = await s.exec(`return document.querySelector(".page-body")?.scrollHeight ?? 0;`);
         t.diagnostic(`Главная: page body ${height} px tall`);
+        // The exchange package: «все партнёры» is one choice, the others are picked by typing.
+        await s.clickId("nav-settings");
+        await s.clickId("settings-data");
+        await s.find("exchange-export");
+        await step(
+          "Обмен: открыть выгрузку пакета",
+          () => s.clickId("exchange-export"),
+          `return !!document.querySelector('[data-testid="exchange-partners-all"]:checked') && !!document.querySelector('[data-testid="exchange-export-dialog"] [data-ready="true"]');`,
+        );
+        await s.clickId("exchange-partners-some");
+        const packagePicker = await s.find("exchange-partner-pick");
+        await step(
+          "Обмен: выбор партнёра (ввод «Партнёр № 12»)",
+          async () => {
+            await s.click(packagePicker);
+            await s.type(packagePicker, "Партнёр № 12");
+          },
+          has('[data-testid="exchange-partner-pick-option"]'),
+        );
+        await s.screenshot(join(OUT, `bench-ui-exchange${LABEL}.png`));
+        // Esc closes the matches.
+        await s.press("\uE00C");
+        await step(
+          "Обмен: вкладка «Мероприятия» (учебный год)",
+          () => s.clickId("exchange-tab-events"),
+          has('[data-testid="exchange-events"] li .name'),
+        );
+        await s.press("\uE00C");
+        await s.gone("exchange-export-dialog");
+        // The theme switched (Настройки → Оформление), then back to the system's.
+        await s.clickId("settings-theme");
+        await s.find("theme-dark");
+        await step("Оформление: тёмная тема", () => s.clickId("theme-dark"), `return document.documentElement.dataset.theme === "dark";`);
+        await s.clickId("theme-system");
         // The same two pages at the smallest window (1024×640).
         const resized = await s.cmd("POST", "/window/rect", { width: 1024, height: 640 }).then(() => true, () => false);
         if (resized) {

@@ -16,6 +16,7 @@ use state::AppState;
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .manage(commands::backups::StartOutcome::default())
         .invoke_handler(journal::traced(tauri::generate_handler![
@@ -36,7 +37,12 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::partners::partners_purge,
             commands::partners::partners_trash_list,
             commands::partners::partners_history,
-            commands::partners::persons_list,
+            commands::persons::persons_search,
+            commands::persons::persons_get,
+            commands::persons::persons_validate,
+            commands::persons::persons_update,
+            commands::persons::persons_merge,
+            commands::persons::persons_history,
             commands::partners::partners_ties,
             commands::partners::partners_tie_add,
             commands::partners::partners_tie_update,
@@ -126,6 +132,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::reports::plan_get,
             commands::reports::plan_page,
             commands::reports::plan_preview,
+            commands::reports::plan_signatures_get,
+            commands::reports::plan_signatures_save,
             commands::reports::plan_export,
             // reports: the year's analytical report and its charts
             commands::reports::reports_charts,
@@ -135,8 +143,12 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::reports::annual_report_export,
             // network: the network's health on «Главная» and in the partners list
             commands::network::network_health,
+            commands::network::network_partner_flags,
             commands::network::network_map,
             commands::network::network_map_export,
+            // search: one search for everything (Ctrl+K), the calendar's over its year
+            commands::search::search_everything,
+            commands::search::search_events,
             // file dialogs and opening what was written
             commands::exchange::exchange_export,
             commands::exchange::exchange_preview,
@@ -144,6 +156,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::exports::exports_save_dialog,
             commands::exports::exports_open_dialog,
             commands::exports::exports_open,
+            commands::exports::exports_print,
             // backups: Настройки → Данные → «Резервные копии»
             commands::backups::backups_list,
             commands::backups::backups_create,
@@ -152,6 +165,11 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::backups::backups_open_folder,
             commands::backups::backups_set_rotation,
             commands::backups::backups_start_outcome,
+            // the day's notification, removing the demo, starting over
+            commands::notifications::notifications_take,
+            commands::notifications::demo_present,
+            commands::notifications::demo_remove,
+            commands::notifications::app_start_over,
             // «Экспорт» of every list as XLSX or CSV
             commands::lists::lists_export,
             // the journal: «Открыть журнал», the tests' panic

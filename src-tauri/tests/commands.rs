@@ -211,12 +211,23 @@ fn brochures_preview_errors_point_at_the_line_and_export_writes_a_pdf() {
     let written = call(
         &app,
         "brochures_export",
-        json!({ "id": id, "path": out.to_str().expect("path") }),
+        json!({ "id": id, "format": "pdf", "path": out.to_str().expect("path") }),
     )
     .expect("export");
     assert_eq!(written, json!(out.to_str()));
     let bytes = std::fs::read(&out).expect("pdf written");
     assert!(bytes.starts_with(b"%PDF-"));
+    // The same brochure as an editable Word document.
+    let docx = app.dir.path().join("брошюра.docx");
+    let written = call(
+        &app,
+        "brochures_export",
+        json!({ "id": id, "format": "docx", "path": docx.to_str().expect("path") }),
+    )
+    .expect("docx");
+    assert_eq!(written, json!(docx.to_str()));
+    let bytes = std::fs::read(&docx).expect("docx written");
+    assert!(bytes.starts_with(b"PK"), "a DOCX (zip)");
 
     let template = call(&app, "brochures_template", json!({})).expect("template");
     assert!(

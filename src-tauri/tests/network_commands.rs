@@ -30,11 +30,19 @@ fn the_network_health_of_the_demo_has_partners_flags_and_stages() {
         "{health}"
     );
     assert_eq!(health["dormant_months"], json!(6));
-    assert_eq!(
-        count(&health, "partners"),
-        partners.as_array().map_or(0, Vec::len)
-    );
-    assert!(count(&health, "flags") > 0, "the demo has problems to show");
+    let live = partners.as_array().map_or(0, Vec::len);
+    assert_eq!(health["partners_count"], json!(live));
+    let total = health["flags_total"].as_u64().unwrap_or(0) as usize;
+    assert!(total > 10, "the demo has problems to show: {health}");
+    // The first page of «Главная», counted whole by kind.
+    assert_eq!(count(&health, "flags"), 10);
+    let counted: u64 = health["flag_counts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| c["n"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(counted as usize, total);
     for flag in health["flags"].as_array().into_iter().flatten() {
         let message = flag["message"].as_str().unwrap_or_default();
         assert!(is_russian(message), "{flag}");
@@ -46,8 +54,43 @@ fn the_network_health_of_the_demo_has_partners_flags_and_stages() {
         .flatten()
         .map(|s| s["partners"].as_i64().unwrap_or(0))
         .sum();
-    assert_eq!(staged as usize, count(&health, "partners"));
+    assert_eq!(staged as usize, live);
     assert!(count(&health, "top5") <= 5);
+
+    // Every flag when asked for; a partner's own with their explanations.
+    let all = call(
+        &app,
+        "network_health",
+        json!({ "year": null, "flags": 1000 }),
+    )
+    .expect("all");
+    assert_eq!(count(&all, "flags"), total);
+    let marked = all["marks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["flags"].as_array().is_some_and(|f| f.len() > 1))
+        .cloned()
+        .expect("a partner with two flags");
+    let own = call(
+        &app,
+        "network_partner_flags",
+        json!({ "partnerId": marked["partner_id"] }),
+    )
+    .expect("own flags");
+    let kinds: Vec<Value> = own
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| f["kind"].clone())
+        .collect();
+    assert_eq!(Value::Array(kinds), marked["flags"]);
+    assert!(own
+        .as_array()
+        .into_iter()
+        .flatten()
+        .all(|f| f["partner_id"] == marked["partner_id"]
+            && is_russian(f["message"].as_str().unwrap_or_default())));
 
     let given = call(&app, "network_health", json!({ "year": 2020 })).expect("2020");
     assert_eq!(given["year"], json!(2020));

@@ -400,3 +400,34 @@ fn the_plan_is_paged_as_the_table_scrolls() {
         "{current}"
     );
 }
+
+#[test]
+fn the_plan_signatures_are_read_saved_and_refused_by_field() {
+    let (app, _) = app_with_event();
+    let mut s = call(&app, "plan_signatures_get", json!({})).expect("defaults");
+    assert_eq!(s["approval"], json!(true));
+    assert_eq!(s["responsible"], json!(true));
+
+    s["approver_position"] = json!("Директор МБУ ДО «ЦДТ»");
+    s["approver_name"] = json!("В.И. Мишина");
+    s["approval_date"] = json!("2026-09-01");
+    let saved = call(&app, "plan_signatures_save", json!({ "input": s.clone() })).expect("saved");
+    assert_eq!(saved["approver_name"], json!("В.И. Мишина"));
+    assert_eq!(
+        call(&app, "plan_signatures_get", json!({})).expect("kept"),
+        saved
+    );
+
+    s["approver_position"] = json!("   ");
+    let err = call(&app, "plan_signatures_save", json!({ "input": s })).unwrap_err();
+    assert_eq!(err["code"], json!("validation"), "{err}");
+    assert!(
+        err["fields"].to_string().contains("approver_position"),
+        "{err}"
+    );
+    assert!(is_russian(message(&err)), "{err}");
+    assert_eq!(
+        call(&app, "plan_signatures_get", json!({})).expect("unchanged"),
+        saved
+    );
+}

@@ -291,7 +291,8 @@ fn read(r: &rusqlite::Row, base: &Path) -> rusqlite::Result<Attachment> {
 }
 
 pub fn get(storage: &Storage, attachment_id: i64) -> Result<Attachment> {
-    load(storage.conn(), &data_dir(storage), attachment_id)
+    let found = load(storage.conn(), &data_dir(storage), attachment_id);
+    crate::error::rows::named(found, "файла договора", attachment_id)
 }
 
 /// Opens a scan or a version with the system's viewer.

@@ -168,6 +168,9 @@ fn missing(conn: &Connection, a: &Agreement) -> Result<Vec<Missing>> {
             "Добавьте хотя бы одного партнёра — сторону договора.",
         ));
     }
+    for (i, party) in d.parties.iter().enumerate() {
+        out.extend(damaged_gap(conn, i, party)?);
+    }
     match d.kind {
         AgreementKind::Cooperation => {
             if d.subject.trim().is_empty() {
@@ -232,16 +235,41 @@ fn own_gaps(conn: &Connection) -> Result<Option<Missing>> {
     })
 }
 
+/// The `i`-th party, whatever the kind, when its partner's stored row does
+/// not read: nothing is known of it, so nothing may be signed with it.
+fn damaged_gap(conn: &Connection, i: usize, party: &AgreementParty) -> Result<Option<Missing>> {
+    let (id, name) = match super::parties::partner(conn, party.partner_id) {
+        Err(CoreError::DamagedParty { id, name }) => (id, name),
+        Err(e) => return Err(e),
+        Ok(_) => return Ok(None),
+    };
+    let item = format!(
+        "сторона {} не читается: запись партнёра повреждена",
+        crate::error::party(&name, id)
+    );
+    let message = CoreError::DamagedParty { id, name }.to_string();
+    Ok(Some(Missing::new(
+        format!("parties.{i}.partner_id"),
+        item,
+        message,
+    )))
+}
+
 /// Why the `i`-th party cannot sign, if it cannot: it is gone, in the
-/// trash, not a legal entity, or its card lacks requisites.
+/// trash, not a legal entity, or its card lacks requisites (a party that
+/// does not read is [`damaged_gap`]'s).
 fn party_gap(conn: &Connection, i: usize, party: &AgreementParty) -> Option<Missing> {
     let field = format!("parties.{i}.partner_id");
-    let Ok(partner) = crate::partners::queries::load(conn, party.partner_id) else {
-        return Some(Missing::new(
-            field,
-            format!("партнёр № {} не найден", party.partner_id),
-            "Партнёр не найден в реестре: выберите другого.",
-        ));
+    let partner = match crate::partners::queries::load(conn, party.partner_id) {
+        Ok(partner) => partner,
+        Err(e) if crate::error::rows::is_damaged(&e) => return None,
+        Err(_) => {
+            return Some(Missing::new(
+                field,
+                format!("партнёр № {} не найден", party.partner_id),
+                "Партнёр не найден в реестре: выберите другого.",
+            ))
+        }
     };
     let name = &partner.data.short_name;
     if partner.deleted_at.is_some() {

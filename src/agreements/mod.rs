@@ -19,6 +19,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod numbering;
 pub mod output;
+pub mod parties;
 pub mod queries;
 pub mod reminders;
 pub mod render;
@@ -88,6 +89,21 @@ pub fn number_preview(storage: &Storage, scheme: &str, now: NaiveDateTime) -> Re
 /// partners exist and are not in the trash, the number is free (or is
 /// given by the scheme), the place defaults to the settings' one.
 pub fn prepare(
+    conn: &Connection,
+    mut input: AgreementInput,
+    id: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<AgreementInput> {
+    let person = crate::persons::link_responsible(
+        conn,
+        input.responsible_person_id,
+        &mut input.responsible,
+    )?;
+    crate::persons::with_problem(person, prepare_linked(conn, input, id, now))
+}
+
+/// [`prepare`] once the responsible picked from «Контакты» is named.
+fn prepare_linked(
     conn: &Connection,
     input: AgreementInput,
     id: Option<i64>,
@@ -238,7 +254,15 @@ fn prepare_update(
     if input.place.trim().is_empty() {
         input.place = old.data.place.clone();
     }
-    let input = validate::normalize_agreement(input).map_err(CoreError::Validation)?;
+    let person = crate::persons::link_responsible(
+        conn,
+        input.responsible_person_id,
+        &mut input.responsible,
+    )?;
+    let input = crate::persons::with_problem(
+        person,
+        validate::normalize_agreement(input).map_err(CoreError::Validation),
+    )?;
     let changed = changed_content(&old.data, &input);
     if !changed.is_empty() {
         return Err(CoreError::Conflict(format!(

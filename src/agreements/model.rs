@@ -86,6 +86,9 @@ pub struct AgreementInput {
     /// The plan of joint events as an annex (empty = no annex).
     pub plan: Vec<PlanItem>,
     pub responsible: String,
+    /// The responsible picked from «Контакты»: `responsible` then holds
+    /// their «Фамилия И.О.»; `None` when a name is typed in (or none).
+    pub responsible_person_id: Option<i64>,
     pub notes: String,
 }
 
@@ -106,6 +109,7 @@ impl Default for AgreementInput {
             prolong_months: None,
             plan: Vec::new(),
             responsible: String::new(),
+            responsible_person_id: None,
             notes: String::new(),
         }
     }
@@ -225,11 +229,22 @@ pub struct AgreementTemplate {
 /// A merge field a template can use, for the editor's field list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MergeField {
-    /// `own.head.genitive`, `parties[0].name` …
+    /// The English name old templates use: `own.head.in_person`, `partners[0].role` …
     pub name: String,
+    /// The Russian name: `учреждение.руководитель.в_лице` (see render::names).
+    pub russian: String,
+    /// The heading it is listed under: «Учреждение», «Фильтры» …
+    pub group: String,
     pub description: String,
     /// The value for the agreement being previewed, when there is one.
     pub example: String,
+    /// What a click puts at the cursor: `{{ … }}`, a whole `{% for %}` block, a filter, a marker line.
+    pub insert: String,
+    /// For a field of a list item: the lists it is an item field of (both
+    /// names) and its Russian path inside one item, so that inside
+    /// `{% for партнёр in партнёры %}` it goes in as `партнёр.…`.
+    pub lists: Vec<String>,
+    pub item: String,
 }
 
 impl AgreementKind {

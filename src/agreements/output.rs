@@ -62,11 +62,7 @@ pub fn export(
 /// A PDF for printing, written into the data folder's `print/` and kept as a
 /// version; the caller opens it with the system viewer.
 pub fn print_copy(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<PathBuf> {
-    let dir = storage
-        .path()
-        .parent()
-        .map(|p| p.join("print"))
-        .unwrap_or_else(|| PathBuf::from("print"));
+    let dir = storage.print_dir();
     std::fs::create_dir_all(&dir).map_err(|e| CoreError::io(&dir, e))?;
     let agreement = crate::agreements::get(storage, id)?;
     let number = if agreement.data.number.is_empty() {

@@ -110,6 +110,10 @@ pub fn update(
 }
 
 fn write_children(conn: &Connection, id: i64, input: &AgreementInput) -> Result<()> {
+    conn.execute(
+        "UPDATE agreements SET responsible_person_id = ?2 WHERE id = ?1",
+        params![id, input.responsible_person_id],
+    )?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO agreement_parties (agreement_id, position, partner_id, role)
          VALUES (?1, ?2, ?3, ?4)",
@@ -133,12 +137,23 @@ fn write_children(conn: &Connection, id: i64, input: &AgreementInput) -> Result<
     Ok(())
 }
 
+/// The agreement `id` (in the trash too); a stored value of it that does
+/// not read is [`CoreError::Damaged`].
 pub fn load(conn: &Connection, id: i64) -> Result<Agreement> {
+    crate::error::rows::named(load_any(conn, id), "договора", id)
+}
+
+fn load_any(conn: &Connection, id: i64) -> Result<Agreement> {
     let sql = format!(
-        "SELECT {COLUMNS}, status, created_at, updated_at, deleted_at FROM agreements WHERE id = ?"
+        "SELECT {COLUMNS}, status, created_at, updated_at, deleted_at, responsible_person_id
+         FROM agreements WHERE id = ?"
     );
     let found = conn
-        .query_row(&sql, [id], |row| read_agreement(row, id))
+        .query_row(&sql, [id], |row| {
+            let mut a = read_agreement(row, id)?;
+            a.data.responsible_person_id = row.get(22)?;
+            Ok(a)
+        })
         .optional()?;
     let mut agreement = found.ok_or(CoreError::NotFound {
         what: "Договор",
@@ -173,6 +188,7 @@ fn read_agreement(row: &Row, id: i64) -> rusqlite::Result<Agreement> {
             auto_prolong: row.get::<_, i64>(14)? != 0,
             prolong_months: months.and_then(|m| u32::try_from(m).ok()),
             responsible: row.get(16)?,
+            responsible_person_id: None,
             notes: row.get(17)?,
             parties: Vec::new(),
             plan: Vec::new(),

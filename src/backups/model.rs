@@ -21,6 +21,8 @@ pub enum Reason {
     Import,
     /// Before another backup is restored over the current data.
     Restore,
+    /// Before the demo data is removed or the database emptied (Настройки → Данные).
+    Clear,
 }
 
 impl Reason {
@@ -32,6 +34,7 @@ impl Reason {
             Reason::Migration => "Перед обновлением программы",
             Reason::Import => "Перед импортом",
             Reason::Restore => "Перед восстановлением",
+            Reason::Clear => "Перед очисткой данных",
         }
     }
 }

@@ -52,6 +52,7 @@ fn agreement() -> Document {
     let mut blocks = vec![Block::Heading {
         level: 1,
         text: "Соглашение о сетевом взаимодействии".into(),
+        runs: Vec::new(),
     }];
     blocks.push(Block::Paragraph(Paragraph {
         inlines: vec![Inline::plain("г. Котовск «1» марта 2026 г.")],
@@ -62,6 +63,7 @@ fn agreement() -> Document {
         blocks.push(Block::Heading {
             level: 2,
             text: format!("{s}. Раздел соглашения номер {s}"),
+            runs: Vec::new(),
         });
         for c in 1..=3 {
             blocks.push(Block::Paragraph(Paragraph::justified(vec![Inline::plain(
@@ -174,7 +176,7 @@ fn to_typst(doc: &Document, setup: &PageSetup) -> String {
 fn block_typst(b: &Block) -> String {
     match b {
         Block::TitlePage(t) => title_page_typst(t),
-        Block::Heading { level, text } => format!(
+        Block::Heading { level, text, .. } => format!(
             "{} {}\n\n",
             "=".repeat(usize::from(*level)),
             escape_typst(text)

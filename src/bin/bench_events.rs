@@ -112,11 +112,11 @@ fn run() -> Result<(), CoreError> {
     let year_plan = plan::plan(&storage, 2026)?;
     let rows: usize = year_plan.months.iter().map(|m| m.rows.len()).sum();
     let plan_ms = time_ms(5, || plan::plan(&storage, 2026))?;
-    let pdf_ms = time_ms(5, || plan_pdf::render(&year_plan, now))?;
+    let pdf_ms = time_ms(5, || plan_pdf::render(&year_plan, None, now))?;
     let xlsx_ms = time_ms(5, || plan_xlsx::render(&year_plan))?;
     let ics_ms = time_ms(5, || events::export::export_year(&storage, 2026, now))?;
     let big = scaled(&year_plan, BIG_PLAN_ROWS);
-    let big_ms = time_ms(1, || plan_pdf::render(&big, now))?;
+    let big_ms = time_ms(1, || plan_pdf::render(&big, None, now))?;
     let verdict = |ms: f64, target: f64| {
         if ms <= target {
             "ok"

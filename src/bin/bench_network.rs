@@ -161,6 +161,12 @@ fn run() -> Result<(), CoreError> {
         t.elapsed().as_secs_f64() * 1000.0
     );
     let health = network::health(&storage, today, 2026)?;
+    if let Ok(n) = std::env::var("BENCH_PROFILE") {
+        for _ in 0..n.parse::<u32>().unwrap_or(0) {
+            network::health(&storage, today, 2026)?;
+        }
+        return Ok(());
+    }
     if std::env::var("BENCH_PARTS").is_ok() {
         let inputs = network::load(&storage, today, 2026)?;
         let parts = [
@@ -183,6 +189,10 @@ fn run() -> Result<(), CoreError> {
                 })?
             }),
             ("partners::all", time_ms(3, || partners::all(&storage))?),
+            (
+                "partners::all_lean",
+                time_ms(3, || partners::all_lean(&storage))?,
+            ),
             (
                 "agreements::all",
                 time_ms(3, || partnernet::agreements::all(&storage, today))?,

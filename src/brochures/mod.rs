@@ -13,8 +13,8 @@ use model::{Brochure, BrochureSummary};
 
 const UNTITLED: &str = "Без названия";
 
-/// The `title:` of the front matter, read leniently: a draft with errors
-/// elsewhere still gets its name in the list.
+/// The `название:` (or the older `title:`) of the front matter, read
+/// leniently: a draft with errors elsewhere still gets its name in the list.
 pub fn title_of(source: &str) -> String {
     let mut lines = source.lines();
     if lines.next().map(str::trim) != Some("---") {
@@ -22,7 +22,12 @@ pub fn title_of(source: &str) -> String {
     }
     lines
         .take_while(|l| l.trim() != "---")
-        .find_map(|l| l.trim().strip_prefix("title:"))
+        .find_map(|l| {
+            let l = l.trim();
+            l.strip_prefix("название:")
+                .or_else(|| l.strip_prefix("Название:"))
+                .or_else(|| l.strip_prefix("title:"))
+        })
         .map(|t| crate::validation::fields::clean_line(t.trim().trim_matches(['"', '\''])))
         // Empty or only invisible characters: no name to list it by.
         .filter(|t| !t.chars().all(crate::validation::fields::is_invisible))
@@ -49,9 +54,9 @@ pub fn template(storage: &Storage, year: i32) -> Result<String> {
         inst.city
     };
     Ok(format!(
-        "---\norganization: {organization}\nunit: {unit}\ntitle: Название брошюры\n\
-         kind: Методические рекомендации\nauthors:\n  - Фамилия И.О. — методист\n\
-         city: {city}\nyear: {year}\n---\n\n[[toc]]\n\n---\n\n# Введение\n\n\
+        "---\nорганизация: {organization}\nподразделение: {unit}\nназвание: Название брошюры\n\
+         вид: Методические рекомендации\nавторы:\n  - Фамилия И.О. — методист\n\
+         город: {city}\nгод: {year}\n---\n\n[[toc]]\n\n---\n\n# Введение\n\n\
          Текст введения.\n\n# Основная часть\n\n## Раздел\n\n- пункт списка;\n- пункт списка.\n\n\
          # Вывод\n\nТекст вывода.\n"
     ))
@@ -78,7 +83,7 @@ pub fn purge(storage: &mut Storage, id: i64) -> Result<()> {
 }
 
 pub fn get(storage: &Storage, id: i64) -> Result<Brochure> {
-    queries::load(storage.conn(), id)
+    crate::error::rows::named(queries::load(storage.conn(), id), "брошюры", id)
 }
 
 /// Saves a new brochure. A draft is saved even when it does not typeset yet:
@@ -144,5 +149,6 @@ mod tests {
         assert_eq!(title_of("---\ntitle:\n---"), UNTITLED);
         assert_eq!(title_of("---\ntitle: \u{200B}\u{FEFF}\n---"), UNTITLED);
         assert_eq!(title_of("---\ntitle: Да\u{0}та\n---"), "Дата");
+        assert_eq!(title_of("---\nназвание: Памятка\n---"), "Памятка");
     }
 }

@@ -70,6 +70,7 @@ fn selection(
 ) -> Result<ExchangeSelection> {
     if chosen.partners.is_some() || chosen.events.is_some() || chosen.agreements.is_some() {
         return Ok(ExchangeSelection {
+            all_partners: false,
             partner_ids: chosen.partners.unwrap_or_default(),
             year,
             event_ids: chosen.events.unwrap_or_default(),
@@ -78,7 +79,8 @@ fn selection(
         });
     }
     Ok(ExchangeSelection {
-        partner_ids: ids(storage, "partners")?,
+        all_partners: true,
+        partner_ids: Vec::new(),
         year,
         event_ids: if year.is_some() {
             Vec::new()

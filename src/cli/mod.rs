@@ -12,6 +12,8 @@ mod imports;
 mod network;
 mod partners;
 mod report;
+mod search;
+mod start_over;
 pub mod usage;
 
 use std::io::{Read, Write};
@@ -40,8 +42,17 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Заполнить пустую базу демонстрационными данными
-    Demo,
+    /// Заполнить пустую базу демонстрационными данными (demo remove — удалить их)
+    Demo {
+        #[command(subcommand)]
+        action: Option<start_over::DemoCommand>,
+    },
+    /// Начать с пустой базы: после резервной копии удалить все данные (настройки остаются)
+    StartOver {
+        /// Подтверждение: без него ничего не удаляется
+        #[arg(long)]
+        yes: bool,
+    },
     /// Реестр партнёров
     #[command(subcommand)]
     Partners(PartnersCommand),
@@ -87,6 +98,17 @@ pub enum Command {
     /// Обмен с учреждениями сети: пакет .partnernet
     #[command(subcommand)]
     Exchange(exchange::ExchangeCommand),
+    /// Поиск по всему: партнёры, контактные лица, договоры, мероприятия, брошюры
+    Search {
+        /// Что искать: слова в любом падеже («библиотеки», «Сергеевой»)
+        query: String,
+        /// Сколько записей каждого вида показать, 1–50 (по умолчанию 8)
+        #[arg(long, default_value_t = 8, hide_default_value = true)]
+        limit: u32,
+        /// Вывести JSON: группы, записи и что каждая открывает
+        #[arg(long)]
+        json: bool,
+    },
     /// План сетевого взаимодействия на учебный год: PDF, XLSX или ICS
     Plan {
         /// Год начала учебного года: 2026 — это 2026/2027
@@ -157,6 +179,8 @@ pub enum PartnersCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Карточка партнёра по номеру (JSON со всеми данными)
+    Show { id: i64 },
     /// Добавить партнёра из JSON-файла (или «-» — из стандартного ввода)
     Add {
         #[arg(long, value_name = "FILE")]
@@ -234,6 +258,12 @@ pub fn run(cli: Cli, io: &mut Io, now: NaiveDateTime) -> i32 {
                 Err(_) => err,
             };
             let _ = writeln!(io.stderr, "Ошибка: {err}");
+            if err.code() == crate::error::ErrorCode::Damaged {
+                let _ = writeln!(
+                    io.stderr,
+                    "Какие записи повреждены и что в них не так: partnernet check data"
+                );
+            }
             1
         }
     }
@@ -319,7 +349,13 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
             ..
         } => check::data(&open(cli.data_dir)?, io),
         Command::Check { kind, value } => Ok(check::run(kind, value.as_deref().unwrap_or(""), io)),
-        Command::Demo => {
+        Command::Demo {
+            action: Some(start_over::DemoCommand::Remove),
+        } => start_over::remove_demo(&mut open(cli.data_dir)?, io, now),
+        Command::StartOver { yes } => {
+            start_over::start_over(&mut open(cli.data_dir)?, yes, io, now)
+        }
+        Command::Demo { action: None } => {
             let mut storage = open(cli.data_dir)?;
             let count = crate::demo::fill(&mut storage, now)?;
             let events = crate::events::all(&storage)?.len();
@@ -347,6 +383,10 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Network { json, year } => {
             let storage = open(cli.data_dir)?;
             network::run(&storage, json, year, io, now)
+        }
+        Command::Search { query, limit, json } => {
+            let storage = open(cli.data_dir)?;
+            search::run(&storage, &query, limit, json, io, now)
         }
         Command::Report { year, output } => {
             let storage = open(cli.data_dir)?;

@@ -37,6 +37,13 @@ pub fn run(
             writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
             Ok(0)
         }
+        PartnersCommand::Show { id } => {
+            let partner = partners::get(storage, id)?;
+            let out = serde_json::to_string_pretty(&partner)
+                .map_err(|e| CoreError::BadInput(e.to_string()))?;
+            writeln!(io.stdout, "{out}").map_err(|e| CoreError::io("stdout", e))?;
+            Ok(0)
+        }
         PartnersCommand::Add { json } => {
             let input: PartnerInput = super::read_json(&json, io, "партнёра")?;
             let partner = partners::create(storage, input, now)?;

@@ -131,6 +131,7 @@ pub fn input(spec: &Spec, ids: &Ids, now: NaiveDateTime) -> Result<EventInput> {
         status,
         results: results.to_string(),
         responsible: spec.responsible.to_string(),
+        responsible_person_id: None,
         recurrence: spec.series.as_ref().map(|s| s.recurrence.clone()),
     })
 }

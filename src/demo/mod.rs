@@ -28,6 +28,7 @@ mod event_summer;
 pub mod events;
 mod fill;
 pub mod network;
+pub mod remove;
 mod society;
 
 pub use fill::{brochure, fill};

@@ -35,7 +35,7 @@ impl<'a> Ctx<'a> {
     pub fn block(&mut self, block: &Block, doc: &Document) -> Result<(), DocumentError> {
         match block {
             Block::TitlePage(t) => self.title_page(t)?,
-            Block::Heading { level, text } => self.heading(*level, text)?,
+            Block::Heading { level, text, runs } => self.heading(*level, text, runs)?,
             Block::Paragraph(p) => self.paragraph(&p.inlines, p.align)?,
             Block::List(l) => self.list(l, 0, 0.0)?,
             Block::Quote {
@@ -77,7 +77,9 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
 
-    pub fn heading(&mut self, level: u8, text: &str) -> Result<(), DocumentError> {
+    /// A heading: bold, italic at level 3; `runs` (when given) keep the
+    /// emphasis typed inside it — italic turns upright in an italic heading.
+    pub fn heading(&mut self, level: u8, text: &str, runs: &[Inline]) -> Result<(), DocumentError> {
         let f = self.frame;
         let scale = self.setup.heading_scale;
         let (size, align, before, face_italic) = match level {
@@ -97,11 +99,21 @@ impl<'a> Ctx<'a> {
             _ => (f.size * scale[2], Align::Left, f.lh * 0.75 * scale[2], true),
         };
         let lh = size * 1.25;
-        let inl = [Inline {
-            text: text.to_string(),
-            bold: true,
-            italic: face_italic,
-        }];
+        let inl: Vec<Inline> = if runs.is_empty() {
+            vec![Inline {
+                text: text.to_string(),
+                bold: true,
+                italic: face_italic,
+            }]
+        } else {
+            runs.iter()
+                .map(|r| Inline {
+                    text: r.text.clone(),
+                    bold: true,
+                    italic: r.italic != face_italic,
+                })
+                .collect()
+        };
         let mut style = f.para(f.width, align, size);
         style.hyphenate = false;
         let lines = set_paragraph(&inl, style)?;
@@ -240,7 +252,7 @@ impl<'a> Ctx<'a> {
         let gap = f.size * 0.5;
         let mut index = self.headings.len();
         for block in &doc.blocks {
-            let Block::Heading { level, text } = block else {
+            let Block::Heading { level, text, .. } = block else {
                 continue;
             };
             let heading = index;

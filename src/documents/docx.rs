@@ -190,14 +190,20 @@ impl Writer<'_> {
         for block in &doc.blocks {
             match block {
                 Block::TitlePage(t) => self.title_page(t, &mut out),
-                Block::Heading { level, text } => {
+                Block::Heading { level, text, runs } => {
                     let style = format!("Heading{}", level.clamp(&1, &3));
-                    out.push(Part::p(
-                        WParagraph::new()
-                            .style(&style)
-                            .keep_next(true)
-                            .add_run(Run::new().add_text(text.clone())),
-                    ));
+                    let mut p = WParagraph::new().style(&style).keep_next(true);
+                    if runs.is_empty() {
+                        p = p.add_run(Run::new().add_text(text.clone()));
+                    }
+                    for r in runs {
+                        let mut run = Run::new().add_text(r.text.clone());
+                        if r.italic {
+                            run = run.italic();
+                        }
+                        p = p.add_run(run);
+                    }
+                    out.push(Part::p(p));
                 }
                 Block::Paragraph(p) => out.push(Part::p(self.paragraph(&p.inlines, p.align))),
                 Block::List(l) => {

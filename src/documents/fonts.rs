@@ -1,7 +1,8 @@
 //! The bundled Liberation Serif family (SIL OFL 1.1, licence in
-//! assets/fonts/) and its glyph advances. Parsing a face costs milliseconds,
-//! so faces and width tables are built once per process.
+//! assets/fonts/), its glyph advances and its kerning pairs. Parsing a face
+//! costs milliseconds, so faces and width tables are built once per process.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
@@ -48,6 +49,12 @@ pub struct LoadedFace {
     pub parsed: ParsedFont,
     table: Vec<u16>,
     upem: f32,
+    /// Kerning of two characters (below [`TABLE_LIMIT`]) in thousandths of
+    /// an em, from the face's `kern` table: «Ту», «АТ», «Г.» sit closer.
+    kerning: HashMap<(char, char), f32>,
+    /// Whether a character starts any kerning pair: most do not, and the
+    /// width of every word asks.
+    kerns_after: Vec<bool>,
 }
 
 impl LoadedFace {
@@ -60,11 +67,28 @@ impl LoadedFace {
             parsed,
             table: Vec::new(),
             upem,
+            kerning: HashMap::new(),
+            kerns_after: Vec::new(),
         };
         face.table = (0..TABLE_LIMIT)
             .map(|cp| face.lookup(cp).unwrap_or(MISSING))
             .collect();
+        face.kerning = kerning_pairs(bytes, upem);
+        face.kerns_after = vec![false; TABLE_LIMIT as usize];
+        for &(a, _) in face.kerning.keys() {
+            face.kerns_after[a as usize] = true;
+        }
         Ok(face)
+    }
+
+    /// The kerning between `a` and `b` in thousandths of an em (negative:
+    /// closer), 0 for most pairs.
+    pub fn kerning(&self, a: char, b: char) -> f32 {
+        let after = self.kerns_after.get(a as usize).copied().unwrap_or(false);
+        if !after {
+            return 0.0;
+        }
+        self.kerning.get(&(a, b)).copied().unwrap_or(0.0)
     }
 
     fn lookup(&self, cp: u32) -> Option<u16> {
@@ -87,6 +111,48 @@ impl LoadedFace {
             self.lookup(cp)
         }
     }
+}
+
+/// The horizontal format-0 pairs of the face's `kern` table between
+/// characters below [`TABLE_LIMIT`], in thousandths of an em; none when the
+/// face has no such table.
+fn kerning_pairs(bytes: &[u8], upem: f32) -> HashMap<(char, char), f32> {
+    let mut pairs = HashMap::new();
+    let Ok(face) = ttf_parser::Face::parse(bytes, 0) else {
+        return pairs;
+    };
+    let Some(kern) = face.tables().kern else {
+        return pairs;
+    };
+    // The characters of each glyph (several code points may share one).
+    let mut chars: HashMap<u16, Vec<char>> = HashMap::new();
+    for ch in (0..TABLE_LIMIT).filter_map(char::from_u32) {
+        if let Some(gid) = face.glyph_index(ch).filter(|g| g.0 != 0) {
+            chars.entry(gid.0).or_default().push(ch);
+        }
+    }
+    for sub in kern.subtables {
+        let ttf_parser::kern::Format::Format0(table) = sub.format else {
+            continue;
+        };
+        if !sub.horizontal || sub.has_cross_stream || sub.variable {
+            continue;
+        }
+        for pair in table.pairs {
+            let (Some(lefts), Some(rights)) =
+                (chars.get(&pair.left().0), chars.get(&pair.right().0))
+            else {
+                continue;
+            };
+            let value = f32::from(pair.value) * 1000.0 / upem;
+            for &a in lefts {
+                for &b in rights {
+                    *pairs.entry((a, b)).or_insert(0.0) += value;
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// The loaded family.
@@ -115,11 +181,13 @@ impl Fonts {
         &self.faces[face.index()]
     }
 
-    /// Width of `text` in points at `size`; characters the face lacks are
-    /// an error rather than a silent gap.
+    /// Width of `text` in points at `size`, kerned as it is drawn;
+    /// characters the face lacks are an error rather than a silent gap.
     pub fn width(&self, text: &str, face: Face, size: f32) -> Result<f32, DocumentError> {
         let f = self.face(face);
         let mut total: u32 = 0;
+        let mut kerned = 0.0_f32;
+        let mut prev: Option<char> = None;
         for ch in text.chars() {
             match f.advance(ch) {
                 Some(w) => total += u32::from(w),
@@ -130,8 +198,12 @@ impl Fonts {
                     })
                 }
             }
+            if let Some(p) = prev {
+                kerned += f.kerning(p, ch);
+            }
+            prev = Some(ch);
         }
-        Ok(total as f32 * size / 1000.0)
+        Ok((total as f32 + kerned).max(0.0) * size / 1000.0)
     }
 
     /// Whether every face can draw `ch` (used to report bad characters with
@@ -145,4 +217,35 @@ impl Fonts {
 pub fn first_unsupported(text: &str) -> Result<Option<char>, DocumentError> {
     let f = fonts()?;
     Ok(text.chars().find(|&c| !c.is_control() && !f.supports(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kerned_pairs_are_narrower_and_cyrillic_pairs_are_kerned_too() {
+        let f = fonts().expect("fonts");
+        let regular = f.face(Face::Regular);
+        for (a, b) in [('A', 'V'), ('Т', 'о'), ('Г', 'о')] {
+            let k = regular.kerning(a, b);
+            let apart = f.width(&a.to_string(), Face::Regular, 12.0).expect("a")
+                + f.width(&b.to_string(), Face::Regular, 12.0).expect("b");
+            let together = f
+                .width(&format!("{a}{b}"), Face::Regular, 12.0)
+                .expect("ab");
+            assert!(k < 0.0, "«{a}{b}» is kerned: {k}");
+            assert!(
+                (apart + k * 12.0 / 1000.0 - together).abs() < 0.001,
+                "«{a}{b}»: {apart} + {k} = {together}"
+            );
+        }
+        assert_eq!(regular.kerning('о', 'н'), 0.0, "most pairs are not kerned");
+        let cyrillic = regular
+            .kerning
+            .keys()
+            .filter(|(a, b)| ('А'..='я').contains(a) && ('А'..='я').contains(b))
+            .count();
+        assert!(cyrillic > 50, "{cyrillic} Cyrillic pairs");
+    }
 }

@@ -1,6 +1,8 @@
 //! The brochure's YAML front matter. The keys are fixed and simple, so a
 //! strict small parser (a subset of YAML: `key: value`, quoted strings and a
-//! block or flow list for `authors`) gives exact line numbers in errors.
+//! block or flow list for the authors) gives exact line numbers in errors.
+//! The keys are Russian (`название:`, `авторы:` …); the English names of the
+//! first versions keep working for brochures written with them.
 
 use super::DocumentError;
 
@@ -16,15 +18,32 @@ pub struct FrontMatter {
     pub year: String,
 }
 
-const KEYS: [&str; 7] = [
-    "organization",
-    "unit",
-    "title",
-    "kind",
-    "authors",
-    "city",
-    "year",
+/// Each key: the name the code uses, its Russian name (what templates,
+/// help and messages say), and the English name older brochures use.
+const KEYS: [(&str, &str); 7] = [
+    ("organization", "организация"),
+    ("unit", "подразделение"),
+    ("title", "название"),
+    ("kind", "вид"),
+    ("authors", "авторы"),
+    ("city", "город"),
+    ("year", "год"),
 ];
+
+/// The Russian name of key `known`.
+fn russian(known: &str) -> &'static str {
+    KEYS.iter()
+        .find(|(en, _)| *en == known)
+        .map_or("", |(_, ru)| ru)
+}
+
+/// The Russian key names, in order, for messages.
+fn russian_keys() -> String {
+    KEYS.iter()
+        .map(|(_, ru)| *ru)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 fn err(line: usize, message: impl Into<String>) -> DocumentError {
     DocumentError::FrontMatter {
@@ -64,7 +83,10 @@ pub fn split(source: &str) -> Result<(FrontMatter, &str, usize), DocumentError> 
     if first.trim_end() != "---" {
         return Err(err(
             1,
-            "брошюра должна начинаться с блока титульного листа: строка «---», затем ключи organization, unit, title, kind, authors, city, year и снова «---»",
+            format!(
+                "брошюра должна начинаться с блока титульного листа: строка «---», затем ключи {} и снова «---»",
+                russian_keys()
+            ),
         ));
     }
     let mut offset = first.len();
@@ -108,7 +130,7 @@ impl Reader {
         }
         if let Some(l) = self.in_authors.take() {
             if self.fm.authors.is_empty() {
-                return Err(err(l, "список authors пуст"));
+                return Err(err(l, "список авторов пуст"));
             }
         }
         let Some((key, value)) = line.split_once(':') else {
@@ -127,7 +149,7 @@ impl Reader {
             (Some(_), Some(rest)) if rest.is_empty() || rest.starts_with(' ') => {
                 let v = scalar(rest, line_no)?;
                 if v.is_empty() {
-                    return Err(err(line_no, "пустой элемент списка authors"));
+                    return Err(err(line_no, "пустой элемент списка авторов"));
                 }
                 self.fm.authors.push(v);
                 Ok(())
@@ -139,19 +161,20 @@ impl Reader {
         }
     }
 
-    /// The known key `key`, given for the first time.
+    /// The known key `key` (Russian or English), given for the first time.
     fn key(&mut self, key: &str, line_no: usize) -> Result<&'static str, DocumentError> {
-        let Some(&known) = KEYS.iter().find(|k| **k == key) else {
+        let lower = key.to_lowercase();
+        let Some(&(known, ru)) = KEYS.iter().find(|(en, ru)| *en == lower || *ru == lower) else {
             return Err(err(
                 line_no,
                 format!(
                     "неизвестный ключ «{key}»; допустимы только: {}",
-                    KEYS.join(", ")
+                    russian_keys()
                 ),
             ));
         };
         if self.seen.contains(&known) {
-            return Err(err(line_no, format!("ключ «{key}» указан дважды")));
+            return Err(err(line_no, format!("ключ «{ru}» указан дважды")));
         }
         self.seen.push(known);
         Ok(known)
@@ -170,7 +193,7 @@ impl Reader {
                 }
             }
             if self.fm.authors.is_empty() {
-                return Err(err(line_no, "список authors пуст"));
+                return Err(err(line_no, "список авторов пуст"));
             }
         } else {
             self.fm.authors.push(scalar(v, line_no)?);
@@ -182,7 +205,10 @@ impl Reader {
     fn set(&mut self, known: &str, value: &str, line_no: usize) -> Result<(), DocumentError> {
         let v = scalar(value, line_no)?;
         if v.is_empty() {
-            return Err(err(line_no, format!("пустое значение ключа «{known}»")));
+            return Err(err(
+                line_no,
+                format!("пустое значение ключа «{}»", russian(known)),
+            ));
         }
         let slot = match known {
             "organization" => &mut self.fm.organization,
@@ -203,14 +229,14 @@ impl Reader {
             if self.fm.authors.is_empty() {
                 return Err(err(
                     l,
-                    "список authors пуст: укажите авторов строками «- Фамилия И. О., должность»",
+                    "список авторов пуст: укажите авторов строками «- Фамилия И. О., должность»",
                 ));
             }
         }
         let missing: Vec<&str> = KEYS
             .iter()
-            .copied()
-            .filter(|k| !self.seen.contains(k))
+            .filter(|(en, _)| !self.seen.contains(en))
+            .map(|(_, ru)| *ru)
             .collect();
         if !missing.is_empty() {
             return Err(err(
@@ -248,8 +274,34 @@ mod tests {
         assert!(e.starts_with("Строка 9: неизвестный ключ «town»"), "{e}");
         let bad = GOOD.replace("city: Котовск\n", "");
         let e = split(&bad).unwrap_err().to_string();
-        assert!(e.contains("Строка 10") && e.contains("city"), "{e}");
+        assert!(e.contains("Строка 10") && e.contains("город"), "{e}");
         let e = split("# Нет титула\n").unwrap_err().to_string();
         assert!(e.starts_with("Строка 1:"), "{e}");
+    }
+
+    #[test]
+    fn russian_keys_are_read_and_the_old_english_ones_still_are() {
+        let ru = "---\nорганизация: МБУ ДО «ДДТ»\nподразделение: МОЦ\nназвание: Памятка\nвид: Буклет\nавторы:\n  - Иванова А. А.\nгород: Котовск\nгод: 2026\n---\nТекст\n";
+        let (fm, body, _) = split(ru).unwrap();
+        assert_eq!(
+            (
+                fm.organization.as_str(),
+                fm.title.as_str(),
+                fm.kind.as_str()
+            ),
+            ("МБУ ДО «ДДТ»", "Памятка", "Буклет")
+        );
+        assert_eq!(fm.authors, ["Иванова А. А."]);
+        assert_eq!((fm.city.as_str(), fm.year.as_str()), ("Котовск", "2026"));
+        assert_eq!(body, "Текст\n");
+        // Mixed in one block, and the same key twice under both names.
+        let mixed = ru.replace("название: Памятка", "title: Памятка");
+        assert_eq!(split(&mixed).unwrap().0.title, "Памятка");
+        let twice = ru.replace("вид: Буклет", "вид: Буклет\nkind: Брошюра");
+        let e = split(&twice).unwrap_err().to_string();
+        assert!(e.starts_with("Строка 6: ключ «вид» указан дважды"), "{e}");
+        let empty = ru.replace("  - Иванова А. А.\n", "");
+        let e = split(&empty).unwrap_err().to_string();
+        assert!(e.contains("список авторов пуст"), "{e}");
     }
 }

@@ -277,6 +277,7 @@ mod tests {
                 Block::Heading {
                     level: 1,
                     text: word.clone(),
+                    runs: Vec::new(),
                 },
                 Block::Paragraph(Paragraph::justified(vec![Inline::plain(word.clone())])),
                 Block::Table(table),

@@ -86,6 +86,18 @@ fn plain_text(inlines: &[Inline]) -> String {
         .to_string()
 }
 
+/// `inlines` without the spaces around the whole (as [`plain_text`] trims).
+fn trimmed(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if let Some(first) = inlines.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = inlines.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    inlines.retain(|i| !i.text.is_empty());
+    inlines
+}
+
 /// The longest paragraph (list item, table cell), in characters: about
 /// ten pages. Line breaking holds a paragraph whole in memory.
 pub const MAX_PARAGRAPH_CHARS: usize = 30_000;
@@ -245,9 +257,16 @@ impl Converter {
         match tag {
             TagEnd::Paragraph => self.paragraph(line)?,
             TagEnd::Heading(_) => {
-                let text = plain_text(&std::mem::take(&mut self.inlines));
+                let inlines = std::mem::take(&mut self.inlines);
+                let text = plain_text(&inlines);
+                // Emphasis inside a heading is kept; a plain one needs no runs.
+                let runs = if inlines.iter().any(|i| i.bold || i.italic) {
+                    trimmed(inlines)
+                } else {
+                    Vec::new()
+                };
                 if let Some(level) = self.heading.take() {
-                    self.blocks.push(Block::Heading { level, text });
+                    self.blocks.push(Block::Heading { level, text, runs });
                 }
             }
             TagEnd::BlockQuote(_) => self.end_quote(),

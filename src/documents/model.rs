@@ -68,7 +68,11 @@ pub enum Block {
     /// A heading of level 1–3; goes to the outline and the table of contents.
     Heading {
         level: u8,
+        /// The plain text: the outline, the contents and DOCX's style.
         text: String,
+        /// The heading as typed with its emphasis (`*курсив*` inside a
+        /// heading); empty when it has none and `text` is set as is.
+        runs: Vec<Inline>,
     },
     Paragraph(Paragraph),
     List(List),

@@ -141,11 +141,11 @@ impl PageWriter {
         let mut current: Option<Face> = None;
         let mut items: Vec<TextItem> = Vec::new();
         for seg in segs {
-            let (face, item, extra) = match seg {
-                Seg::Text { text, face, .. } => (*face, TextItem::Text(text.clone()), 0.0),
+            let (face, seg_items, extra) = match seg {
+                Seg::Text { text, face, .. } => (*face, kerned(f.face(*face), text), 0.0),
                 Seg::Space { face, width } => {
                     let natural = f.width(" ", *face, size)?;
-                    (*face, TextItem::Text(" ".into()), width - natural)
+                    (*face, vec![TextItem::Text(" ".into())], width - natural)
                 }
             };
             if current != Some(face) {
@@ -161,9 +161,11 @@ impl PageWriter {
                 self.used.insert(face);
                 current = Some(face);
             }
-            match (items.last_mut(), item) {
-                (Some(TextItem::Text(prev)), TextItem::Text(t)) => prev.push_str(&t),
-                (_, item) => items.push(item),
+            for item in seg_items {
+                match (items.last_mut(), item) {
+                    (Some(TextItem::Text(prev)), TextItem::Text(t)) => prev.push_str(&t),
+                    (_, item) => items.push(item),
+                }
             }
             if extra.abs() > 0.001 {
                 // TJ offsets are in thousandths of an em; negative moves right.
@@ -503,4 +505,27 @@ fn outline_parents(anchors: &[(&Anchor, usize, f32)]) -> Vec<Option<usize>> {
         stack.push(i);
     }
     parent
+}
+
+/// `text` as TJ items with the face's kerning between its characters (the
+/// widths measured by [`super::fonts::Fonts::width`] are kerned the same
+/// way, within a segment only). TJ offsets are in thousandths of an em;
+/// positive moves left, so a negative kerning value is written positive.
+fn kerned(face: &super::fonts::LoadedFace, text: &str) -> Vec<TextItem> {
+    let mut items = Vec::new();
+    let mut run = String::new();
+    let mut prev: Option<char> = None;
+    for ch in text.chars() {
+        if let Some(p) = prev {
+            let k = face.kerning(p, ch);
+            if k.abs() > 0.001 {
+                items.push(TextItem::Text(std::mem::take(&mut run)));
+                items.push(TextItem::Offset(-k));
+            }
+        }
+        run.push(ch);
+        prev = Some(ch);
+    }
+    items.push(TextItem::Text(run));
+    items
 }

@@ -40,6 +40,24 @@ pub enum CoreError {
     Validation(Vec<FieldError>),
     #[error("{} — возможно, запись удалена; обновите список.", not_found(.what, *.id))]
     NotFound { what: &'static str, id: i64 },
+    /// A record opened by id whose stored row does not read (edited by
+    /// hand, written by an older version): the lists leave it out, so the
+    /// one who follows a link to it is told what it is and where it is named.
+    /// `of` is the kind in the genitive: «партнёра», «договора».
+    #[error(
+        "Запись {of} № {id} повреждена и не читается: откройте Настройки → Данные → \
+         Проверить данные."
+    )]
+    Damaged { of: &'static str, id: i64 },
+    /// A party of an agreement whose partner's row does not read: the
+    /// agreement is neither printed nor signed until it is mended or the
+    /// party replaced. `name` as far as it reads («» when not at all).
+    #[error(
+        "Сторона договора {} не читается: запись партнёра повреждена. Откройте Настройки → \
+         Данные → Проверить данные или выберите в договоре другого партнёра.",
+        party(.name, *.id)
+    )]
+    DamagedParty { id: i64, name: String },
     #[error("{0}")]
     Conflict(String),
     #[error(
@@ -88,6 +106,8 @@ pub enum ErrorCode {
     /// A form field is wrong; `fields` says which.
     Validation,
     NotFound,
+    /// A stored record does not read: «Проверить данные» names it.
+    Damaged,
     /// The action conflicts with saved data (a duplicate, a reference).
     Conflict,
     /// The database was written by a newer version of the program.
@@ -144,6 +164,15 @@ fn not_found(what: &str, id: i64) -> String {
     format!("{what} № {id} не найден{ending}")
 }
 
+/// «СОШ № 3» (партнёр № 3), or «(партнёр № 3)» when the name does not read.
+pub fn party(name: &str, id: i64) -> String {
+    if name.trim().is_empty() {
+        format!("(партнёр № {id})")
+    } else {
+        format!("«{}» (партнёр № {id})", name.trim())
+    }
+}
+
 /// A message as a sentence: capital first letter (BadInput texts are often
 /// written to follow a colon).
 fn sentence(text: &str) -> String {
@@ -160,6 +189,7 @@ impl CoreError {
         match self {
             CoreError::Validation(_) => ErrorCode::Validation,
             CoreError::NotFound { .. } | CoreError::NotExported(_) => ErrorCode::NotFound,
+            CoreError::Damaged { .. } | CoreError::DamagedParty { .. } => ErrorCode::Damaged,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             CoreError::Storage(_) | CoreError::Database { .. } => ErrorCode::Storage,

@@ -81,7 +81,33 @@ fn what(err: &rusqlite::Error, row: &rusqlite::Row) -> String {
 pub fn unless_damaged<T>(found: crate::error::Result<T>) -> crate::error::Result<Option<T>> {
     match found {
         Ok(v) => Ok(Some(v)),
-        Err(crate::error::CoreError::Storage(e)) if is_damaged_value(&e) => Ok(None),
+        Err(e) if is_damaged(&e) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// Whether `err` is a stored row that does not read, named or not yet.
+pub fn is_damaged(err: &crate::error::CoreError) -> bool {
+    match err {
+        crate::error::CoreError::Damaged { .. } => true,
+        crate::error::CoreError::Storage(e) => is_damaged_value(e),
+        _ => false,
+    }
+}
+
+/// A lookup by id as it is, but a row of it that does not read becomes
+/// [`CoreError::Damaged`](crate::error::CoreError::Damaged) naming the
+/// record (`of`: its kind in the genitive, «партнёра») instead of a
+/// message about some value somewhere.
+pub fn named<T>(
+    found: crate::error::Result<T>,
+    of: &'static str,
+    id: i64,
+) -> crate::error::Result<T> {
+    found.map_err(|e| match e {
+        crate::error::CoreError::Storage(e) if is_damaged_value(&e) => {
+            crate::error::CoreError::Damaged { of, id }
+        }
+        other => other,
+    })
 }

@@ -61,11 +61,11 @@ pub fn occurrence_facts(
     };
     let events = queries::load_all_lean(conn)?;
     let mut out = Vec::with_capacity(events.len());
-    for event in events {
+    for event in &events {
         let d = &event.data;
         let first = from.unwrap_or(d.start.date());
         let last = to.unwrap_or(d.start.date() + Duration::days(DEFAULT_REACH_DAYS));
-        let slots = recurrence::slots(&event, first, last, tz);
+        let slots = recurrence::slots(event, first, last, tz);
         if slots.is_empty() {
             continue;
         }
@@ -97,7 +97,55 @@ pub fn occurrence_facts(
             });
         }
     }
-    // (event, date) is unique: an unstable sort gives the same order.
-    out.sort_unstable_by_key(|o| (o.start, o.event_id, o.date));
+    // (event, date) is unique: an unstable sort gives the same order. The
+    // keys are sorted and each fact moved once: sorting the facts
+    // themselves moved tens of thousands of large values many times.
+    let mut keys: Vec<((NaiveDateTime, i64, NaiveDate), usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ((o.start, o.event_id, o.date), i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+    gather(&mut out, order);
     Ok(out)
+}
+
+/// Puts `v[order[k]]` at position `k` for every `k`, in place, following
+/// the permutation's cycles (`order` must be a permutation of `0..v.len()`).
+fn gather<T>(v: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..v.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at];
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            v.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gather;
+
+    #[test]
+    fn gather_puts_each_element_where_the_order_says() {
+        let orders: [&[usize]; 5] = [&[], &[0], &[2, 0, 1], &[1, 0, 3, 2, 4], &[4, 3, 2, 1, 0]];
+        for order in orders {
+            let mut v: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            gather(&mut v, order.to_vec());
+            let want: Vec<usize> = order.iter().map(|&i| i * 10).collect();
+            assert_eq!(v, want, "{order:?}");
+        }
+        // A longer cycle mixed with fixed points.
+        let order = vec![3, 1, 0, 5, 4, 2];
+        let mut v = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        gather(&mut v, order);
+        assert_eq!(v, ['d', 'b', 'a', 'f', 'e', 'c']);
+    }
 }

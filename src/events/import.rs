@@ -291,6 +291,10 @@ fn merge(old: &Event, p: &ParsedEvent) -> (EventInput, Vec<OccurrenceChange>) {
         m.planned_count = f.planned_count;
         m.actual_count = f.actual_count;
         m.results = f.results.clone();
+        if m.responsible != f.responsible {
+            // Another name in the file: the person picked here no longer holds.
+            m.responsible_person_id = None;
+        }
         m.responsible = f.responsible.clone();
         m.organiser = f.organiser.clone();
         m.status = f.status;

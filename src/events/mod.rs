@@ -64,8 +64,16 @@ pub fn delete_form(storage: &mut Storage, id: i64) -> Result<()> {
 
 /// Normalises the form and runs the checks that need the database (also
 /// inside a caller's transaction, as the demo does).
-pub fn prepare(conn: &Connection, input: EventInput) -> Result<EventInput> {
-    prepare_with(&validate::References::load(conn)?, input)
+pub fn prepare(conn: &Connection, mut input: EventInput) -> Result<EventInput> {
+    let person = crate::persons::link_responsible(
+        conn,
+        input.responsible_person_id,
+        &mut input.responsible,
+    )?;
+    crate::persons::with_problem(
+        person,
+        prepare_with(&validate::References::load(conn)?, input),
+    )
 }
 
 /// [`prepare`] for one event of a batch, against references read once.
@@ -86,7 +94,15 @@ pub fn check(storage: &Storage, input: &EventInput, id: Option<i64>) -> Result<V
     if let Some(id) = id {
         get(storage, id)?;
     }
-    check_with(&validate::References::load(storage.conn())?, input)
+    let mut input = input.clone();
+    let person = crate::persons::link_responsible(
+        storage.conn(),
+        input.responsible_person_id,
+        &mut input.responsible,
+    )?;
+    let mut fields = check_with(&validate::References::load(storage.conn())?, &input)?;
+    fields.extend(person);
+    Ok(fields)
 }
 
 /// [`check`] for one event of a batch, against references read once.
@@ -199,8 +215,10 @@ pub fn update(
     })
 }
 
+/// The event `id` (in the trash too); a stored value of it that does not
+/// read is [`CoreError::Damaged`].
 pub fn get(storage: &Storage, id: i64) -> Result<Event> {
-    queries::load(storage.conn(), id)
+    crate::error::rows::named(queries::load(storage.conn(), id), "мероприятия", id)
 }
 
 /// The event (in the trash too) with this UID.

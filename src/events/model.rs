@@ -217,6 +217,9 @@ pub struct EventInput {
     pub status: EventStatus,
     pub results: String,
     pub responsible: String,
+    /// The responsible picked from «Контакты»: `responsible` then holds
+    /// their «Фамилия И.О.»; `None` when a name is typed in (or none).
+    pub responsible_person_id: Option<i64>,
     pub recurrence: Option<Recurrence>,
 }
 
@@ -243,6 +246,7 @@ impl Default for EventInput {
             status: EventStatus::Planned,
             results: String::new(),
             responsible: String::new(),
+            responsible_person_id: None,
             recurrence: None,
         }
     }

@@ -32,7 +32,8 @@ fn opt_ts(v: Option<String>) -> rusqlite::Result<Option<NaiveDateTime>> {
 
 const COLUMNS: &str = "form_id, title, description, starts_at, ends_at, all_day, place, link, \
     organiser, agreement_id, audience, planned_count, actual_count, status, results, \
-    responsible, rule_frequency, rule_interval, rule_weekdays, rule_until, rule_count";
+    responsible, rule_frequency, rule_interval, rule_weekdays, rule_until, rule_count, \
+    responsible_person_id";
 
 fn values(d: &EventInput) -> Vec<Value> {
     let text = |s: &str| Value::Text(s.to_string());
@@ -74,6 +75,7 @@ fn values(d: &EventInput) -> Vec<Value> {
             .map(|d| text(&d.format("%Y-%m-%d").to_string()))
             .unwrap_or(Value::Null),
         int(rule.and_then(|r| r.count).map(i64::from)),
+        int(d.responsible_person_id),
     ]
 }
 
@@ -128,7 +130,7 @@ fn write_partners(conn: &Connection, id: i64, partner_ids: &[i64]) -> Result<()>
 const SELECT: &str = "SELECT id, uid, form_id, title, description, starts_at, ends_at, all_day, \
     place, link, organiser, agreement_id, audience, planned_count, actual_count, status, results, \
     responsible, rule_frequency, rule_interval, rule_weekdays, rule_until, rule_count, \
-    created_at, updated_at, deleted_at FROM events";
+    created_at, updated_at, deleted_at, responsible_person_id FROM events";
 
 /// The series rule from the five `rule_*` columns starting at `at`.
 fn read_rule(row: &Row, at: usize) -> rusqlite::Result<Option<Recurrence>> {
@@ -179,6 +181,7 @@ fn read_event(row: &Row) -> rusqlite::Result<Event> {
             status: status(&row.get::<_, String>(15)?)?,
             results: row.get(16)?,
             responsible: row.get(17)?,
+            responsible_person_id: row.get(26)?,
             recurrence,
         },
         changes: Vec::new(),
@@ -303,22 +306,23 @@ pub fn damaged(conn: &Connection) -> Result<Vec<(i64, String, String)>> {
 /// Fills in the partners and the occurrence changes of `events` with one
 /// query each.
 fn attach_partners_and_changes(conn: &Connection, events: &mut [Event]) -> Result<()> {
-    let at: HashMap<i64, usize> = events.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    let mut by_id = ById::new(events);
     let mut stmt = conn
         .prepare("SELECT event_id, partner_id FROM event_partners ORDER BY event_id, position")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        if let Some(&i) = at.get(&r.get::<_, i64>(0)?) {
+        if let Some(i) = by_id.find(r.get(0)?) {
             events[i].data.partner_ids.push(r.get(1)?);
         }
     }
+    by_id.rewind();
     let mut stmt = conn.prepare(
         "SELECT event_id, on_date, status, starts_at, ends_at, actual_count, results
          FROM event_changes ORDER BY event_id, on_date",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        if let Some(&i) = at.get(&r.get::<_, i64>(0)?) {
+        if let Some(i) = by_id.find(r.get(0)?) {
             // A damaged change is left out, like a damaged event.
             if let Some(c) = read_change(r, 1).ok().filter(sound_change) {
                 events[i].changes.push(c);
@@ -326,6 +330,41 @@ fn attach_partners_and_changes(conn: &Connection, events: &mut [Event]) -> Resul
         }
     }
     Ok(())
+}
+
+/// The events' indexes sorted by id, walked once per query: the rows of
+/// `event_partners` and `event_changes` come in event id order, so each
+/// is found by moving forward rather than by a hash lookup (tens of
+/// thousands of rows for the read models).
+struct ById {
+    sorted: Vec<(i64, usize)>,
+    at: usize,
+}
+
+impl ById {
+    fn new(events: &[Event]) -> Self {
+        let mut sorted: Vec<(i64, usize)> =
+            events.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        if !sorted.is_sorted() {
+            sorted.sort_unstable();
+        }
+        ById { sorted, at: 0 }
+    }
+
+    /// The index of event `id`; ids must be asked in ascending order.
+    fn find(&mut self, id: i64) -> Option<usize> {
+        while self.sorted.get(self.at).is_some_and(|&(e, _)| e < id) {
+            self.at += 1;
+        }
+        self.sorted
+            .get(self.at)
+            .filter(|&&(e, _)| e == id)
+            .map(|&(_, i)| i)
+    }
+
+    fn rewind(&mut self) {
+        self.at = 0;
+    }
 }
 
 /// The text of column `i` without a copy.
@@ -347,7 +386,8 @@ pub fn load_all_lean(conn: &Connection) -> Result<Vec<Event>> {
                 rule_weekdays, rule_until, rule_count
          FROM events WHERE +deleted_at IS NULL",
     )?;
-    let mut events: Vec<Event> = Vec::new();
+    let count: i64 = conn.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
+    let mut events: Vec<Event> = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
     // A damaged row is left out, as in `load_all`.
     for row in stmt.query_map([], |row| Ok(read_lean(row).ok()))? {
         events.extend(row?.filter(sound));

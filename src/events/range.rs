@@ -86,7 +86,7 @@ pub fn calendar_range(storage: &Storage, query: &RangeQuery) -> Result<CalendarR
 
 /// The event `id` unless it is gone or in the trash: its card says so.
 fn live_event(conn: &Connection, id: i64) -> Result<Vec<Event>> {
-    match queries::load(conn, id) {
+    match crate::error::rows::named(queries::load(conn, id), "мероприятия", id) {
         Ok(event) if event.deleted_at.is_none() => Ok(vec![event]),
         Ok(_) | Err(CoreError::NotFound { .. }) => Ok(Vec::new()),
         Err(e) => Err(e),

@@ -181,6 +181,8 @@ fn write_agreement(
     now: NaiveDateTime,
 ) -> Result<i64> {
     let mut input = r.data.clone();
+    // A person id is local to the sender's database: the name travels.
+    input.responsible_person_id = None;
     for party in &r.parties {
         input.parties.push(AgreementParty {
             partner_id: partner_id(tx, ids, &party.partner, &p.title)?,
@@ -243,6 +245,7 @@ fn write_event(
     now: NaiveDateTime,
 ) -> Result<()> {
     let mut input = r.data.clone();
+    input.responsible_person_id = None;
     let key = crate::text::fold(&r.form)
         .split_whitespace()
         .collect::<Vec<_>>()

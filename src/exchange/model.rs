@@ -16,6 +16,9 @@ use crate::partners::model::{PartnerType, RelationKind, TieKind};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct ExchangeSelection {
+    /// Every live partner of the registry, whatever `partner_ids` holds: the
+    /// choice «все партнёры» sends no list of ten thousand ids.
+    pub all_partners: bool,
     pub partner_ids: Vec<i64>,
     /// The whole plan of the school year starting in that year.
     pub year: Option<i32>,

@@ -71,6 +71,7 @@ pub fn event(conn: &Connection, e: &Event) -> Result<EventRecord> {
     data.form_id = 0;
     data.partner_ids.clear();
     data.agreement_id = None;
+    data.responsible_person_id = None;
     Ok(EventRecord {
         uid: e.uid.clone(),
         form,
@@ -92,6 +93,7 @@ pub fn agreement(conn: &Connection, a: &Agreement) -> Result<AgreementRecord> {
     }
     let mut data = a.data.clone();
     data.parties.clear();
+    data.responsible_person_id = None;
     // Her notes on an agreement are her own.
     data.notes.clear();
     Ok(AgreementRecord {
@@ -207,7 +209,16 @@ pub fn collect(
             agreements.push(a);
         }
     }
-    let mut partner_ids: BTreeSet<i64> = selection.partner_ids.iter().copied().collect();
+    // Every live partner is read at once; the others one by one.
+    let mut loaded: HashMap<i64, Partner> = HashMap::new();
+    let mut partner_ids: BTreeSet<i64> = if selection.all_partners {
+        let all = crate::partners::all(storage)?;
+        let ids = all.iter().map(|p| p.id).collect();
+        loaded.extend(all.into_iter().map(|p| (p.id, p)));
+        ids
+    } else {
+        selection.partner_ids.iter().copied().collect()
+    };
     partner_ids.extend(
         events
             .iter()
@@ -220,6 +231,10 @@ pub fn collect(
     );
     let mut partners = Vec::new();
     for id in &partner_ids {
+        if let Some(p) = loaded.remove(id) {
+            partners.push(partner(conn, &p, selection.contacts)?);
+            continue;
+        }
         // A damaged row (`check data` names it) stays out, as in the lists.
         let Some(p) = unless_damaged(crate::partners::get(storage, *id))? else {
             continue;

@@ -6,6 +6,7 @@
 
 pub mod lists;
 pub mod names;
+pub mod print;
 pub mod queries;
 
 use std::path::{Path, PathBuf};
@@ -82,8 +83,8 @@ impl FileFormat {
 pub enum ExportTarget {
     /// An agreement as PDF or DOCX (each export is kept as a version).
     Agreement { id: i64, format: FileFormat },
-    /// A brochure as PDF.
-    Brochure { id: i64 },
+    /// A brochure as PDF or as an editable DOCX.
+    Brochure { id: i64, format: FileFormat },
     /// The plan of the school year starting in `year`, as PDF, XLSX or ICS.
     Plan { year: i32, format: FileFormat },
     /// The chosen events as an .ics calendar.
@@ -104,6 +105,8 @@ pub enum ExportTarget {
         partner_ids: Vec<i64>,
         format: FileFormat,
     },
+    /// «Контакты» as shown: these persons, in this order.
+    PersonList { ids: Vec<i64>, format: FileFormat },
     /// The agreements list as shown: these agreements, in this order.
     AgreementList { ids: Vec<i64>, format: FileFormat },
     /// The occurrences the calendar lists with `filter` (its period and
@@ -130,16 +133,17 @@ impl ExportTarget {
     pub fn format(&self) -> FileFormat {
         match self {
             ExportTarget::Agreement { format, .. }
+            | ExportTarget::Brochure { format, .. }
             | ExportTarget::Plan { format, .. }
             | ExportTarget::AnnualReport { format, .. }
             | ExportTarget::NetworkMap { format, .. } => *format,
             ExportTarget::PartnerList { format, .. }
             | ExportTarget::ContactList { format, .. }
+            | ExportTarget::PersonList { format, .. }
             | ExportTarget::AgreementList { format, .. }
             | ExportTarget::EventList { format, .. }
             | ExportTarget::DeficitTable { format }
             | ExportTarget::TrashList { format, .. } => *format,
-            ExportTarget::Brochure { .. } => FileFormat::Pdf,
             ExportTarget::Events { .. } => FileFormat::Ics,
             ExportTarget::Exchange { .. } => FileFormat::Partnernet,
         }
@@ -152,6 +156,10 @@ impl ExportTarget {
             ExportTarget::Agreement { .. } => (
                 &[FileFormat::Pdf, FileFormat::Docx],
                 "договор — в PDF или DOCX",
+            ),
+            ExportTarget::Brochure { .. } => (
+                &[FileFormat::Pdf, FileFormat::Docx],
+                "брошюра — в PDF или Word (docx)",
             ),
             ExportTarget::Plan { .. } => (
                 &[FileFormat::Pdf, FileFormat::Xlsx, FileFormat::Ics],
@@ -167,6 +175,7 @@ impl ExportTarget {
             ),
             ExportTarget::PartnerList { .. }
             | ExportTarget::ContactList { .. }
+            | ExportTarget::PersonList { .. }
             | ExportTarget::AgreementList { .. }
             | ExportTarget::EventList { .. }
             | ExportTarget::DeficitTable { .. }
@@ -174,9 +183,7 @@ impl ExportTarget {
                 &[FileFormat::Xlsx, FileFormat::Csv],
                 "список — в Excel (xlsx) или CSV",
             ),
-            ExportTarget::Brochure { .. }
-            | ExportTarget::Events { .. }
-            | ExportTarget::Exchange { .. } => return Ok(()),
+            ExportTarget::Events { .. } | ExportTarget::Exchange { .. } => return Ok(()),
         };
         if allowed.contains(&format) {
             Ok(())
@@ -191,13 +198,14 @@ impl ExportTarget {
     fn dialog_title(&self) -> &'static str {
         match self {
             ExportTarget::Agreement { .. } => "Сохранить договор",
-            ExportTarget::Brochure { .. } => "Сохранить брошюру в PDF",
+            ExportTarget::Brochure { .. } => "Сохранить брошюру",
             ExportTarget::Plan { .. } => "Сохранить план сетевого взаимодействия",
             ExportTarget::Events { .. } => "Сохранить мероприятия в календарь",
             ExportTarget::AnnualReport { .. } => "Сохранить аналитическую справку",
             ExportTarget::NetworkMap { .. } => "Сохранить карту сети",
             ExportTarget::PartnerList { .. } => "Сохранить список партнёров",
             ExportTarget::ContactList { .. } => "Сохранить контакты партнёров",
+            ExportTarget::PersonList { .. } => "Сохранить список контактов",
             ExportTarget::AgreementList { .. } => "Сохранить список договоров",
             ExportTarget::EventList { .. } => "Сохранить список мероприятий",
             ExportTarget::DeficitTable { .. } => "Сохранить таблицу дефицитов и ресурсов",
@@ -403,8 +411,9 @@ pub fn write_drawn(
         ExportTarget::Agreement { id, .. } => {
             crate::agreements::output::export(storage, *id, &path, now)?;
         }
-        ExportTarget::Brochure { id } => {
-            crate::reports::directives::export(storage, *id, &path, now)?
+        ExportTarget::Brochure { id, format } => {
+            let docx = *format == FileFormat::Docx;
+            crate::reports::directives::export(storage, *id, docx, &path, now)?
         }
         ExportTarget::Plan { year, .. } => {
             crate::reports::plan_export::export(storage, *year, &path, now)?
@@ -421,6 +430,7 @@ pub fn write_drawn(
         },
         ExportTarget::PartnerList { .. }
         | ExportTarget::ContactList { .. }
+        | ExportTarget::PersonList { .. }
         | ExportTarget::AgreementList { .. }
         | ExportTarget::EventList { .. }
         | ExportTarget::DeficitTable { .. }

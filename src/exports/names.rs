@@ -52,8 +52,9 @@ pub fn file_name(storage: &Storage, target: &ExportTarget) -> Result<String> {
         ExportTarget::Agreement { id, .. } => {
             let agreement = crate::agreements::get(storage, *id)?;
             let mut partners = Vec::new();
-            for party in &agreement.data.parties {
-                let p = crate::partners::get(storage, party.partner_id)?.data;
+            // A party that does not read stops here, before the dialog.
+            for p in crate::agreements::parties::partners(storage.conn(), &agreement.data)? {
+                let p = p.data;
                 let name = if p.short_name.trim().is_empty() {
                     p.full_name
                 } else {
@@ -73,7 +74,7 @@ pub fn file_name(storage: &Storage, target: &ExportTarget) -> Result<String> {
                 p => format!("{head} — {p}"),
             }
         }
-        ExportTarget::Brochure { id } => crate::brochures::get(storage, *id)?.title,
+        ExportTarget::Brochure { id, .. } => crate::brochures::get(storage, *id)?.title,
         ExportTarget::Plan { year, .. } => {
             format!("План сетевого взаимодействия {year}-{}", year + 1)
         }
@@ -91,6 +92,7 @@ pub fn file_name(storage: &Storage, target: &ExportTarget) -> Result<String> {
         ExportTarget::NetworkMap { query, .. } => crate::network::map::file_stem(query),
         ExportTarget::PartnerList { .. }
         | ExportTarget::ContactList { .. }
+        | ExportTarget::PersonList { .. }
         | ExportTarget::AgreementList { .. }
         | ExportTarget::EventList { .. }
         | ExportTarget::DeficitTable { .. }

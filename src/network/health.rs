@@ -1,6 +1,7 @@
 //! The pure computation of the network's health over data loaded once.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{Months, NaiveDate};
 
@@ -198,32 +199,34 @@ fn contact_risk(p: &Partner) -> Option<HealthFlag> {
 /// The occurrences that take place, each with its live partners, and
 /// each partner's among them.
 struct Happening<'a> {
-    list: Vec<(&'a OccurrenceFact, Vec<i64>)>,
+    list: Vec<(&'a OccurrenceFact, Arc<[i64]>)>,
     of: HashMap<i64, Vec<usize>>,
 }
 
 impl<'a> Happening<'a> {
     fn new(input: &'a Inputs, live: &HashSet<i64>) -> Self {
-        let list: Vec<(&OccurrenceFact, Vec<i64>)> = input
+        let list: Vec<(&OccurrenceFact, Arc<[i64]>)> = input
             .occurrences
             .iter()
             .filter(|o| takes_place(o))
             .map(|o| {
-                let mut ids: Vec<i64> = o
-                    .partner_ids
-                    .iter()
-                    .copied()
-                    .filter(|id| live.contains(id))
-                    .collect();
+                let ids = &o.partner_ids;
+                // Mostly every partner is live and listed once: the
+                // occurrence's own list is shared, not copied.
+                if ids.windows(2).all(|w| w[0] < w[1]) && ids.iter().all(|id| live.contains(id)) {
+                    return (o, ids.clone());
+                }
+                let mut ids: Vec<i64> =
+                    ids.iter().copied().filter(|id| live.contains(id)).collect();
                 ids.sort_unstable();
                 ids.dedup();
-                (o, ids)
+                (o, Arc::from(ids))
             })
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
         let mut of: HashMap<i64, Vec<usize>> = HashMap::new();
         for (i, (_, ids)) in list.iter().enumerate() {
-            for id in ids {
+            for id in ids.iter() {
                 of.entry(*id).or_default().push(i);
             }
         }
@@ -408,7 +411,7 @@ fn concentration(
     year: i32,
 ) -> (u32, Vec<PartnerRef>, Option<f64>) {
     let (first, last) = school_year_range(year);
-    let year_occ: Vec<&Vec<i64>> = happening
+    let year_occ: Vec<&Arc<[i64]>> = happening
         .list
         .iter()
         .filter(|(o, _)| o.date >= first && o.date <= last)
@@ -416,7 +419,7 @@ fn concentration(
         .collect();
     let mut per: HashMap<i64, u32> = HashMap::new();
     for ids in &year_occ {
-        for id in *ids {
+        for id in ids.iter() {
             *per.entry(*id).or_default() += 1;
         }
     }

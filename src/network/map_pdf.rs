@@ -404,6 +404,7 @@ pub fn render(map: &NetworkMap, title: &str, created: NaiveDateTime) -> Result<V
         Block::Heading {
             level: 1,
             text: title.to_string(),
+            runs: Vec::new(),
         },
         Block::Paragraph(Paragraph {
             inlines: vec![Inline::plain(format!(

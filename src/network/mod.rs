@@ -12,6 +12,7 @@ pub mod map_layout;
 pub mod map_pdf;
 pub mod model;
 pub mod timeline;
+pub mod view;
 
 pub use map_pdf::map_figure;
 pub use timeline::timeline;
@@ -26,7 +27,7 @@ use crate::error::Result;
 use crate::events::school_year::school_year_range;
 use crate::storage::Storage;
 use health::{Inputs, STAGE_FIELD};
-use model::{MapQuery, NetworkHealth, NetworkMap};
+use model::{HealthFlag, HealthView, MapQuery, NetworkHealth, NetworkMap};
 
 /// How far past the later of today and the year's end planned events are
 /// looked at (events after an agreement ended).
@@ -115,7 +116,7 @@ struct Rest {
 
 fn load_rest(storage: &Storage, today: NaiveDate) -> Result<Rest> {
     let conn = storage.conn();
-    let partners = crate::partners::all(storage)?;
+    let partners = crate::partners::all_lean(storage)?;
     let mut stage_history: HashMap<i64, Vec<_>> =
         partners.iter().map(|p| (p.id, Vec::new())).collect();
     for e in crate::partners::queries::field_history(conn, STAGE_FIELD)? {
@@ -152,13 +153,49 @@ fn inputs_memo(storage: &Storage, today: NaiveDate, school_year: i32) -> Result<
     })
 }
 
-/// [`health`], kept while the data has not changed: what the app's pages
-/// ask for at every visit. Benchmarks and reports compute it afresh with
-/// [`health`].
-pub fn health_memo(storage: &Storage, today: NaiveDate, school_year: i32) -> Result<NetworkHealth> {
+/// [`health`], kept while the data has not changed and shared, not copied.
+fn health_shared(
+    storage: &Storage,
+    today: NaiveDate,
+    school_year: i32,
+) -> Result<Arc<NetworkHealth>> {
     storage.memo(&format!("network::health {today} {school_year}"), |s| {
-        Ok(health::compute(&*inputs_memo(s, today, school_year)?))
+        Ok(Arc::new(health::compute(&*inputs_memo(
+            s,
+            today,
+            school_year,
+        )?)))
     })
+}
+
+/// [`health`], kept while the data has not changed. Benchmarks and reports
+/// compute it afresh with [`health`].
+pub fn health_memo(storage: &Storage, today: NaiveDate, school_year: i32) -> Result<NetworkHealth> {
+    Ok((*health_shared(storage, today, school_year)?).clone())
+}
+
+/// What «Главная» and «Партнёры» show of the health (its first `flags`
+/// flags), kept while the data has not changed.
+pub fn health_view(
+    storage: &Storage,
+    today: NaiveDate,
+    school_year: i32,
+    flags: usize,
+) -> Result<HealthView> {
+    let health = health_shared(storage, today, school_year)?;
+    Ok(view::view(&health, flags))
+}
+
+/// The flags of one partner as of `today` in the current school year, in
+/// the order they are shown.
+pub fn partner_flags(
+    storage: &Storage,
+    today: NaiveDate,
+    partner_id: i64,
+) -> Result<Vec<HealthFlag>> {
+    let year = crate::events::school_year::school_year_of(today);
+    let health = health_shared(storage, today, year)?;
+    Ok(view::partner_flags(&health, partner_id))
 }
 
 /// [`map`] for the app: the loaded data and the health's flags are kept
@@ -171,8 +208,8 @@ pub fn map_memo(storage: &Storage, today: NaiveDate, query: &MapQuery) -> Result
         return map(storage, today, query);
     }
     let inputs = inputs_memo(storage, today, year)?;
-    let flags = health_memo(storage, today, year)?.flags;
-    Ok(map::compute(&inputs, &flags, from, to, query))
+    let health = health_shared(storage, today, year)?;
+    Ok(map::compute(&inputs, &health.flags, from, to, query))
 }
 
 /// The network map of `query`'s period (by default the school year of

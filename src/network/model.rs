@@ -315,3 +315,46 @@ pub struct MapEdge {
     /// Stroke width in layout units, thicker with more joint activity.
     pub width: f32,
 }
+
+/// How many flags of a kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FlagCount {
+    pub kind: HealthFlagKind,
+    pub n: u32,
+}
+
+/// A partner's line in the partners list: its last interaction and the
+/// kinds of its flags, most urgent first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PartnerMark {
+    pub partner_id: i64,
+    pub last_interaction: Option<NaiveDate>,
+    pub flags: Vec<HealthFlagKind>,
+}
+
+/// What the app's pages show of the network's health: the figures, the
+/// counts by kind, the first flags in order and a mark per partner. On
+/// 10 000 partners the whole [`NetworkHealth`] is megabytes of JSON (a row
+/// and a sentence per partner) the window parsed at every visit; a
+/// partner's flags are asked for when shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HealthView {
+    pub year: i32,
+    pub today: NaiveDate,
+    pub dormant_months: u32,
+    /// Live partners.
+    pub partners_count: u32,
+    /// The kinds present, most urgent first.
+    pub flag_counts: Vec<FlagCount>,
+    pub flags_total: u32,
+    /// The first flags, in the order they are shown (kind, then subject).
+    pub flags: Vec<HealthFlag>,
+    /// Every live partner with an interaction or a flag.
+    pub marks: Vec<PartnerMark>,
+    pub uncovered_deficits: Vec<String>,
+    pub year_occurrences: u32,
+    pub top5: Vec<PartnerRef>,
+    pub concentration_top5_share: Option<f64>,
+    pub by_stage: Vec<StageCount>,
+    pub moved_up: u32,
+}

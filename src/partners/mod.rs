@@ -162,6 +162,13 @@ pub fn all(storage: &Storage) -> Result<Vec<Partner>> {
     bulk_queries::load_all_live(storage.conn())
 }
 
+/// [`all`] with only what the network's read models use (type, relation,
+/// short name, stage, contacts, resources, creation time): they load every
+/// partner at each visit.
+pub fn all_lean(storage: &Storage) -> Result<Vec<Partner>> {
+    bulk_queries::load_all_lean(storage.conn())
+}
+
 /// Moves a partner to the trash; it can be restored.
 pub fn trash(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> {
     let partner = get(storage, id)?;

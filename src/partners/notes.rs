@@ -118,7 +118,7 @@ pub fn update(
     input: NoteInput,
     now: NaiveDateTime,
 ) -> Result<Note> {
-    let old = note_queries::load(storage.conn(), id)?;
+    let old = get(storage, id)?;
     live_partner(storage, old.partner_id)?;
     let input = prepare(storage, old.partner_id, input, now.date())?;
     storage.write(|tx| {
@@ -128,13 +128,13 @@ pub fn update(
 }
 
 pub fn delete(storage: &mut Storage, id: i64) -> Result<()> {
-    let old = note_queries::load(storage.conn(), id)?;
+    let old = get(storage, id)?;
     live_partner(storage, old.partner_id)?;
     storage.write(|tx| note_queries::delete(tx, id))
 }
 
 pub fn get(storage: &Storage, id: i64) -> Result<Note> {
-    note_queries::load(storage.conn(), id)
+    crate::error::rows::named(note_queries::load(storage.conn(), id), "заметки", id)
 }
 
 /// The notes of a partner (in the trash too, to be read), newest first.

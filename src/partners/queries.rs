@@ -14,11 +14,11 @@ use crate::partners::model::{
 use crate::storage::time::{fmt_ts, parse_ts};
 use crate::text;
 
-fn partner_type(code: &str) -> rusqlite::Result<PartnerType> {
+pub(crate) fn partner_type(code: &str) -> rusqlite::Result<PartnerType> {
     PartnerType::from_code(code).ok_or_else(|| bad_code("тип партнёра (partner_type)", code))
 }
 
-fn relation_kind(code: &str) -> rusqlite::Result<RelationKind> {
+pub(crate) fn relation_kind(code: &str) -> rusqlite::Result<RelationKind> {
     RelationKind::from_code(code).ok_or_else(|| bad_code("вид связи (relation_kind)", code))
 }
 
@@ -178,7 +178,13 @@ fn upsert_person(conn: &Connection, c: &Contact, now: NaiveDateTime) -> Result<i
     Ok(conn.last_insert_rowid())
 }
 
+/// The partner `id` (in the trash too); a stored value of it that does not
+/// read is [`CoreError::Damaged`].
 pub fn load(conn: &Connection, id: i64) -> Result<Partner> {
+    crate::error::rows::named(load_any(conn, id), "партнёра", id)
+}
+
+fn load_any(conn: &Connection, id: i64) -> Result<Partner> {
     let sql = format!(
         "SELECT {}, created_at, updated_at, deleted_at FROM partners WHERE id = ?",
         main_columns()

@@ -199,7 +199,7 @@ pub fn update_checked(
 }
 
 pub fn update(storage: &mut Storage, id: i64, input: TieInput, now: NaiveDateTime) -> Result<Tie> {
-    let old = tie_queries::load(storage.conn(), id)?;
+    let old = get(storage, id)?;
     let input = prepare(storage, input)?;
     storage.write(|tx| {
         tie_queries::update(tx, id, &input, now)?;
@@ -210,7 +210,7 @@ pub fn update(storage: &mut Storage, id: i64, input: TieInput, now: NaiveDateTim
 }
 
 pub fn remove(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> {
-    let old = tie_queries::load(storage.conn(), id)?;
+    let old = get(storage, id)?;
     storage.write(|tx| {
         tie_queries::delete(tx, id)?;
         record(tx, Some(&old), None, now)
@@ -218,7 +218,7 @@ pub fn remove(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<()> 
 }
 
 pub fn get(storage: &Storage, id: i64) -> Result<Tie> {
-    tie_queries::load(storage.conn(), id)
+    crate::error::rows::named(tie_queries::load(storage.conn(), id), "связи", id)
 }
 
 /// The ties of a partner, whichever side it is on, the latest started first.

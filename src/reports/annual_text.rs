@@ -37,6 +37,7 @@ pub fn heading(level: u8, text: &str) -> Block {
     Block::Heading {
         level,
         text: text.to_string(),
+        runs: Vec::new(),
     }
 }
 

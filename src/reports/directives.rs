@@ -131,12 +131,25 @@ pub fn render(
     Ok(document(storage, source, now.date())?.and_then(|doc| pdf(&doc, now)))
 }
 
-/// Writes brochure `id` as PDF to `path` (atomically: no partial file on
-/// error); a problem of its source is refused with its line.
-pub fn export(storage: &Storage, id: i64, path: &Path, now: NaiveDateTime) -> Result<()> {
+/// Writes brochure `id` as PDF (or, with `docx`, as an editable Word
+/// document) to `path`, atomically: no partial file on error; a problem of
+/// its source is refused with its line.
+pub fn export(
+    storage: &Storage,
+    id: i64,
+    docx: bool,
+    path: &Path,
+    now: NaiveDateTime,
+) -> Result<()> {
     let brochure = crate::brochures::get(storage, id)?;
-    let bytes =
-        render(storage, &brochure.source, now)?.map_err(|p| CoreError::Document(p.message))?;
+    let doc = document(storage, &brochure.source, now.date())?
+        .map_err(|p| CoreError::Document(p.message))?;
+    let bytes = if docx {
+        crate::documents::docx::write_docx(&doc, &PageSetup::brochure(), now)
+            .map_err(|e| CoreError::Document(e.to_string()))?
+    } else {
+        pdf(&doc, now).map_err(|p| CoreError::Document(p.message))?
+    };
     crate::storage::files::write_atomic(path, &bytes)
 }
 

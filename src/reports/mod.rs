@@ -20,4 +20,5 @@ pub mod plan;
 pub mod plan_export;
 pub mod plan_page;
 pub mod plan_pdf;
+pub mod plan_signatures;
 pub mod plan_xlsx;

@@ -11,6 +11,13 @@ use super::{plan_pdf, plan_xlsx};
 use crate::error::{CoreError, Result};
 use crate::storage::Storage;
 
+/// The plan of school year `year` as PDF with the stored approval block and
+/// signature: what is saved, printed and previewed.
+pub fn pdf(storage: &Storage, year: i32, now: NaiveDateTime) -> Result<Vec<u8>> {
+    let signatures = super::plan_signatures::get(storage)?;
+    plan_pdf::render(&plan(storage, year)?, Some(&signatures), now)
+}
+
 /// Writes the plan of school year `year` to `path` as PDF, XLSX or
 /// iCalendar, chosen by the extension; the file appears whole or not at all.
 pub fn export(storage: &Storage, year: i32, path: &Path, now: NaiveDateTime) -> Result<()> {
@@ -19,7 +26,7 @@ pub fn export(storage: &Storage, year: i32, path: &Path, now: NaiveDateTime) -> 
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let bytes = match ext.as_str() {
-        "pdf" => plan_pdf::render(&plan(storage, year)?, now)?,
+        "pdf" => pdf(storage, year, now)?,
         "xlsx" => plan_xlsx::render(&plan(storage, year)?)?,
         "ics" => crate::events::export::export_year(storage, year, now)?.into_bytes(),
         _ => {

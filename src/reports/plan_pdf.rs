@@ -1,10 +1,12 @@
 //! The school-year plan as a PDF through the document engine: landscape
-//! A4, the institution and the title on top, then per month a heading and
-//! a table whose header row is repeated on every page it continues on.
+//! A4, the approval block «УТВЕРЖДАЮ» at the top right, the institution and
+//! the title, then per month a heading and a table whose header row is
+//! repeated on every page it continues on, and the responsible's signature.
 
 use chrono::NaiveDateTime;
 
 use super::model::{PlanRow, SchoolYearPlan};
+use super::plan_signatures::{date_line, PlanSignatures};
 use crate::documents::model::{Align, Metadata, Orientation, Paragraph, Table};
 use crate::documents::{self, Block, Document, Inline, PageSetup};
 use crate::error::{CoreError, Result};
@@ -103,15 +105,78 @@ fn table_row(r: &PlanRow) -> Vec<Vec<Inline>> {
     ]
 }
 
-/// The plan as document blocks (public for tests and previews).
-pub fn document(plan: &SchoolYearPlan, created: NaiveDateTime) -> Document {
+/// A borderless table whose cells are `rows` of plain text.
+fn plain_table(widths: &[f32], rows: Vec<Vec<String>>, align: Vec<Align>) -> Block {
+    Block::Table(Table {
+        column_widths: widths.to_vec(),
+        header: Vec::new(),
+        rows: rows
+            .into_iter()
+            .map(|r| r.iter().map(|t| cell(t)).collect())
+            .collect(),
+        keep_together: true,
+        borderless: true,
+        column_align: align,
+        font_size: None,
+    })
+}
+
+/// «УТВЕРЖДАЮ», the position, the signature line with the name and the
+/// date, in the right third of the page.
+fn approval(s: &PlanSignatures) -> Block {
+    let lines = [
+        "УТВЕРЖДАЮ".to_string(),
+        s.approver_position.clone(),
+        format!("______________ {}", s.approver_name)
+            .trim_end()
+            .to_string(),
+        date_line(s.approval_date),
+    ];
+    plain_table(
+        &[170.0, 97.0],
+        lines.into_iter().map(|l| vec![String::new(), l]).collect(),
+        vec![Align::Left, Align::Left],
+    )
+}
+
+/// The responsible's position, a signature line and the name (a line to
+/// write it on when none is given).
+fn signature(s: &PlanSignatures) -> Block {
+    let name = if s.responsible_name.is_empty() {
+        "/______________________/".to_string()
+    } else {
+        s.responsible_name.clone()
+    };
+    plain_table(
+        &[95.0, 38.0, 60.0, 74.0],
+        vec![vec![
+            s.responsible_position.clone(),
+            "______________".into(),
+            name,
+            String::new(),
+        ]],
+        vec![Align::Left, Align::Center, Align::Left, Align::Left],
+    )
+}
+
+/// The plan as document blocks (public for tests and previews), with the
+/// approval block and the signature when `signatures` asks for them.
+pub fn document(
+    plan: &SchoolYearPlan,
+    signatures: Option<&PlanSignatures>,
+    created: NaiveDateTime,
+) -> Document {
     let mut blocks = vec![Block::Orientation(Orientation::Landscape)];
+    if let Some(s) = signatures.filter(|s| s.approval) {
+        blocks.push(approval(s));
+    }
     if !plan.institution.is_empty() {
         blocks.push(centered(vec![Inline::bold(plan.institution.clone())]));
     }
     blocks.push(Block::Heading {
         level: 1,
         text: plan.title.clone(),
+        runs: Vec::new(),
     });
     blocks.push(Block::Paragraph(Paragraph {
         inlines: vec![Inline::plain(format!(
@@ -135,6 +200,7 @@ pub fn document(plan: &SchoolYearPlan, created: NaiveDateTime) -> Document {
         blocks.push(Block::Heading {
             level: 2,
             text: month.label.clone(),
+            runs: Vec::new(),
         });
         blocks.push(Block::Table(Table {
             column_widths: WIDTHS.to_vec(),
@@ -145,6 +211,13 @@ pub fn document(plan: &SchoolYearPlan, created: NaiveDateTime) -> Document {
             column_align: align.clone(),
             font_size: Some(CELL_SIZE),
         }));
+    }
+    if let Some(s) = signatures.filter(|s| s.responsible) {
+        blocks.push(Block::Paragraph(Paragraph {
+            inlines: Vec::new(),
+            align: Align::Left,
+        }));
+        blocks.push(signature(s));
     }
     Document {
         meta: Metadata {
@@ -161,9 +234,14 @@ pub fn document(plan: &SchoolYearPlan, created: NaiveDateTime) -> Document {
     }
 }
 
-/// The plan as PDF bytes; the same plan and `created` give the same bytes.
-pub fn render(plan: &SchoolYearPlan, created: NaiveDateTime) -> Result<Vec<u8>> {
-    documents::render(&document(plan, created), &setup(), created)
+/// The plan as PDF bytes; the same plan, signatures and `created` give the
+/// same bytes.
+pub fn render(
+    plan: &SchoolYearPlan,
+    signatures: Option<&PlanSignatures>,
+    created: NaiveDateTime,
+) -> Result<Vec<u8>> {
+    documents::render(&document(plan, signatures, created), &setup(), created)
         .map_err(|e| CoreError::Document(e.to_string()))
 }
 

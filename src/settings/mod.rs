@@ -132,6 +132,22 @@ pub fn place_of_city(city: &str) -> String {
     }
 }
 
+/// A value other modules keep in the settings table under their own key
+/// (the day last notified); `None` when never stored.
+pub fn stored(conn: &Connection, key: &str) -> Result<Option<String>> {
+    value(conn, key)
+}
+
+/// Stores [`stored`]'s value inside the caller's transaction.
+pub fn store(tx: &Connection, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
 fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM settings WHERE key = ?", [key], |r| {

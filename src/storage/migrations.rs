@@ -26,6 +26,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/010_record_uuids.sql"),
     include_str!("../../migrations/011_exchange_ties.sql"),
     include_str!("../../migrations/012_partner_inn_unique.sql"),
+    include_str!("../../migrations/013_persons.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -99,6 +99,14 @@ impl Storage {
         &self.path
     }
 
+    /// Where «Печать» puts the PDFs it hands to the system's viewer: the
+    /// data folder's `print/`.
+    pub fn print_dir(&self) -> std::path::PathBuf {
+        self.path()
+            .parent()
+            .map_or_else(|| std::path::PathBuf::from("print"), |p| p.join("print"))
+    }
+
     /// Runs `f` in a transaction: all of it is saved, or none of it.
     /// IMMEDIATE: the write lock is taken at the start, so a second process
     /// writing at the same time waits for it (busy timeout) instead of

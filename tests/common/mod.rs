@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod ical;
+pub mod persons;
 pub mod russian;
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -5,7 +5,7 @@ use partnernet::brochures::{
     self,
     model::{Brochure, BrochureSummary},
 };
-use partnernet::exports::ExportTarget;
+use partnernet::exports::{ExportTarget, FileFormat};
 use partnernet::reports::directives;
 use partnernet::ApiError;
 use tauri::ipc::Response;
@@ -78,12 +78,14 @@ pub async fn brochures_preview(
         .map_err(ApiError::from)
 }
 
-/// Exports as PDF to the path chosen in the save dialog; the path written.
+/// Exports as PDF or as an editable DOCX to the path chosen in the save
+/// dialog; the path written.
 #[tauri::command]
 pub async fn brochures_export(
     state: State<'_, AppState>,
     id: i64,
+    format: FileFormat,
     path: String,
 ) -> Result<String, ApiError> {
-    crate::commands::exports::write(&state, ExportTarget::Brochure { id }, path)
+    crate::commands::exports::write(&state, ExportTarget::Brochure { id, format }, path)
 }

@@ -43,3 +43,15 @@ pub fn write(state: &AppState, target: ExportTarget, path: String) -> Result<Str
         state.with(|s| exports::write(s, &target, &PathBuf::from(path), crate::state::now()))?;
     Ok(written.display().to_string())
 }
+
+/// «Печать» of a PDF export (the plan, a brochure, the year's report): the
+/// copy opened in the system's viewer; its path. Async, so the window never
+/// waits for the viewer.
+#[tauri::command]
+pub async fn exports_print(
+    state: State<'_, AppState>,
+    target: ExportTarget,
+) -> Result<String, ApiError> {
+    let path = state.with(|s| exports::print::print(s, &target, crate::state::now()))?;
+    Ok(path.display().to_string())
+}

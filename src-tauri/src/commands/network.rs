@@ -7,7 +7,7 @@ use partnernet::events::school_year;
 use partnernet::exports::{self, ExportTarget, FileFormat};
 use partnernet::network::{
     self,
-    model::{MapQuery, NetworkHealth, NetworkMap},
+    model::{HealthFlag, HealthView, MapQuery, NetworkMap},
 };
 use partnernet::{ApiError, CoreError};
 use percent_encoding::percent_decode_str;
@@ -17,16 +17,32 @@ use tauri::State;
 
 use crate::state::{now, AppState};
 
+/// The flags [`network_health`] carries when not told: the first page of
+/// «Главная».
+const FIRST_FLAGS: usize = 10;
+
 /// The network's health for a school year (the current one when `year` is
-/// not given) as of today.
+/// not given) as of today, as the pages show it: with its first `flags`
+/// flags. Async: on a large registry it is computed off the window's thread.
 #[tauri::command]
-pub fn network_health(
+pub async fn network_health(
     state: State<'_, AppState>,
     year: Option<i32>,
-) -> Result<NetworkHealth, ApiError> {
+    flags: Option<u32>,
+) -> Result<HealthView, ApiError> {
     let today = now().date();
     let year = year.unwrap_or_else(|| school_year::school_year_of(today));
-    state.with(|s| network::health_memo(s, today, year))
+    let flags = flags.map_or(FIRST_FLAGS, |n| n as usize);
+    state.with(|s| network::health_view(s, today, year, flags))
+}
+
+/// The flags of one partner in the current school year, in order.
+#[tauri::command]
+pub async fn network_partner_flags(
+    state: State<'_, AppState>,
+    partner_id: i64,
+) -> Result<Vec<HealthFlag>, ApiError> {
+    state.with(|s| network::partner_flags(s, now().date(), partner_id))
 }
 
 /// The network map of the query's period (the current school year when it

@@ -5,8 +5,8 @@ use partnernet::network::{
 use partnernet::partners::{
     self,
     model::{
-        HistoryEntry, Note, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary,
-        Person, Tie, TieInput,
+        HistoryEntry, Note, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary, Tie,
+        TieInput,
     },
     notes, search, ties,
 };
@@ -99,11 +99,6 @@ pub fn partners_history(
     id: i64,
 ) -> Result<Vec<HistoryEntry>, ApiError> {
     state.with(|s| partners::history(s, id))
-}
-
-#[tauri::command]
-pub fn persons_list(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
-    state.with(|s| partners::persons(s))
 }
 
 #[tauri::command]

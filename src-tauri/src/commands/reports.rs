@@ -6,7 +6,8 @@
 use partnernet::events::school_year;
 use partnernet::exports::{ExportTarget, FileFormat};
 use partnernet::reports::model::{AnnualReport, PlanPage, SchoolYearPlan, YearCharts};
-use partnernet::reports::{annual, annual_pdf, charts, plan, plan_page, plan_pdf};
+use partnernet::reports::plan_signatures::{self, PlanSignatures};
+use partnernet::reports::{annual, annual_pdf, charts, plan, plan_export, plan_page};
 use partnernet::ApiError;
 use tauri::ipc::Response;
 use tauri::State;
@@ -41,13 +42,29 @@ pub async fn plan_page(
     state.with(|s| plan_page::page(s, year, offset, limit))
 }
 
+/// The plan's approval block and signature (the defaults until she sets
+/// them).
+#[tauri::command]
+pub fn plan_signatures_get(state: State<'_, AppState>) -> Result<PlanSignatures, ApiError> {
+    state.with(|s| plan_signatures::get(s))
+}
+
+/// Stores the plan's approval block and signature; refused with each
+/// field's Russian message.
+#[tauri::command]
+pub fn plan_signatures_save(
+    state: State<'_, AppState>,
+    input: PlanSignatures,
+) -> Result<PlanSignatures, ApiError> {
+    state.with(|s| plan_signatures::save(s, input))
+}
+
 /// The plan's PDF as raw bytes for pdf.js.
 #[tauri::command]
 pub async fn plan_preview(state: State<'_, AppState>, year: i32) -> Result<Response, ApiError> {
-    let plan = state.with(|s| plan::plan(s, year))?;
-    plan_pdf::render(&plan, now())
+    state
+        .with(|s| plan_export::pdf(s, year, now()))
         .map(Response::new)
-        .map_err(ApiError::from)
 }
 
 /// Exports the plan as PDF, XLSX or ICS to the path chosen in the save

@@ -4,8 +4,10 @@
 //! `[[title]] текст` (centred bold), `[[center]] текст`, `[[right]] текст`,
 //! `[[place-date]] слева | справа` (the place and date line),
 //! `[[requisites]]` (the requisites and signatures table, one column per
-//! party) and `[[signatures]]` (signatures only, for an annex). Everything
-//! else is Markdown for the document engine; `---` is a page break.
+//! party) and `[[signatures]]` (signatures only, for an annex); each also
+//! under its Russian name (`[[заголовок]]`, `[[место-дата]]` …, see
+//! [`MARKERS`]). Everything else is Markdown for the document engine; `---`
+//! is a page break.
 
 use crate::documents::markdown;
 use crate::documents::model::{Align, Block, Inline, Paragraph, Table};
@@ -14,25 +16,40 @@ use crate::documents::DocumentError;
 use super::context::{Context, PartyCtx};
 use super::engine::{unescape_markdown, TemplateError};
 
-/// The marker names, for the field list and the error message.
-pub const MARKERS: [(&str, &str); 7] = [
-    ("[[title]] текст", "строка заголовка: по центру, полужирным"),
-    ("[[center]] текст", "строка по центру"),
-    ("[[right]] текст", "строка по правому краю (гриф приложения)"),
-    ("[[space]]", "пустая строка: отступ перед заголовком или подписями"),
+/// The markers: the name, its Russian twin, what follows it on the line and
+/// what it makes — for the field list and the error message.
+pub const MARKERS: [(&str, &str, &str, &str); 7] = [
+    ("title", "заголовок", " текст", "строка заголовка: по центру, полужирным"),
+    ("center", "по-центру", " текст", "строка по центру"),
+    ("right", "справа", " текст", "строка по правому краю (гриф приложения)"),
+    ("space", "отступ", "", "пустая строка: отступ перед заголовком или подписями"),
     (
-        "[[place-date]] место | дата",
+        "place-date",
+        "место-дата",
+        " место | дата",
         "строка места и даты: место слева, дата справа",
     ),
     (
-        "[[requisites]]",
+        "requisites",
+        "реквизиты",
+        "",
         "таблица «Реквизиты и подписи сторон»: по столбцу на сторону, с подписями и М.П.; не разрывается между страницами, если помещается на одной",
     ),
     (
-        "[[signatures]]",
+        "signatures",
+        "подписи",
+        "",
         "только подписи сторон (должность, подпись, М.П.), например под приложением",
     ),
 ];
+
+/// The English name of a marker written either way.
+fn marker_name(name: &str) -> &str {
+    MARKERS
+        .iter()
+        .find(|(_, ru, _, _)| *ru == name)
+        .map_or(name, |(en, _, _, _)| en)
+}
 
 fn problem(err: DocumentError) -> TemplateError {
     match err {
@@ -224,7 +241,7 @@ fn marker(line: &str) -> Option<(&str, &str)> {
     let rest = line.trim_start().strip_prefix("[[")?;
     let end = rest.find("]]")?;
     let name = &rest[..end];
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+    if name.is_empty() || !name.chars().all(|c| c.is_lowercase() || c == '-') {
         return None;
     }
     Some((name, &rest[end + 2..]))
@@ -252,7 +269,7 @@ pub fn compose(text: &str, ctx: &Context) -> Result<Vec<Block>, TemplateError> {
             segment.push('\n');
             continue;
         };
-        let block = match name {
+        let block = match marker_name(name) {
             "toc" => None,
             "title" => Some(line_paragraph(rest, Align::Center, true)),
             "center" => Some(line_paragraph(rest, Align::Center, false)),
@@ -266,7 +283,10 @@ pub fn compose(text: &str, ctx: &Context) -> Result<Vec<Block>, TemplateError> {
             "requisites" => Some(requisites_table(ctx)),
             "signatures" => Some(signatures_table(ctx)),
             other => {
-                let known: Vec<&str> = MARKERS.iter().map(|(m, _)| *m).collect();
+                let known: Vec<String> = MARKERS
+                    .iter()
+                    .map(|(_, ru, _, _)| format!("[[{ru}]]"))
+                    .collect();
                 return Err(TemplateError {
                     line: None,
                     message: format!(

@@ -45,25 +45,30 @@ fn environment() -> Environment<'static> {
         out.write_str(&escape_markdown(&value.to_string()))
             .map_err(Error::from)
     });
-    env.add_filter("oneline", |v: Value| -> String {
-        v.to_string()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    env.add_filter("clause", |state: &minijinja::State, v: Value| -> String {
-        let text = text_of(&v);
-        // A defined name («Базовая организация», «Стороны») keeps its capital.
-        if starts_with_defined_name(state, &text) {
-            clause(&text, true)
-        } else {
-            clause(&text, false)
-        }
-    });
-    env.add_filter("sentence", |v: Value| -> String {
-        clause(&text_of(&v), true)
-    });
+    // Each filter under its English and its Russian name (fields::FILTERS).
+    for name in ["oneline", "в_строку"] {
+        env.add_filter(name, oneline);
+    }
+    for name in ["clause", "часть_предложения"] {
+        env.add_filter(name, clause_filter);
+    }
+    for name in ["sentence", "предложение"] {
+        env.add_filter(name, |v: Value| -> String { clause(&text_of(&v), true) });
+    }
     env
+}
+
+fn oneline(v: Value) -> String {
+    v.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn clause_filter(state: &minijinja::State, v: Value) -> String {
+    let text = text_of(&v);
+    // A defined name («Базовая организация», «Стороны») keeps its capital.
+    clause(&text, starts_with_defined_name(state, &text))
 }
 
 /// Whether `text` begins with a party's role or «Сторон…», names the
@@ -138,13 +143,32 @@ pub fn check(source: &str) -> Result<(), TemplateError> {
         .map_err(|e| translate(&e, source))
 }
 
-/// Renders `source` with `context`: Markdown text with marker lines.
+/// Renders `source` with `context`: Markdown text with marker lines. A
+/// field the context lacks is named in the error.
 pub fn render<S: Serialize>(source: &str, context: &S) -> Result<String, TemplateError> {
     let env = environment();
     let template = env
         .template_from_named_str(NAME, source)
         .map_err(|e| translate(&e, source))?;
-    template.render(context).map_err(|e| translate(&e, source))
+    let root = Value::from_serialize(context);
+    template.render(&root).map_err(|e| {
+        let mut out = translate(&e, source);
+        if e.kind() == ErrorKind::UndefinedError {
+            if let Some(u) = super::unknown::find(source, out.line, &root) {
+                out.message = unknown_message(&u);
+            }
+        }
+        out
+    })
+}
+
+/// «нет поля «неизвестное»; поля — в списке «Поля»».
+fn unknown_message(u: &super::unknown::Unknown) -> String {
+    let near = match &u.nearest {
+        Some(n) => format!(", может быть, «{n}»?"),
+        None => String::new(),
+    };
+    format!("нет поля «{}»{near}; поля — в списке «Поля»", u.name)
 }
 
 /// Escapes what Markdown would read as markup. Line breaks inside a value
@@ -252,7 +276,7 @@ fn translate(err: &Error, source: &str) -> TemplateError {
                 .to_string()
         }
         ErrorKind::UndefinedError => {
-            "такого поля нет: сверьте написание с перечнем полей шаблона".to_string()
+            "такого поля нет: сверьте написание со списком «Поля»".to_string()
         }
         ErrorKind::UnknownFilter => format!("неизвестный фильтр «{q}»"),
         ErrorKind::UnknownFunction => {
@@ -344,7 +368,12 @@ mod tests {
         assert!(e.line.is_some(), "{e:?}");
         let e = render("a\n{{ nope }}", &serde_json::json!({})).unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("такого поля нет"), "{e}");
+        assert_eq!(e.message, "нет поля «nope»; поля — в списке «Поля»");
+        let e = render("a\n\n{{ неизвестное }}", &serde_json::json!({})).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Строка 3: нет поля «неизвестное»; поля — в списке «Поля»"
+        );
         let e = render("{% include \"/etc/passwd\" %}", &serde_json::json!({})).unwrap_err();
         assert!(e.message.contains("запрещена"), "{e}");
         let e = render(

@@ -1,5 +1,7 @@
-//! The field list of the template editor: every merge field with a Russian
-//! description and, when an agreement is at hand, its value as an example.
+//! The field list of the template editor, made from the one table of
+//! [`super::names`]: every merge field with its Russian name, description,
+//! what a click inserts and, when an agreement is at hand, its value as an
+//! example; then the conditions, filters and marker lines.
 
 use serde_json::Value;
 
@@ -7,138 +9,45 @@ use crate::agreements::model::MergeField;
 
 use super::compose::MARKERS;
 use super::context::Context;
+use super::names::{self, Group, Name, Shape};
 
-const TOP: &[(&str, &str)] = &[
+/// The heading of the commands, filters and markers in the list.
+const COMMANDS: &str = "Условия и циклы";
+const FILTERS_GROUP: &str = "Фильтры";
+const MARKERS_GROUP: &str = "Строки-метки";
+
+/// (English, Russian, description) of the filters.
+pub const FILTERS: &[(&str, &str, &str)] = &[
     (
-        "title",
-        "вид документа прописными: «ДОГОВОР» или «СОГЛАШЕНИЕ»",
+        "clause",
+        "часть_предложения",
+        "часть предложения: со строчной буквы и с точкой в конце; пустое поле — черта для заполнения",
     ),
     (
-        "title_about",
-        "о чём документ: «о сетевой форме реализации образовательной программы»",
+        "sentence",
+        "предложение",
+        "отдельное предложение: с прописной буквы и с точкой в конце",
     ),
-    ("number", "номер договора"),
-    ("date", "дата договора для таблиц: 01.09.2026"),
-    (
-        "date_quoted",
-        "дата договора для строки даты: «01» сентября 2026 г.",
-    ),
-    ("date_long", "дата договора в тексте: 1 сентября 2026 г."),
-    ("place", "место заключения: г. Котовск"),
-    ("subject", "предмет договора"),
-    (
-        "art15.programme",
-        "ст. 15: вид, уровень и (или) направленность программы",
-    ),
-    (
-        "art15.learners",
-        "ст. 15: статус обучающихся, правила приёма, академическая мобильность",
-    ),
-    (
-        "art15.duties",
-        "ст. 15: условия и порядок деятельности, обязанности и ресурсы сторон",
-    ),
-    (
-        "art15.documents",
-        "ст. 15: выдаваемые документы и кто их выдаёт",
-    ),
-    (
-        "art15.term",
-        "ст. 15: порядок изменения и прекращения договора",
-    ),
-    (
-        "start_date_long",
-        "начало действия в тексте: 1 сентября 2026 г. (также start_date, start_date_quoted)",
-    ),
-    (
-        "end_date_long",
-        "окончание действия в тексте: 31 августа 2027 г. (также end_date, end_date_quoted)",
-    ),
-    (
-        "term",
-        "срок действия словами: «1 год»; пусто, если срок не равен целому числу месяцев",
-    ),
-    (
-        "auto_prolong",
-        "автоматическое продление: да/нет (для {% if auto_prolong %})",
-    ),
-    ("prolong_term", "срок продления: «1 год» или «тот же срок»"),
-    ("parties_count", "число сторон"),
-    (
-        "copies_words",
-        "число экземпляров для «составлен в … экземплярах»: «двух», «трёх»",
-    ),
-    ("responsible", "ответственный за договор"),
-    ("notes", "примечания"),
+    ("oneline", "в_строку", "всё в одну строку (для ячеек таблицы)"),
 ];
 
-const PARTY: &[(&str, &str)] = &[
+/// (written, inserted, description) of the commands of the engine.
+const COMMAND_ROWS: &[(&str, &str, &str)] = &[
     (
-        "role",
-        "как сторона названа в тексте: «Базовая организация»",
-    ),
-    ("full_name", "полное наименование"),
-    ("short_name", "сокращённое наименование"),
-    (
-        "named",
-        "«именуемое» / «именуемый» / «именуемая» — в роде наименования",
+        "{% if … %}",
+        "{% if автопродление %}\n\n{% endif %}\n",
+        "текст только при условии: {% if поле %} … {% else %} … {% endif %}; пустое поле и «нет» — ложь",
     ),
     (
-        "head.in_person",
-        "после «в лице»: «директора Мишиной Валентины Ивановны»",
+        "loop.last",
+        "loop.last",
+        "внутри цикла: последний элемент, например {% if loop.last %}и {% endif %}",
     ),
     (
-        "head.position_genitive",
-        "должность руководителя в родительном падеже: «директора»",
+        "loop.index",
+        "loop.index",
+        "внутри цикла: номер элемента с 1",
     ),
-    (
-        "head.full_name_genitive",
-        "ФИО руководителя в родительном падеже: «Мишиной Валентины Ивановны»",
-    ),
-    (
-        "head.acting",
-        "«действующей» / «действующего» — по полу руководителя",
-    ),
-    ("head.basis", "на основании чего действует: «Устава»"),
-    ("head.position", "должность для подписи: «Директор»"),
-    (
-        "head.full_name",
-        "ФИО руководителя: «Мишина Валентина Ивановна»",
-    ),
-    ("head.initials", "инициалы и фамилия: «В.И. Мишина»"),
-    (
-        "head.signature",
-        "строка подписи: «_____________ / В.И. Мишина /»",
-    ),
-    ("requisites.legal_address", "юридический адрес"),
-    ("requisites.postal_address", "почтовый адрес"),
-    ("requisites.inn", "ИНН"),
-    ("requisites.kpp", "КПП"),
-    (
-        "requisites.ogrn",
-        "ОГРН (ОГРНИП); подпись к нему — requisites.ogrn_label",
-    ),
-    ("requisites.bank_account", "расчётный счёт"),
-    ("requisites.corr_account", "корреспондентский счёт"),
-    ("requisites.bik", "БИК"),
-    ("requisites.bank_name", "банк"),
-    ("requisites.phone", "телефон"),
-    ("requisites.email", "электронная почта"),
-    ("requisites.website", "сайт"),
-];
-
-const PLAN: &[(&str, &str)] = &[
-    ("number", "номер строки плана"),
-    ("title", "мероприятие"),
-    ("period", "срок проведения"),
-    ("responsible", "ответственный"),
-];
-
-const FILTERS: &[(&str, &str)] = &[
-    ("|clause", "часть предложения: со строчной буквы и с точкой в конце; пустое поле — черта для заполнения"),
-    ("|sentence", "отдельное предложение: с прописной буквы и с точкой в конце"),
-    ("|oneline", "всё в одну строку (для ячеек таблицы)"),
-    ("|upper, |lower, |length, |join …", "стандартные фильтры minijinja"),
 ];
 
 /// The value at `path` (`partners[0].head.initials`) as display text.
@@ -160,64 +69,162 @@ fn lookup(root: &Value, path: &str) -> String {
             };
         }
     }
+    text(v)
+}
+
+fn text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Bool(true) => "да".into(),
         Value::Bool(false) => "нет".into(),
         Value::Null => String::new(),
+        Value::Array(items) => {
+            let names: Vec<String> = items
+                .iter()
+                .map(|i| match i.get("short_name").or_else(|| i.get("title")) {
+                    Some(x) => text(x),
+                    None => text(i),
+                })
+                .collect();
+            names.join("; ")
+        }
         other => other.to_string(),
     }
 }
 
-fn field(name: String, description: impl Into<String>, root: Option<&Value>) -> MergeField {
-    let example = root.map(|r| lookup(r, &name)).unwrap_or_default();
-    MergeField {
-        name,
-        description: description.into(),
-        example,
+/// The lists whose items have the fields of `group`'s items: inside a loop
+/// over any of them a field goes in as `item.…`.
+fn lists_of(group: Group) -> Vec<String> {
+    let names: &[&str] = match group {
+        Group::Partners | Group::Parties => &["партнёры", "partners", "стороны", "parties"],
+        Group::Plan => &["план", "plan"],
+        _ => &[],
+    };
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+/// A whole `{% for %}` block over the list `ru` with one line of its items.
+fn loop_block(list: &Name, item: &str) -> String {
+    let prefix = format!("{}[].", list.ru);
+    let fields: Vec<String> = names::table()
+        .iter()
+        .filter(|n| n.shape == Shape::Value)
+        .filter_map(|n| n.ru.strip_prefix(&prefix))
+        .map(|f| format!("{{{{ {item}.{f} }}}}"))
+        .collect();
+    let body = if list.group == Group::Plan {
+        format!("| {} |", fields.join(" | "))
+    } else {
+        format!("{{{{ {item}.полное_наименование }}}}")
+    };
+    format!(
+        "{{% for {item} in {} %}}\n{body}\n{{% endfor %}}\n",
+        list.ru
+    )
+}
+
+fn entry(name: &Name, root: Option<&Value>) -> Option<MergeField> {
+    let example = |path: &str| root.map(|r| lookup(r, path)).unwrap_or_default();
+    let base = MergeField {
+        name: name.en.clone(),
+        russian: name.ru.clone(),
+        group: name.group.label().to_string(),
+        description: name.about.clone(),
+        example: String::new(),
+        insert: String::new(),
+        lists: Vec::new(),
+        item: String::new(),
+    };
+    match name.shape {
+        Shape::Object => None,
+        Shape::List { item } => Some(MergeField {
+            description: format!(
+                "{}; по одному: {{% for {item} in {} %}}",
+                name.about, name.ru
+            ),
+            example: example(&name.en),
+            insert: loop_block(name, item),
+            ..base
+        }),
+        // The fields of every party are listed once, under «Партнёры».
+        Shape::Value if name.group == Group::Parties => None,
+        Shape::Value => match name.ru.split_once("[].") {
+            Some((list, inner)) => {
+                let (en, ru) = (name.en.replace("[]", "[0]"), name.ru.replace("[]", "[0]"));
+                let (first, item) = if list == "план" {
+                    ("первой строки", "строка")
+                } else {
+                    ("первого партнёра", "партнёр")
+                };
+                Some(MergeField {
+                    description: format!(
+                        "{} — {first}; внутри цикла вставится как {item}.{inner}",
+                        name.about
+                    ),
+                    example: example(&en),
+                    insert: format!("{{{{ {ru} }}}}"),
+                    lists: lists_of(name.group),
+                    item: inner.to_string(),
+                    name: en,
+                    russian: ru,
+                    ..base
+                })
+            }
+            None => Some(MergeField {
+                example: example(&name.en),
+                insert: format!("{{{{ {} }}}}", name.ru),
+                ..base
+            }),
+        },
     }
 }
 
-/// Every field, filter and marker line a template can use.
+fn plain(group: &str, name: String, russian: String, insert: String, about: &str) -> MergeField {
+    MergeField {
+        name,
+        russian,
+        group: group.to_string(),
+        description: about.to_string(),
+        example: String::new(),
+        insert,
+        lists: Vec::new(),
+        item: String::new(),
+    }
+}
+
+/// Every field, command, filter and marker line a template can use.
 pub fn fields_for(ctx: Option<&Context>) -> Vec<MergeField> {
     let root = ctx.and_then(|c| serde_json::to_value(c).ok());
-    let root = root.as_ref();
-    let mut out: Vec<MergeField> = TOP
+    let mut out: Vec<MergeField> = names::table()
         .iter()
-        .map(|(n, d)| field(n.to_string(), *d, root))
+        .filter_map(|n| entry(n, root.as_ref()))
         .collect();
-    for (prefix, who) in [
-        ("own", "своё учреждение"),
-        (
-            "partners[0]",
-            "первый партнёр (в цикле {% for p in partners %} — p.…)",
-        ),
-    ] {
-        for (n, d) in PARTY {
-            out.push(field(format!("{prefix}.{n}"), format!("{who}: {d}"), root));
-        }
-    }
-    out.push(field(
-        "parties".into(),
-        "все стороны по порядку, своё учреждение первым: {% for p in parties %} … {% endfor %}",
-        None,
-    ));
-    for (n, d) in PLAN {
-        out.push(field(
-            format!("plan[0].{n}"),
-            format!("план мероприятий ({{% for row in plan %}} — row.…): {d}"),
-            root,
+    for (written, insert, about) in COMMAND_ROWS {
+        out.push(plain(
+            COMMANDS,
+            written.to_string(),
+            written.to_string(),
+            insert.to_string(),
+            about,
         ));
     }
-    for (n, d) in FILTERS {
-        out.push(field(n.to_string(), *d, None));
+    for (en, ru, about) in FILTERS {
+        out.push(plain(
+            FILTERS_GROUP,
+            format!("|{en}"),
+            format!("|{ru}"),
+            format!("|{ru}"),
+            about,
+        ));
     }
-    for (m, d) in MARKERS {
-        out.push(MergeField {
-            name: m.to_string(),
-            description: format!("строка-метка: {d}"),
-            example: String::new(),
-        });
+    for (en, ru, rest, about) in MARKERS {
+        out.push(plain(
+            MARKERS_GROUP,
+            format!("[[{en}]]{rest}"),
+            format!("[[{ru}]]{rest}"),
+            format!("[[{ru}]]{rest}\n"),
+            &format!("строка-метка: {about}"),
+        ));
     }
     out
 }
@@ -233,7 +240,22 @@ mod tests {
         assert_eq!(lookup(&v, "t"), "да");
         assert_eq!(lookup(&v, "a.z"), "");
         let fields = fields_for(None);
-        assert!(fields.iter().any(|f| f.name == "own.head.in_person"));
-        assert!(fields.iter().any(|f| f.name == "[[requisites]]"));
+        let f = |n: &str| fields.iter().find(|f| f.name == n).cloned();
+        let head = f("own.head.in_person").expect("listed");
+        assert_eq!(head.russian, "учреждение.руководитель.в_лице");
+        assert_eq!(head.insert, "{{ учреждение.руководитель.в_лице }}");
+        let acting = f("partners[0].head.acting").expect("listed");
+        assert_eq!(acting.item, "руководитель.действующий");
+        assert!(acting.lists.contains(&"стороны".to_string()));
+        let plan = f("plan").expect("the plan loop");
+        assert!(
+            plan.insert
+                .starts_with("{% for строка in план %}\n| {{ строка.номер }} |"),
+            "{}",
+            plan.insert
+        );
+        assert!(plan.insert.ends_with("{% endfor %}\n"));
+        assert!(fields.iter().any(|f| f.russian == "[[реквизиты]]"));
+        assert!(fields.iter().any(|f| f.russian == "|часть_предложения"));
     }
 }

@@ -10,6 +10,8 @@ pub mod context;
 mod docx;
 pub mod engine;
 mod fields;
+pub mod names;
+mod unknown;
 
 use std::path::Path;
 
@@ -22,7 +24,6 @@ use crate::brochures::model::SourceProblem;
 use crate::documents::model::{Document, Metadata, PageSetup};
 use crate::documents::{self, DocumentError};
 use crate::error::{CoreError, FieldError, Result};
-use crate::partners::model::Partner;
 use crate::storage::Storage;
 
 pub use context::Context;
@@ -66,7 +67,7 @@ pub fn validate_template(source: &str) -> Result<()> {
         |e: TemplateError| CoreError::Validation(vec![FieldError::new("source", e.to_string())]);
     engine::check(source).map_err(invalid)?;
     let sample = sample_context();
-    let text = engine::render(source, &sample).map_err(invalid)?;
+    let text = engine::render(source, &merge_values(&sample)).map_err(invalid)?;
     compose::compose(&text, &sample).map_err(invalid)?;
     Ok(())
 }
@@ -145,25 +146,18 @@ impl From<Failure> for SourceProblem {
     }
 }
 
-/// The partners of an agreement's parties; a partner deleted for good is
-/// left out (its column prints blanks).
-fn partners_of(storage: &Storage, input: &AgreementInput) -> Result<Vec<Partner>> {
-    let mut out = Vec::new();
-    for p in &input.parties {
-        match crate::partners::get(storage, p.partner_id) {
-            Ok(partner) => out.push(partner),
-            Err(CoreError::NotFound { .. }) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(out)
-}
-
-/// The merge context of an agreement.
+/// The merge context of an agreement. A party whose partner's row does not
+/// read is the error, naming it ([`super::parties`]).
 pub fn context(storage: &Storage, agreement: &Agreement) -> Result<Context> {
     let inst = crate::institution::get(storage)?;
-    let partners = partners_of(storage, &agreement.data)?;
+    let partners = super::parties::partners(storage.conn(), &agreement.data)?;
     Ok(context::build(agreement, &inst, &partners))
+}
+
+/// What a template reads: the context with every field under its English
+/// and its Russian name ([`names`]).
+pub fn merge_values(ctx: &Context) -> serde_json::Value {
+    names::bilingual(&serde_json::to_value(ctx).unwrap_or_default())
 }
 
 /// A stored-looking agreement around an unsaved form, for previews.
@@ -192,7 +186,7 @@ fn document(
             owned.as_str()
         }
     };
-    let text = engine::render(source, &ctx)?;
+    let text = engine::render(source, &merge_values(&ctx))?;
     let blocks = compose::compose(&text, &ctx)?;
     Ok(Document {
         meta: Metadata {

@@ -30,7 +30,7 @@ fn party_name(storage: &Storage, id: i64, cache: &mut HashMap<i64, String>) -> R
     let p = match crate::partners::get(storage, id) {
         Ok(p) => p.data,
         // A party whose row is damaged (`check data` names it) keeps its name.
-        Err(crate::error::CoreError::Storage(e)) if crate::error::rows::is_damaged_value(&e) => {
+        Err(e) if crate::error::rows::is_damaged(&e) => {
             let name = crate::partners::queries::state(storage.conn(), id)?
                 .map(|(name, _)| name)
                 .unwrap_or_else(|| format!("Партнёр № {id}"));

@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod deficits;
 pub mod events;
 pub mod partners;
+pub mod persons;
 pub mod trash;
 
 use std::path::Path;
@@ -264,6 +265,7 @@ pub fn table(storage: &crate::storage::Storage, target: &ExportTarget) -> Result
     match target {
         ExportTarget::PartnerList { ids, .. } => partners::table(storage, ids),
         ExportTarget::ContactList { partner_ids, .. } => contacts::table(storage, partner_ids),
+        ExportTarget::PersonList { ids, .. } => persons::table(storage, ids),
         ExportTarget::AgreementList { ids, .. } => agreements::table(storage, ids),
         ExportTarget::EventList { filter, series, .. } => events::table(storage, filter, *series),
         ExportTarget::DeficitTable { .. } => deficits::table(storage),
@@ -280,6 +282,7 @@ pub fn stem(target: &ExportTarget) -> Option<&'static str> {
     Some(match target {
         ExportTarget::PartnerList { .. } => "Партнёры",
         ExportTarget::ContactList { .. } => "Контакты партнёров",
+        ExportTarget::PersonList { .. } => "Контакты",
         ExportTarget::AgreementList { .. } => "Договоры",
         ExportTarget::EventList { series: false, .. } => "Мероприятия",
         ExportTarget::EventList { series: true, .. } => "Мероприятия и серии",

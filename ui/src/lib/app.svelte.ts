@@ -3,10 +3,12 @@ import type { AppInfo, Labeled, PartnerType, Vocabulary } from "./bindings";
 import { agreements } from "./agreements/state.svelte";
 import { documents } from "./brochures/state.svelte";
 import { events } from "./events/state.svelte";
+import { persons } from "./persons/state.svelte";
 
 export type Section =
   | "home"
   | "partners"
+  | "persons"
   | "deficits"
   | "map"
   | "trash"
@@ -82,6 +84,7 @@ class AppState {
     if (section === "documents" && again) documents.openId = null;
     if (section === "agreements" && again) agreements.toList();
     if (section === "events" && again) events.toCalendar();
+    if (section === "persons" && again) persons.toList();
   }
 
   /** Opens a tab of «Настройки» (the start-backup banner → «Данные»), asking the open editor first. */

@@ -5,6 +5,13 @@ import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/cor
 import { listen } from "@tauri-apps/api/event";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
+  PersonFilter,
+  PersonHistoryEntry,
+  PersonInput,
+  PersonRecord,
+  PersonSummary,
+} from "./bindings";
+import type {
   ApiError,
   AppInfo,
   Brochure,
@@ -20,7 +27,6 @@ import type {
   PartnerFilter,
   PartnerInput,
   PartnerSummary,
-  Person,
   Vocabulary,
 } from "./bindings";
 import type {
@@ -74,7 +80,7 @@ function isFieldError(v: unknown): v is FieldError {
 
 /** Every code of the generated `ErrorCode`: `satisfies` fails the type check when one is added or removed in Rust. */
 const ERROR_CODES = {
-  validation: true, not_found: true, conflict: true, newer_database: true, storage: true, migration: true,
+  validation: true, not_found: true, damaged: true, conflict: true, newer_database: true, storage: true, migration: true,
   io: true, bad_input: true, document: true, internal: true, no_core: true,
 } satisfies Record<ErrorCode, true>;
 
@@ -161,7 +167,17 @@ export const backend = {
   partnersPurge: (id: number) => call<void>("partners_purge", { id }),
   partnersTrashList: () => call<PartnerSummary[]>("partners_trash_list"),
   partnersHistory: (id: number) => call<HistoryEntry[]>("partners_history", { id }),
-  personsList: () => call<Person[]>("persons_list"),
+  /** «Контакты»: the people matching a search (by stems), at most `filter.limit`. */
+  personsSearch: (filter: PersonFilter) => call<PersonSummary[]>("persons_search", { filter }),
+  personsGet: (id: number) => call<PersonRecord>("persons_get", { id }),
+  personsValidate: (id: number, input: PersonInput) =>
+    call<FieldError[]>("persons_validate", { id, input }),
+  personsUpdate: (id: number, input: PersonInput) =>
+    call<PersonRecord>("persons_update", { id, input }),
+  /** Merges record `other` into `keep` (two records of the same person). */
+  personsMerge: (keep: number, other: number) =>
+    call<PersonRecord>("persons_merge", { keep, other }),
+  personsHistory: (id: number) => call<PersonHistoryEntry[]>("persons_history", { id }),
 
   institutionGet: () => call<Institution>("institution_get"),
   institutionSave: (input: Institution) => call<Institution>("institution_save", { input }),
@@ -191,7 +207,9 @@ export const backend = {
     return raw instanceof Uint8Array ? raw : new Uint8Array(raw);
   },
   /** Writes the PDF to `path` (from {@link chooseSavePath}); the path written. */
-  brochuresExport: (id: number, path: string) => call<string>("brochures_export", { id, path }),
+  /** As PDF or as an editable DOCX. */
+  brochuresExport: (id: number, format: "pdf" | "docx", path: string) =>
+    call<string>("brochures_export", { id, format, path }),
 
   agreementsList: (filter: AgreementFilter) => call<AgreementSummary[]>("agreements_list", { filter }),
   agreementsOfPartner: (partnerId: number) => call<AgreementSummary[]>("agreements_of_partner", { partnerId }),
@@ -300,11 +318,18 @@ export const backend = {
     call<import("./bindings").EventForm>("event_forms_update", { id, input }),
   /** Refused (built-in, or used by events) with the core's Russian message. */
   eventFormsDelete: (id: number) => call<void>("event_forms_delete", { id }),
+  /** The plan's approval block «УТВЕРЖДАЮ» and the responsible's signature. */
+  planSignaturesGet: () => call<import("./bindings").PlanSignatures>("plan_signatures_get"),
+  /** Refused with each field's Russian message; nothing is stored then. */
+  planSignaturesSave: (input: import("./bindings").PlanSignatures) =>
+    call<import("./bindings").PlanSignatures>("plan_signatures_save", { input }),
   // files in and out: what the dialogs propose, opening what was written
   exportsSaveDialog: (target: ExportTarget) => call<FileDialogOptions>("exports_save_dialog", { target }),
   exportsOpenDialog: (purpose: OpenPurpose) => call<FileDialogOptions>("exports_open_dialog", { purpose }),
   /** «Открыть файл» after an export: the system's PDF viewer, spreadsheet or calendar. */
   exportsOpen: (path: string) => call<void>("exports_open", { path }),
+  /** «Печать»: the PDF of `target` opens in the system viewer, which prints it; its path. */
+  exportsPrint: (target: ExportTarget) => call<string>("exports_print", { target }),
   /** Writes a list (the rows shown, in their order) as XLSX or CSV to `path`; the path written. */
   listsExport: (target: ExportTarget, path: string) => call<string>("lists_export", { target, path }),
   // the journal (Настройки → Данные → «Журнал», the notice of a failure)
@@ -313,8 +338,19 @@ export const backend = {
   journalOpen: () => call<void>("journal_open"),
   // network: the network's health on «Главная» and in the partners list
   /** The network's health for a school year (2026 for 2026/2027); `null`: the current one. */
-  networkHealth: (year: number | null = null) =>
-    call<import("./bindings").NetworkHealth>("network_health", { year }),
+  /** The health as the pages show it, with its first `flags` flags. */
+  networkHealth: (year: number | null = null, flags: number | null = null) =>
+    call<import("./bindings").HealthView>("network_health", { year, flags }),
+  /** One partner's flags with their explanations, in order. */
+  networkPartnerFlags: (partnerId: number) =>
+    call<import("./bindings").HealthFlag[]>("network_partner_flags", { partnerId }),
+  // search: one search for everything (Ctrl+K), the calendar's over its school year
+  /** Records matching `query`, grouped by kind, `limit` of each; "" prepares the search. */
+  searchEverything: (query: string, limit: number) =>
+    call<import("./bindings").SearchResults>("search_everything", { query, limit }),
+  /** The occurrences of the filter's period (the calendar's school year) it finds, the first `limit`. */
+  searchEvents: (filter: EventFilter, limit: number) =>
+    call<import("./bindings").EventMatches>("search_events", { filter, limit }),
   /** The network map of a period (none: the current school year), filtered, laid out. */
   networkMap: (query: import("./bindings").MapQuery) =>
     call<import("./bindings").NetworkMap>("network_map", { query }),
@@ -363,6 +399,20 @@ export const backend = {
     call<import("./bindings").BackupsOverview>("backups_set_rotation", { rotation }),
   /** What the backup at start did; null while it is still being made. */
   backupsStartOutcome: () => call<import("./bindings").StartBackup | null>("backups_start_outcome"),
+  // the day's system notification; removing the demo and starting over (issue 14 §4, §7)
+  /** The day's reminder to show now, once a day; null when nothing is due or it was shown today. */
+  notificationsTake: () => call<import("./bindings").DayNotice | null>("notifications_take"),
+  /** Shows a system notification through the notification plugin (the command its `sendNotification` sends). */
+  notify: (title: string, body: string) => call<void>("plugin:notification|notify", { options: { title, body } }),
+  /** Whether notifications may be shown: true, false, or null when she was never asked. */
+  notifyAllowed: () => call<boolean | null>("plugin:notification|is_permission_granted"),
+  notifyAsk: () => call<string>("plugin:notification|request_permission"),
+  /** The demo records still there; null when none are. */
+  demoPresent: () => call<import("./bindings").DemoData | null>("demo_present"),
+  /** Removes exactly the demo's records after a backup; the window reloads afterwards. */
+  demoRemove: () => call<import("./bindings").DemoRemoved>("demo_remove"),
+  /** Empties the database after a backup (settings kept); the window reloads afterwards. */
+  appStartOver: () => call<import("./bindings").StartedOver>("app_start_over"),
   // import of partners from a table (issue 12 §1)
   /** Sheets, headers, first rows and the guessed mapping of the table at `path`. */
   importsOpen: (path: string, sheet: string) =>

@@ -1,7 +1,7 @@
 // Generated from the Rust types by tests/bindings.rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test --test bindings` after changing them.
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "newer_database" | "storage" | "migration" | "io" | "bad_input" | "document" | "internal" | "no_core";
+export type ErrorCode = "validation" | "not_found" | "damaged" | "conflict" | "newer_database" | "storage" | "migration" | "io" | "bad_input" | "document" | "internal" | "no_core";
 
 export type ApiError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
@@ -119,6 +119,65 @@ export type Person = { id: number, surname: string, name: string, patronymic: st
  * Short names of the partners this person is a contact of.
  */
 partners: Array<string>, };
+
+export type Membership = { partner_id: number, 
+/**
+ * The partner's short name (its full name when that is empty).
+ */
+partner_name: string, 
+/**
+ * The partner is in the trash: shown, not counted among the live ones.
+ */
+partner_trashed: boolean, role: string, phone: string, email: string, };
+
+export type PersonSummary = { id: number, surname: string, name: string, patronymic: string, 
+/**
+ * The first live organisations ([`SHOWN_ORGANISATIONS`] at most), in
+ * the order of their names: a line shows a few, the card all of them.
+ */
+organisations: Array<string>, 
+/**
+ * How many live organisations there are in all.
+ */
+organisation_count: number, 
+/**
+ * The first phone and e-mail among the memberships.
+ */
+phone: string, email: string, };
+
+export type ResponsibleKind = "event" | "agreement";
+
+export type ResponsibleFor = { kind: ResponsibleKind, id: number, 
+/**
+ * The event's title, «Договор № 3/2026» for an agreement.
+ */
+title: string, 
+/**
+ * The event's first day, the agreement's date (none when not set).
+ */
+date: string | null, };
+
+export type PersonRecord = { id: number, surname: string, name: string, patronymic: string, memberships: Array<Membership>, 
+/**
+ * Events and agreements not in the trash that name the person.
+ */
+responsible_for: Array<ResponsibleFor>, created_at: string, };
+
+export type MembershipInput = { partner_id: number, role: string, phone: string, email: string, };
+
+export type PersonInput = { surname: string, name: string, patronymic: string, memberships: Array<MembershipInput>, };
+
+export type PersonHistoryEntry = { id: number, 
+/**
+ * Russian label: «Фамилия», «Телефон — СОШ № 1», «Объединение».
+ */
+field: string, old_value: string, new_value: string, changed_at: string, };
+
+export type PersonFilter = { query: string, limit: number | null, 
+/**
+ * Left out of the answer (the record a merge keeps).
+ */
+exclude: number | null, };
 
 export type TieKind = "network_interaction" | "social_partnership" | "patronage" | "other";
 
@@ -264,7 +323,12 @@ prolong_months: number | null,
 /**
  * The plan of joint events as an annex (empty = no annex).
  */
-plan: Array<PlanItem>, responsible: string, notes: string, };
+plan: Array<PlanItem>, responsible: string, 
+/**
+ * The responsible picked from «Контакты»: `responsible` then holds
+ * their «Фамилия И.О.»; `None` when a name is typed in (or none).
+ */
+responsible_person_id: number | null, notes: string, };
 
 export type Agreement = { id: number, status: AgreementStatus, created_at: string, updated_at: string, deleted_at: string | null, kind: AgreementKind, 
 /**
@@ -286,7 +350,12 @@ prolong_months: number | null,
 /**
  * The plan of joint events as an annex (empty = no annex).
  */
-plan: Array<PlanItem>, responsible: string, notes: string, };
+plan: Array<PlanItem>, responsible: string, 
+/**
+ * The responsible picked from «Контакты»: `responsible` then holds
+ * their «Фамилия И.О.»; `None` when a name is typed in (or none).
+ */
+responsible_person_id: number | null, notes: string, };
 
 export type AgreementSummary = { id: number, kind: AgreementKind, number: string, date: string | null, status: AgreementStatus, 
 /**
@@ -370,13 +439,31 @@ customized: boolean, };
 
 export type MergeField = { 
 /**
- * `own.head.genitive`, `parties[0].name` …
+ * The English name old templates use: `own.head.in_person`, `partners[0].role` …
  */
-name: string, description: string, 
+name: string, 
+/**
+ * The Russian name: `учреждение.руководитель.в_лице` (see render::names).
+ */
+russian: string, 
+/**
+ * The heading it is listed under: «Учреждение», «Фильтры» …
+ */
+group: string, description: string, 
 /**
  * The value for the agreement being previewed, when there is one.
  */
-example: string, };
+example: string, 
+/**
+ * What a click puts at the cursor: `{{ … }}`, a whole `{% for %}` block, a filter, a marker line.
+ */
+insert: string, 
+/**
+ * For a field of a list item: the lists it is an item field of (both
+ * names) and its Russian path inside one item, so that inside
+ * `{% for партнёр in партнёры %}` it goes in as `партнёр.…`.
+ */
+lists: Array<string>, item: string, };
 
 export type Settings = { 
 /**
@@ -403,7 +490,12 @@ time_zone: string,
  */
 dormant_months: number, };
 
-export type ExchangeSelection = { partner_ids: Array<number>, 
+export type ExchangeSelection = { 
+/**
+ * Every live partner of the registry, whatever `partner_ids` holds: the
+ * choice «все партнёры» sends no list of ten thousand ids.
+ */
+all_partners: boolean, partner_ids: Array<number>, 
 /**
  * The whole plan of the school year starting in that year.
  */
@@ -446,7 +538,7 @@ export type ConflictChoice = { kind: RecordKind, key: string, take: boolean, };
 
 export type ExchangeReport = { added: number, updated: number, unchanged: number, kept: number, };
 
-export type Reason = "manual" | "start" | "migration" | "import" | "restore";
+export type Reason = "manual" | "start" | "migration" | "import" | "restore" | "clear";
 
 export type Backup = { 
 /**
@@ -487,6 +579,42 @@ backups: Array<Backup>, };
 export type Policy = { daily: number, weekly: number, monthly: number, };
 
 export type StartBackup = { "status": "not_due" } | { "status": "made", backup: Backup, } | { "status": "failed", reason: string, folder: string, };
+
+export type DayNotice = { title: string, body: string, 
+/**
+ * Agreements ending within the window (or past their end, still in force).
+ */
+agreements: number, 
+/**
+ * Tomorrow's events that are not cancelled.
+ */
+events: number, };
+
+export type DemoData = { partners: number, agreements: number, events: number, 
+/**
+ * The institution is still the demo's «Дом детского творчества».
+ */
+institution: boolean, };
+
+export type DemoRemoved = { removed: DemoData, 
+/**
+ * Demo partners kept because her own agreements or events name them.
+ */
+kept_partners: number, 
+/**
+ * The backup made first: its folder name.
+ */
+backup: string, };
+
+export type StartedOver = { 
+/**
+ * The backup made first: its folder name, to restore from.
+ */
+backup: string, 
+/**
+ * What the backup holds.
+ */
+partners: number, agreements: number, events: number, };
 
 export type EventForm = { id: number, name: string, 
 /**
@@ -544,7 +672,12 @@ organiser: string,
 /**
  * Participating partners, in the order shown.
  */
-partner_ids: Array<number>, agreement_id: number | null, audience: Array<Audience>, planned_count: number | null, actual_count: number | null, status: EventStatus, results: string, responsible: string, recurrence: Recurrence | null, };
+partner_ids: Array<number>, agreement_id: number | null, audience: Array<Audience>, planned_count: number | null, actual_count: number | null, status: EventStatus, results: string, responsible: string, 
+/**
+ * The responsible picked from «Контакты»: `responsible` then holds
+ * their «Фамилия И.О.»; `None` when a name is typed in (or none).
+ */
+responsible_person_id: number | null, recurrence: Recurrence | null, };
 
 export type OccurrenceChange = { 
 /**
@@ -584,7 +717,12 @@ organiser: string,
 /**
  * Participating partners, in the order shown.
  */
-partner_ids: Array<number>, agreement_id: number | null, audience: Array<Audience>, planned_count: number | null, actual_count: number | null, status: EventStatus, results: string, responsible: string, recurrence: Recurrence | null, };
+partner_ids: Array<number>, agreement_id: number | null, audience: Array<Audience>, planned_count: number | null, actual_count: number | null, status: EventStatus, results: string, responsible: string, 
+/**
+ * The responsible picked from «Контакты»: `responsible` then holds
+ * their «Фамилия И.О.»; `None` when a name is typed in (or none).
+ */
+responsible_person_id: number | null, recurrence: Recurrence | null, };
 
 export type Occurrence = { event_id: number, 
 /**
@@ -718,6 +856,36 @@ institution: string,
  * Only the months that have events, September first.
  */
 months: Array<PlanMonth>, };
+
+export type PlanSignatures = { 
+/**
+ * Print «УТВЕРЖДАЮ» at the top right.
+ */
+approval: boolean, 
+/**
+ * «Директор МБУ ДО «ЦДТ»».
+ */
+approver_position: string, 
+/**
+ * «В.И. Мишина».
+ */
+approver_name: string, 
+/**
+ * The date of approval; none leaves «___» ________ 20__ г. to fill in.
+ */
+approval_date: string | null, 
+/**
+ * Print the responsible's signature at the end.
+ */
+responsible: boolean, 
+/**
+ * «Ответственный за сетевое взаимодействие».
+ */
+responsible_position: string, 
+/**
+ * Empty leaves the line to write by hand.
+ */
+responsible_name: string, };
 
 export type PlanMonth = { year: number, month: number, 
 /**
@@ -1110,7 +1278,7 @@ label: string, };
 
 export type FileFormat = "pdf" | "docx" | "xlsx" | "ics" | "png" | "csv" | "partnernet";
 
-export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, } | { "kind": "annual_report", year: number, format: FileFormat, } | { "kind": "network_map", query: MapQuery, format: FileFormat, } | { "kind": "partner_list", ids: Array<number>, format: FileFormat, } | { "kind": "contact_list", partner_ids: Array<number>, format: FileFormat, } | { "kind": "agreement_list", ids: Array<number>, format: FileFormat, } | { "kind": "event_list", filter: EventFilter, series: boolean, format: FileFormat, } | { "kind": "deficit_table", format: FileFormat, } | { "kind": "trash_list", items: Array<TrashItem>, format: FileFormat, } | { "kind": "exchange", selection: ExchangeSelection, };
+export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, format: FileFormat, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, } | { "kind": "annual_report", year: number, format: FileFormat, } | { "kind": "network_map", query: MapQuery, format: FileFormat, } | { "kind": "partner_list", ids: Array<number>, format: FileFormat, } | { "kind": "contact_list", partner_ids: Array<number>, format: FileFormat, } | { "kind": "person_list", ids: Array<number>, format: FileFormat, } | { "kind": "agreement_list", ids: Array<number>, format: FileFormat, } | { "kind": "event_list", filter: EventFilter, series: boolean, format: FileFormat, } | { "kind": "deficit_table", format: FileFormat, } | { "kind": "trash_list", items: Array<TrashItem>, format: FileFormat, } | { "kind": "exchange", selection: ExchangeSelection, };
 
 export type TrashKind = "partner" | "agreement" | "event" | "brochure";
 
@@ -1222,6 +1390,28 @@ by_stage: Array<StageCount>,
  */
 moved_up: number, };
 
+export type HealthView = { year: number, today: string, dormant_months: number, 
+/**
+ * Live partners.
+ */
+partners_count: number, 
+/**
+ * The kinds present, most urgent first.
+ */
+flag_counts: Array<FlagCount>, flags_total: number, 
+/**
+ * The first flags, in the order they are shown (kind, then subject).
+ */
+flags: Array<HealthFlag>, 
+/**
+ * Every live partner with an interaction or a flag.
+ */
+marks: Array<PartnerMark>, uncovered_deficits: Array<string>, year_occurrences: number, top5: Array<PartnerRef>, concentration_top5_share: number | null, by_stage: Array<StageCount>, moved_up: number, };
+
+export type FlagCount = { kind: HealthFlagKind, n: number, };
+
+export type PartnerMark = { partner_id: number, last_interaction: string | null, flags: Array<HealthFlagKind>, };
+
 export type TimelineKind = "event" | "agreement" | "agreement_status" | "tie" | "stage" | "change" | "note";
 
 export type TimelineTarget = { "kind": "event", id: number, date: string, } | { "kind": "agreement", id: number, } | { "kind": "tie", id: number, } | { "kind": "note", id: number, } | { "kind": "history", id: number, };
@@ -1241,6 +1431,26 @@ title: string,
 detail: string, target: TimelineTarget, };
 
 export type TimelineFilter = { kinds: Array<TimelineKind>, from: string | null, to: string | null, };
+
+export type FoundKind = "partner" | "person" | "agreement" | "event" | "brochure";
+
+export type FoundTarget = { "kind": "partner", id: number, } | { "kind": "person", id: number, partner_id: number, } | { "kind": "agreement", id: number, } | { "kind": "event", id: number, date: string, } | { "kind": "brochure", id: number, };
+
+export type Found = { title: string, 
+/**
+ * A short line under the title: type, role, number, date…
+ */
+subtitle: string, open: FoundTarget, };
+
+export type FoundGroup = { kind: FoundKind, label: string, total: number, items: Array<Found>, };
+
+export type SearchResults = { 
+/**
+ * The query as searched (its first words when it was very long).
+ */
+query: string, groups: Array<FoundGroup>, };
+
+export type EventMatches = { occurrences: Array<Occurrence>, total: number, };
 
 export type MapQuery = { 
 /**

@@ -167,7 +167,7 @@ export function stepOfField(path: string): StepId {
   const head = path.split(".")[0];
   if (head === "kind") return "kind";
   if (head === "parties" || head === "own_role" || head === "own") return "parties";
-  if (["start_date", "end_date", "auto_prolong", "prolong_months", "responsible", "notes"].includes(head)) return "term";
+  if (["start_date", "end_date", "auto_prolong", "prolong_months", "responsible", "responsible_person_id", "notes"].includes(head)) return "term";
   return "content";
 }
 
@@ -203,6 +203,7 @@ export function emptyAgreementInput(kind: AgreementKind = "network_program"): Ag
     prolong_months: null,
     plan: [],
     responsible: "",
+    responsible_person_id: null,
     notes: "",
   };
 }
@@ -223,6 +224,7 @@ export function agreementToInput(a: Agreement): AgreementInput {
     prolong_months: a.prolong_months,
     plan: a.plan.map((p) => ({ ...p })),
     responsible: a.responsible,
+    responsible_person_id: a.responsible_person_id,
     notes: a.notes,
   };
 }

@@ -46,6 +46,11 @@ export function markRestored(b: Backup, storage: Pick<Storage, "setItem"> = sess
   storage.setItem(RESTORED_KEY, `Данные восстановлены из копии от ${when(b)}. Прежнее состояние сохранено в резервную копию.`);
 }
 
+/** Remembers any note to show once the window has reloaded (starting over, removing the demo). */
+export function markAfterReload(text: string, storage: Pick<Storage, "setItem"> = sessionStorage): void {
+  storage.setItem(RESTORED_KEY, text);
+}
+
 /** The note remembered by {@link markRestored}, once. */
 export function takeRestored(storage: Pick<Storage, "getItem" | "removeItem"> = sessionStorage): string | null {
   const text = storage.getItem(RESTORED_KEY);

@@ -82,11 +82,11 @@ export async function purgeBrochure(id: number, title: string): Promise<boolean>
   return true;
 }
 
-/** Exports through the native save dialog; says where the file went. */
-export async function exportBrochure(id: number): Promise<void> {
+/** Exports as PDF or DOCX through the native save dialog; says where the file went. */
+export async function exportBrochure(id: number, format: "pdf" | "docx" = "pdf"): Promise<void> {
   await saveExport(
-    { kind: "brochure", id },
-    (path) => backend.brochuresExport(id, path),
+    { kind: "brochure", id, format },
+    (path) => backend.brochuresExport(id, format, path),
     (path) => `Брошюра сохранена: ${path}`,
     `export-${id}`,
   );

@@ -19,8 +19,8 @@ describe("brochure commands", () => {
     expect(mocked).toHaveBeenLastCalledWith("brochures_update", { id: 3, source: "текст" });
     await backend.brochuresCreate("# A");
     expect(mocked).toHaveBeenLastCalledWith("brochures_create", { source: "# A" });
-    await backend.brochuresExport(3, "/tmp/Брошюра.pdf");
-    expect(mocked).toHaveBeenLastCalledWith("brochures_export", { id: 3, path: "/tmp/Брошюра.pdf" });
+    await backend.brochuresExport(3, "pdf", "/tmp/Брошюра.pdf");
+    expect(mocked).toHaveBeenLastCalledWith("brochures_export", { id: 3, format: "pdf", path: "/tmp/Брошюра.pdf" });
     await backend.brochuresTrash(4);
     expect(mocked).toHaveBeenLastCalledWith("brochures_trash", { id: 4 });
     await backend.brochuresRestore(4);

@@ -204,6 +204,7 @@ describe("editor text operations", () => {
     expect(titleOf("---\norganization: X\ntitle: Как начать\n---\n# A")).toBe("Как начать");
     expect(titleOf('---\ntitle: "В кавычках"\n---')).toBe("В кавычках");
     expect(titleOf("# Нет блока\ntitle: x")).toBe("");
+    expect(titleOf("---\nорганизация: X\nназвание: Памятка партнёру\n---")).toBe("Памятка партнёру");
   });
 });
 

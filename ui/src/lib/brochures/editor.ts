@@ -64,7 +64,7 @@ export function titleOf(source: string): string {
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i];
     if (l.trim() === "---") break;
-    const m = /^title:\s*(.*)$/.exec(l);
+    const m = /^(?:название|Название|title):\s*(.*)$/.exec(l);
     if (m) return m[1].trim().replace(/^(["'])(.*)\1$/, "$2");
   }
   return "";

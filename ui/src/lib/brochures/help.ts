@@ -3,19 +3,20 @@
 export type HelpItem = { code: string; text: string };
 export type HelpGroup = { title: string; items: HelpItem[] };
 
-export const FRONT_MATTER_KEYS = ["organization", "unit", "title", "kind", "authors", "city", "year"] as const;
+/** The title page's keys in Russian; the English names of older brochures are read too. */
+export const FRONT_MATTER_KEYS = ["организация", "подразделение", "название", "вид", "авторы", "город", "год"] as const;
 
 export const HELP: HelpGroup[] = [
   {
     title: "Титульный лист — блок в начале, между строками «---»",
     items: [
-      { code: "organization: …", text: "полное наименование учреждения" },
-      { code: "unit: …", text: "подразделение, например «Муниципальный опорный центр»" },
-      { code: "title: …", text: "название брошюры" },
-      { code: "kind: …", text: "вид издания, например «Методические рекомендации»" },
-      { code: "authors:\n  - Фамилия И. О., должность", text: "авторы, каждый с новой строки после «- »" },
-      { code: "city: …", text: "город" },
-      { code: "year: 2026", text: "год" },
+      { code: "организация: …", text: "полное наименование учреждения" },
+      { code: "подразделение: …", text: "подразделение, например «Муниципальный опорный центр»" },
+      { code: "название: …", text: "название брошюры" },
+      { code: "вид: …", text: "вид издания, например «Методические рекомендации»" },
+      { code: "авторы:\n  - Фамилия И. О., должность", text: "авторы, каждый с новой строки после «- »" },
+      { code: "город: …", text: "город" },
+      { code: "год: 2026", text: "год" },
     ],
   },
   {

@@ -50,21 +50,21 @@ export function pickerKey(key: string, s: PickerState): PickerAction {
   }
 }
 
-export type FindPartners = (query: string, limit: number) => Promise<PartnerSummary[]>;
+export type FindPartners<T = PartnerSummary> = (query: string, limit: number) => Promise<T[]>;
 
 /**
  * Asks the core as the person types: once per pause, for the first
  * `limit` matches besides those already chosen; an answer that comes after
  * a newer question is dropped, so the list never jumps back.
  */
-export class PartnerSearch {
+export class PartnerSearch<T extends { id: number } = PartnerSummary> {
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly find: FindPartners,
+    private readonly find: FindPartners<T>,
     /** The matches, and the query (trimmed) they answer. */
-    private readonly show: (matches: PartnerSummary[], query: string) => void,
+    private readonly show: (matches: T[], query: string) => void,
     private readonly fail: (e: unknown) => void = () => {},
     private readonly delayMs = PICK_DELAY_MS,
     private readonly limit = PICK_LIMIT,

@@ -23,6 +23,20 @@ export function lighten(hex: string, amount: number): string {
   return toHex(c.map((x) => x + (255 - x) * amount) as [number, number, number]);
 }
 
+/** The colour mixed with `to`: 0 keeps it, 1 is `to`. */
+function mix(hex: string, to: string, amount: number): string {
+  const [c, d] = [rgb(hex), rgb(to)];
+  return toHex(c.map((x, i) => x + (d[i] - x) * amount) as [number, number, number]);
+}
+
+/** The dark theme's surface (app.css): held and postponed events fade into it there. */
+const DARK_SURFACE = "#1d232b";
+
+/** The dark theme is on (Настройки → Оформление, or the system's). */
+function darkTheme(): boolean {
+  return typeof document !== "undefined" && document.documentElement.dataset.theme === "dark";
+}
+
 /** Dark or white text, whichever reads better on `hex`. */
 export function textOn(hex: string): string {
   const [r, g, b] = rgb(hex).map((x) => {
@@ -39,18 +53,22 @@ export type CalendarColors = { background: string; border: string; text: string;
  * How an occurrence looks: the form's colour while planned; held a lighter
  * shade with a check mark; postponed paler; cancelled grey and struck through.
  */
-export function occurrenceLook(color: string, status: EventStatus): CalendarColors {
+export function occurrenceLook(color: string, status: EventStatus, dark = darkTheme()): CalendarColors {
+  // In the dark theme the shades fade into the dark surface, not into white.
+  const fade = (amount: number) => (dark ? mix(color, DARK_SURFACE, amount) : lighten(color, amount));
   switch (status) {
     case "held": {
-      const bg = lighten(color, 0.45);
+      const bg = fade(0.45);
       return { background: bg, border: color, text: textOn(bg), classes: ["ev-held"], prefix: "✓ " };
     }
     case "postponed": {
-      const bg = lighten(color, 0.7);
-      return { background: bg, border: color, text: "#1d2530", classes: ["ev-postponed"], prefix: "" };
+      const bg = fade(0.7);
+      return { background: bg, border: color, text: dark ? "#e4e9f0" : "#1d2530", classes: ["ev-postponed"], prefix: "" };
     }
     case "cancelled":
-      return { background: "#eef0f3", border: "#c5ccd6", text: "#8a94a3", classes: ["ev-cancelled"], prefix: "" };
+      return dark
+        ? { background: "#2b323c", border: "#3e4754", text: "#7f8a9b", classes: ["ev-cancelled"], prefix: "" }
+        : { background: "#eef0f3", border: "#c5ccd6", text: "#8a94a3", classes: ["ev-cancelled"], prefix: "" };
     default:
       return { background: color, border: color, text: textOn(color), classes: ["ev-planned"], prefix: "" };
   }

@@ -241,6 +241,8 @@ export type EventDraft = {
   status: EventStatus;
   results: string;
   responsible: string;
+  /** The responsible picked from «Контакты» (null: a name typed in). */
+  responsible_person_id: number | null;
   repeat: Repeat;
   interval: string;
   weekdays: number[];
@@ -271,6 +273,7 @@ export function emptyDraft(start = "2026-09-01T10:00:00", end?: string, allDay =
     status: "planned",
     results: "",
     responsible: "",
+    responsible_person_id: null,
     repeat: "none",
     interval: "1",
     weekdays: [],
@@ -302,6 +305,7 @@ export function inputToDraft(input: EventInput): EventDraft {
     status: input.status,
     results: input.results,
     responsible: input.responsible,
+    responsible_person_id: input.responsible_person_id,
     repeat: r ? r.frequency : "none",
     interval: r ? String(r.interval) : "1",
     weekdays: r ? [...r.weekdays] : [],
@@ -331,6 +335,7 @@ export function eventToInput(e: Event): EventInput {
     status: e.status,
     results: e.results,
     responsible: e.responsible,
+    responsible_person_id: e.responsible_person_id,
     recurrence: e.recurrence ? { ...e.recurrence, weekdays: [...e.recurrence.weekdays] } : null,
   };
 }
@@ -397,6 +402,7 @@ export function draftToInput(d: EventDraft): EventInput {
     status: d.status,
     results: d.results.trim(),
     responsible: d.responsible.trim(),
+    responsible_person_id: d.responsible_person_id,
     recurrence,
   };
 }
@@ -405,6 +411,7 @@ export function draftToInput(d: EventDraft): EventInput {
 export function fieldSlot(path: string): string {
   if (path.startsWith("partner_ids")) return "partner_ids";
   if (path.startsWith("audience")) return "audience";
+  if (path === "responsible_person_id") return "responsible";
   if (path.startsWith("recurrence.weekdays")) return "recurrence.weekdays";
   return path;
 }

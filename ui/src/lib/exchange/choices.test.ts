@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { AgreementSummary, Occurrence } from "../bindings";
+import type { AgreementSummary, Occurrence, PartnerSummary } from "../bindings";
 import {
+  addChosen,
   agreementChoices,
+  chosenLine,
+  EXCLUDE_AT_MOST,
+  partnersTabCount,
+  pickerExclude,
+  removeChosen,
   chosenCount,
   chosenIds,
   cutNote,
   eventChoices,
+  eventsCutNote,
   filterChoices,
   setAll,
   SHOWN_AT_MOST,
@@ -47,6 +54,18 @@ describe("event choices", () => {
     expect(list.map((c) => c.id)).toEqual([1, 2]);
     expect(list[0].detail).toBe("20.09.2026 · семинар");
     expect(list[1].detail).toBe("серия с 06.10.2026, 2 даты · семинар");
+  });
+
+  it("a page of the first dates does not count a series' dates", () => {
+    const list = eventChoices([occ(2, "2026-10-06", "Наставничество", true), occ(2, "2026-10-13", "Наставничество", true)], false);
+    expect(list.map((c) => c.detail)).toEqual(["серия с 06.10.2026 · семинар"]);
+  });
+
+  it("says when the core's answer was cut", () => {
+    expect(eventsCutNote(12, 12)).toBe("");
+    expect(eventsCutNote(500, 20067)).toBe(
+      "Показаны первые 500 дат из 20\u00a0067: уточните поиск или выберите «Весь план учебного года»",
+    );
   });
 });
 
@@ -93,6 +112,36 @@ describe("search and «выбрать все»", () => {
   });
   it("says when the list is cut", () => {
     expect(cutNote(SHOWN_AT_MOST)).toBe("");
-    expect(cutNote(10046)).toBe("Показаны первые 300 из 10046: уточните поиск");
+    expect(cutNote(10046)).toBe("Показаны первые 300 из 10\u00a0046: уточните поиск");
+    expect(cutNote(4000)).toBe("Показаны первые 300 из 4000: уточните поиск");
+  });
+});
+
+describe("partners picked by typing", () => {
+  it("a partner picked joins at the top once; × takes it out", () => {
+    let ids = addChosen([], 4);
+    ids = addChosen(ids, 9);
+    expect(ids).toEqual([9, 4]);
+    expect(addChosen(ids, 4)).toEqual([4, 9]);
+    ids = removeChosen(ids, 9);
+    expect(ids).toEqual([4]);
+    expect(removeChosen(ids, 77)).toEqual([4]);
+  });
+
+  it("the picker leaves out the chosen while they are few, never thousands", () => {
+    expect(pickerExclude([1, 2])).toEqual([1, 2]);
+    const many = Array.from({ length: EXCLUDE_AT_MOST + 1 }, (_, i) => i + 1);
+    expect(pickerExclude(many)).toEqual([]);
+  });
+
+  it("the tab counts the chosen, or says «все»", () => {
+    expect(partnersTabCount(true, [1, 2])).toBe("все");
+    expect(partnersTabCount(false, [1, 2])).toBe("2");
+  });
+
+  it("a chosen line has the name and ИНН once known, the number until then", () => {
+    expect(chosenLine(7, undefined)).toEqual({ id: 7, label: "Партнёр № 7", detail: "" });
+    const p = { id: 7, short_name: " ", full_name: "Дом культуры", inn: "6825000011" } as PartnerSummary;
+    expect(chosenLine(7, p)).toEqual({ id: 7, label: "Дом культуры", detail: "ИНН 6825000011" });
   });
 });

@@ -1,10 +1,14 @@
-// What goes in a package, chosen record by record: the partners, events and
-// agreements lists of the export dialog share this — a line per record, a
-// search over it, «выбрать все» over what the search shows, the counts.
+// What goes in a package, chosen record by record: the events and agreements
+// lists of the export dialog share this — a line per record, a search over
+// it, «выбрать все» over what the search shows, the counts. Partners are
+// all of them or picked by typing (the core searches; the registry may
+// hold ten thousand): the chosen ones listed, each with ×.
 import type { AgreementSummary, Occurrence, PartnerSummary } from "../bindings";
 import { agreementTitle } from "../agreements/logic";
 import { formatDate, plural } from "../format";
 import { foldRu } from "../map/logic";
+import { bigNumber } from "../home/digest";
+import { displayName } from "../sort";
 
 /** One line of a choice list. */
 export type Choice = { id: number; label: string; detail: string };
@@ -12,12 +16,44 @@ export type Choice = { id: number; label: string; detail: string };
 /** A list draws at most this many lines; the search narrows the rest. */
 export const SHOWN_AT_MOST = 300;
 
-export function partnerChoices(partners: readonly PartnerSummary[]): Choice[] {
-  return partners.map((p) => ({ id: p.id, label: p.short_name, detail: p.inn ? `ИНН ${p.inn}` : "" }));
+/** A partner picked by typing joins the chosen ones at the top (once). */
+export function addChosen(ids: readonly number[], id: number): number[] {
+  return [id, ...ids.filter((x) => x !== id)];
 }
 
-/** One line per event (a series once, by its first date in the list), by date. */
-export function eventChoices(occurrences: readonly Occurrence[]): Choice[] {
+/** The chosen partners without `id`. */
+export function removeChosen(ids: readonly number[], id: number): number[] {
+  return ids.filter((x) => x !== id);
+}
+
+/**
+ * The partners the picker leaves out of its matches: those chosen, while
+ * they are few — the core is asked for that many more matches, so a
+ * choice of thousands (the partners shown in Партнёры) is not sent along;
+ * picking one of them again changes nothing.
+ */
+export function pickerExclude(ids: readonly number[]): number[] {
+  return ids.length <= EXCLUDE_AT_MOST ? [...ids] : [];
+}
+export const EXCLUDE_AT_MOST = 60;
+
+/** The tab's figure: «все» or how many are chosen. */
+export function partnersTabCount(all: boolean, ids: readonly number[]): string {
+  return all ? "все" : String(ids.length);
+}
+
+/** «МБОУ СОШ № 1 · ИНН 6825000011» as a chosen line shows it; «Партнёр № 7» until its name comes. */
+export function chosenLine(id: number, p: PartnerSummary | undefined): Choice {
+  if (!p) return { id, label: `Партнёр № ${id}`, detail: "" };
+  return { id, label: displayName(p), detail: p.inn ? `ИНН ${p.inn}` : "" };
+}
+
+/**
+ * One line per event (a series once, by its first date in the list), by
+ * date. `complete`: the list holds every date of the range, so a series'
+ * dates are counted (a page of the first dates would count too few).
+ */
+export function eventChoices(occurrences: readonly Occurrence[], complete = true): Choice[] {
   const seen = new Map<number, { o: Occurrence; n: number }>();
   for (const o of occurrences) {
     const s = seen.get(o.event_id);
@@ -29,9 +65,11 @@ export function eventChoices(occurrences: readonly Occurrence[]): Choice[] {
     .map(({ o, n }) => ({
       id: o.event_id,
       label: o.title,
-      detail: o.recurring
-        ? `серия с ${formatDate(o.date)}, ${n} ${plural(n, ["дата", "даты", "дат"])} · ${o.form}`
-        : `${formatDate(o.date)} · ${o.form}`,
+      detail: !o.recurring
+        ? `${formatDate(o.date)} · ${o.form}`
+        : complete
+          ? `серия с ${formatDate(o.date)}, ${n} ${plural(n, ["дата", "даты", "дат"])} · ${o.form}`
+          : `серия с ${formatDate(o.date)} · ${o.form}`,
     }));
 }
 
@@ -67,7 +105,17 @@ export function chosenIds(items: readonly Choice[], chosen: Record<number, boole
   return items.filter((c) => chosen[c.id]).map((c) => c.id);
 }
 
+/** The dates of a school year the events tab asks the core for at once; the search finds the others. */
+export const EVENT_DATES_AT_MOST = 300;
+
+/** «Показаны первые 300 дат из 20 067: уточните поиск или выберите «Весь план учебного года»» when the core's answer was cut. */
+export function eventsCutNote(shown: number, total: number): string {
+  return total > shown
+    ? `Показаны первые ${shown} дат из ${bigNumber(total)}: уточните поиск или выберите «Весь план учебного года»`
+    : "";
+}
+
 /** «Показаны первые 300 из 10 046: уточните поиск» when the list is cut. */
 export function cutNote(total: number): string {
-  return total > SHOWN_AT_MOST ? `Показаны первые ${SHOWN_AT_MOST} из ${total}: уточните поиск` : "";
+  return total > SHOWN_AT_MOST ? `Показаны первые ${SHOWN_AT_MOST} из ${bigNumber(total)}: уточните поиск` : "";
 }

@@ -36,9 +36,17 @@ function preview(items: PreviewItem[]): ExchangePreview {
 }
 
 describe("the export selection", () => {
-  it("starts with every partner and agreement, no plan, no contacts", () => {
-    const s = initialSelection([1, 2, 3], [7]);
-    expect(s).toEqual({ partner_ids: [1, 2, 3], year: null, event_ids: [], agreement_ids: [7], contacts: false });
+  it("«все партнёры» sends no ids; the summary says so; it is never empty", () => {
+    const s = initialSelection(true, [1, 2, 3], [7]);
+    expect(s).toEqual({ all_partners: true, partner_ids: [], year: null, event_ids: [], agreement_ids: [7], contacts: false });
+    expect(selectionSummary(s)).toBe("все партнёры, 1 договор, без контактов");
+    expect(selectionEmpty({ ...s, agreement_ids: [] })).toBe(false);
+    expect(selectionSummary({ ...s, agreement_ids: [] })).toBe("все партнёры, без контактов");
+  });
+
+  it("starts with the partners chosen and every agreement, no plan, no contacts", () => {
+    const s = initialSelection(false, [1, 2, 3], [7]);
+    expect(s).toEqual({ all_partners: false, partner_ids: [1, 2, 3], year: null, event_ids: [], agreement_ids: [7], contacts: false });
     expect(selectionSummary(s)).toBe("3 партнёра, 1 договор, без контактов");
     expect(selectionSummary({ ...s, year: 2026, contacts: true, agreement_ids: [] })).toBe(
       "3 партнёра, план 2026/2027, с контактными данными",
@@ -47,7 +55,7 @@ describe("the export selection", () => {
   });
 
   it("says when nothing is chosen", () => {
-    const s = initialSelection([], []);
+    const s = initialSelection(false, [], []);
     expect(selectionEmpty(s)).toBe(true);
     expect(selectionSummary(s)).toBe("ничего не выбрано");
     expect(selectionEmpty({ ...s, year: 2026 })).toBe(false);

@@ -11,20 +11,39 @@ import type {
 } from "../bindings";
 import { formatDateTime, plural } from "../format";
 
-/** The selection the export dialog starts with: every partner, no year, agreements included. */
-export function initialSelection(partnerIds: number[], agreementIds: number[]): ExchangeSelection {
-  return { partner_ids: [...partnerIds], year: null, event_ids: [], agreement_ids: [...agreementIds], contacts: false };
+/**
+ * The selection the export dialog starts with: no year, agreements included,
+ * and every partner (`all`: the core takes them, no ids are sent) or the
+ * ones chosen.
+ */
+export function initialSelection(all: boolean, partnerIds: number[], agreementIds: number[]): ExchangeSelection {
+  return {
+    all_partners: all,
+    partner_ids: all ? [] : [...partnerIds],
+    year: null,
+    event_ids: [],
+    agreement_ids: [...agreementIds],
+    contacts: false,
+  };
 }
 
 /** Whether the package would hold anything at all. */
 export function selectionEmpty(s: ExchangeSelection): boolean {
-  return s.partner_ids.length === 0 && s.year === null && s.event_ids.length === 0 && s.agreement_ids.length === 0;
+  return (
+    !s.all_partners &&
+    s.partner_ids.length === 0 &&
+    s.year === null &&
+    s.event_ids.length === 0 &&
+    s.agreement_ids.length === 0
+  );
 }
 
-/** «12 партнёров, план 2026/2027, 4 мероприятия, 3 договора, без контактов». */
+/** «12 партнёров, план 2026/2027, 4 мероприятия, 3 договора, без контактов»; «все партнёры, …». */
 export function selectionSummary(s: ExchangeSelection): string {
   const parts: string[] = [];
-  if (s.partner_ids.length) parts.push(`${s.partner_ids.length} ${plural(s.partner_ids.length, ["партнёр", "партнёра", "партнёров"])}`);
+  if (s.all_partners) parts.push("все партнёры");
+  else if (s.partner_ids.length)
+    parts.push(`${s.partner_ids.length} ${plural(s.partner_ids.length, ["партнёр", "партнёра", "партнёров"])}`);
   if (s.year !== null) parts.push(`план ${s.year}/${s.year + 1}`);
   if (s.event_ids.length)
     parts.push(`${s.event_ids.length} ${plural(s.event_ids.length, ["мероприятие", "мероприятия", "мероприятий"])}`);

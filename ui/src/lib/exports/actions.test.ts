@@ -50,7 +50,7 @@ describe("saveExport", () => {
     saved.mockResolvedValue(null);
     const write = vi.fn(async (p: string) => p);
     const before = toasts.items.length;
-    expect(await saveExport({ kind: "brochure", id: 1 }, write, (p) => p)).toBeNull();
+    expect(await saveExport({ kind: "brochure", id: 1, format: "pdf" }, write, (p) => p)).toBeNull();
     expect(write).not.toHaveBeenCalled();
     expect(toasts.items.length).toBe(before);
   });

@@ -51,3 +51,13 @@ export async function openExported(path: string): Promise<void> {
     toasts.error(e as ApiError);
   }
 }
+
+/** «Печать»: the PDF of `target` opens in the system viewer, which prints it. */
+export async function printExport(target: ExportTarget): Promise<void> {
+  try {
+    await backend.exportsPrint(target);
+    toasts.show("PDF открыт в программе просмотра: напечатайте его оттуда", "success", undefined, 6000, "print");
+  } catch (e) {
+    toasts.error(e as ApiError);
+  }
+}

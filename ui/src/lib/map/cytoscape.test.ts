@@ -3,6 +3,7 @@
 // loadCytoscape it draws a graph (headless) and answers events.
 import { describe, expect, it } from "vitest";
 import { loadCytoscape, tolerantAssign } from "./cytoscape";
+import { nameNodes } from "./labels";
 
 describe("tolerantAssign", () => {
   it("defines a key a frozen prototype holds read-only, where Object.assign throws", () => {
@@ -58,6 +59,30 @@ describe("Cytoscape with Object.prototype frozen", () => {
     expect(cy.nodes(".dim").map((n) => n.id())).toEqual(["p1"]);
     expect(cy.$id("e1").style("line-style")).toBe("dashed");
     expect(cy.$id("p1").position()).toEqual({ x: 40, y: 10 });
+    cy.destroy();
+  });
+});
+
+describe("nameNodes", () => {
+  it("names every node for the picture; a name given stays, and nothing is named twice", async () => {
+    const cytoscape = await loadCytoscape();
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [
+        { data: { id: "i", label: "ДДТ", font: 16 }, position: { x: 0, y: 0 } },
+        { data: { id: "p1", label: "Школа № 1", font: 11 }, position: { x: 4000, y: 10 } },
+      ],
+      style: [{ selector: "node.named", style: { label: "data(label)" } }],
+      layout: { name: "preset" },
+    });
+    // Headless, the view is empty: no node is in it.
+    expect(nameNodes(cy)).toBe(false);
+    expect(cy.$id("p1").style("label")).toBe("");
+    expect(nameNodes(cy, true)).toBe(true);
+    expect(cy.nodes(".named").map((n) => n.id())).toEqual(["i", "p1"]);
+    expect(cy.$id("p1").style("label")).toBe("Школа № 1");
+    expect(nameNodes(cy, true)).toBe(false);
     cy.destroy();
   });
 });

@@ -12,7 +12,9 @@ import {
   exportedText,
   foldRu,
   hasPartners,
+  labelDrawn,
   labelSize,
+  layoutBox,
   mapCountText,
   mapQuery,
   nodeTip,
@@ -169,6 +171,56 @@ describe("the Cytoscape elements", () => {
     expect(labelSize({ size: 12, partner_type: "mass_media" })).toBe(11);
     expect(labelSize({ size: 36, partner_type: "mass_media" })).toBeGreaterThan(labelSize({ size: 20, partner_type: "mass_media" }));
     expect(labelSize({ size: 40, partner_type: null })).toBeGreaterThan(labelSize({ size: 36, partner_type: "mass_media" }));
+  });
+
+  it("uses whole pixels only: a few fonts for the web view to resolve, whatever the sizes", () => {
+    const sizes = new Set(Array.from({ length: 241 }, (_, i) => labelSize({ size: 12 + i / 10, partner_type: "mass_media" })));
+    expect([...sizes].every(Number.isInteger)).toBe(true);
+    expect([...sizes].sort()).toEqual([11, 12, 13, 14, 15]);
+  });
+});
+
+describe("names drawn at a zoom", () => {
+  it("follows Cytoscape: the scale rounded up to a power of two, a name under 7 px hidden", () => {
+    // Zoom 0.3 draws at the level of 0.5: 14 × 0.5 = 7 is drawn, 13 × 0.5 is not.
+    expect(labelDrawn(14, 0.3)).toBe(true);
+    expect(labelDrawn(13, 0.3)).toBe(false);
+    expect(labelDrawn(11, 0.5)).toBe(false);
+    expect(labelDrawn(11, 0.51)).toBe(true);
+    // A dense screen draws finer.
+    expect(labelDrawn(11, 0.3, 2)).toBe(true);
+    expect(labelDrawn(16, 0.2)).toBe(false);
+    expect(labelDrawn(16, 0)).toBe(false);
+  });
+});
+
+describe("the box «Вся карта» fits", () => {
+  const box = layoutBox(buildElements(map).flatMap((e) => (e.group === "nodes" ? [e] : [])));
+
+  it("holds every node and the name under it, estimated from its length", () => {
+    expect(box).not.toBeNull();
+    const b = box!;
+    for (const e of buildElements(map)) {
+      if (e.group !== "nodes") continue;
+      const { x, y } = e.position;
+      const lines = e.data.label.split("\n");
+      expect(x - e.data.d / 2).toBeGreaterThanOrEqual(b.x1);
+      expect(x + e.data.d / 2).toBeLessThanOrEqual(b.x1 + b.w);
+      expect(y - e.data.d / 2).toBeGreaterThanOrEqual(b.y1);
+      // The name's lines below the node.
+      expect(y + e.data.d / 2 + lines.length * e.data.font).toBeLessThanOrEqual(b.y1 + b.h);
+      // Half the widest line on each side, at 0.6 of the size a letter.
+      const half = (Math.max(...lines.map((l) => l.length)) * e.data.font * 0.6) / 2;
+      expect(x - half).toBeGreaterThanOrEqual(b.x1);
+      expect(x + half).toBeLessThanOrEqual(b.x1 + b.w);
+    }
+  });
+
+  it("is tight: one node wider than its name is the node and the name's line under it", () => {
+    const one = layoutBox([{ position: { x: 10, y: 20 }, data: { d: 20, font: 10, label: "ab" } }]);
+    // The node's edges; the name's line below it, with the margin and the outline.
+    expect(one).toEqual({ x1: 0, y1: 10, w: 20, h: 20 + 2 + 10 + 2 });
+    expect(layoutBox([])).toBeNull();
   });
 });
 

@@ -149,11 +149,13 @@ export function wrapLabel(label: string, perLine = 18): string {
 /**
  * The label's font size in layout units: larger for larger (more active)
  * nodes, so when the map is zoomed out the small nodes' names go first
- * (Cytoscape hides a label drawn smaller than its minimum).
+ * (Cytoscape hides a label drawn smaller than its minimum). Whole pixels
+ * only: every distinct size is a font the web view resolves and measures
+ * anew, and a map of 150 sizes froze the window for half a second.
  */
 export function labelSize(node: Pick<MapNode, "size" | "partner_type">): number {
-  if (node.partner_type === null) return 15;
-  return Math.round((11 + Math.max(0, node.size - 12) * 0.15) * 10) / 10;
+  if (node.partner_type === null) return 16;
+  return Math.round(11 + Math.max(0, node.size - 12) * 0.15);
 }
 
 /**
@@ -213,6 +215,46 @@ export function buildElements(map: Pick<NetworkMap, "nodes" | "edges">): Element
       classes: edgeKind(e),
     }));
   return [...nodes, ...edges];
+}
+
+/** The smallest label on screen, in pixels, that the map draws (Cytoscape's `min-zoomed-font-size`). */
+export const MIN_LABEL_PX = 7;
+
+/**
+ * Whether Cytoscape draws a label of `font` layout units at `zoom`: its own
+ * rule, the scale rounded up to a power of two (its texture level). Only
+ * such nodes are given their label: Cytoscape measures every label it
+ * holds, drawn or not, and the first visit of a map of 150 froze the window
+ * for half a second measuring names too small to be drawn.
+ */
+export function labelDrawn(font: number, zoom: number, pixelRatio = 1): boolean {
+  if (!(zoom > 0)) return false;
+  const scale = 2 ** Math.ceil(Math.log2(zoom * pixelRatio));
+  return font * scale >= MIN_LABEL_PX;
+}
+
+/** A box in layout units. */
+export type Box = { x1: number; y1: number; w: number; h: number };
+
+/**
+ * The box the nodes and their names (under each) take, in layout units:
+ * what «Вся карта» fits. The names are estimated from their length, not
+ * measured, so that fitting a map measures nothing.
+ */
+export function layoutBox(nodes: readonly { position: { x: number; y: number }; data: Pick<NodeData, "d" | "font" | "label"> }[]): Box | null {
+  if (nodes.length === 0) return null;
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { position: p, data } of nodes) {
+    const r = data.d / 2;
+    const lines = data.label.split("\n");
+    // An average letter is about 0.6 of the size; lines as tall as the size; the white outline around.
+    const half = (Math.max(...lines.map((l) => l.length)) * data.font * 0.6) / 2 + 2;
+    x1 = Math.min(x1, p.x - Math.max(r, half));
+    x2 = Math.max(x2, p.x + Math.max(r, half));
+    y1 = Math.min(y1, p.y - r);
+    y2 = Math.max(y2, p.y + r + 2 + lines.length * data.font + 2);
+  }
+  return { x1, y1, w: x2 - x1, h: y2 - y1 };
 }
 
 /** «24 организации · 31 связь». */

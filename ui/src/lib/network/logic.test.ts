@@ -1,19 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { HealthFlag, HealthFlagKind } from "../bindings";
 import {
-  FLAG_KINDS,
   FLAG_MARK,
+  FLAG_TITLE,
   concentrationText,
-  flagCounts,
   flagTarget,
-  flagsByPartner,
   flagsCountText,
   flagsTitle,
+  marksById,
   monthsInput,
-  partnersNeedingAttention,
   percent,
   schoolYearLabel,
-  sortFlags,
   targetLabel,
 } from "./logic";
 
@@ -32,43 +29,32 @@ const flags: HealthFlag[] = [
 ];
 
 describe("flags", () => {
-  it("have a short Russian mark for every kind", () => {
-    for (const k of FLAG_KINDS) expect(FLAG_MARK[k]).toMatch(/[а-я]/);
+  it("have a short Russian mark and a title for every kind", () => {
+    for (const k of Object.keys(FLAG_MARK) as HealthFlagKind[]) {
+      expect(FLAG_MARK[k]).toMatch(/[а-я]/);
+      expect(FLAG_TITLE[k]).toMatch(/[а-я]/);
+    }
     expect(FLAG_MARK.dormant).toBe("спит");
     expect(FLAG_MARK.single_contact).toBe("1 контакт");
   });
 
-  it("sort by kind (no legal basis first), then by subject in Russian order (ё with е)", () => {
-    const s = sortFlags(flags).map((f) => `${f.kind}:${f.subject}`);
-    expect(s).toEqual([
-      "no_legal_basis:Школа № 3",
-      "dormant:Ёлочка",
-      "dormant:Музей",
-      "dormant:Школа № 3",
-      "single_contact:Школа № 3",
-      "uncovered_deficit:Робототехника",
-      "idle_resources:Библиотека",
-    ]);
-    expect(flags[0].kind).toBe("single_contact"); // the input is left as it was
+  it("explain a partner's marks by the kinds until the explanations come, then by them", () => {
+    expect(flagsTitle(["no_legal_basis", "dormant"], undefined)).toBe("Без правового основания\nСпящие партнёры");
+    const own = flags.filter((f) => f.partner_id === 3);
+    expect(flagsTitle(["single_contact"], own)).toBe("Школа № 3: single_contact\nШкола № 3: no_legal_basis\nШкола № 3: dormant");
   });
 
-  it("count by kind in display order, only the kinds present", () => {
-    expect(flagCounts(flags)).toEqual([
-      { kind: "no_legal_basis", n: 1 },
-      { kind: "dormant", n: 3 },
-      { kind: "single_contact", n: 1 },
-      { kind: "uncovered_deficit", n: 1 },
-      { kind: "idle_resources", n: 1 },
-    ]);
-    expect(flagCounts([])).toEqual([]);
-  });
-
-  it("group by partner, the most urgent first; deficits belong to no partner", () => {
-    const m = flagsByPartner(flags);
-    expect([...m.keys()].sort()).toEqual([2, 3, 4, 5]);
-    expect(m.get(3)?.map((f) => f.kind)).toEqual(["no_legal_basis", "dormant", "single_contact"]);
-    expect([...partnersNeedingAttention(flags)].sort()).toEqual([2, 3, 4, 5]);
-    expect(flagsTitle(m.get(3) ?? [])).toBe("Школа № 3: no_legal_basis\nШкола № 3: dormant\nШкола № 3: single_contact");
+  it("find each partner's mark by id", () => {
+    const m = marksById({
+      marks: [
+        { partner_id: 3, last_interaction: "2026-10-01", flags: ["dormant"] },
+        { partner_id: 5, last_interaction: null, flags: [] },
+      ],
+    } as unknown as Parameters<typeof marksById>[0]);
+    expect(m.get(3)?.flags).toEqual(["dormant"]);
+    expect(m.get(5)?.last_interaction).toBeNull();
+    expect(m.has(4)).toBe(false);
+    expect(marksById(null).size).toBe(0);
   });
 
   it("open what fixes them", () => {

@@ -1,17 +1,7 @@
 // The network's health (issue 11 §4) as the UI shows it: the flags' short
 // marks and counts, what each flag opens, the concentration sentence.
-import type { HealthFlag, HealthFlagKind, NetworkHealth, PartnerHealth } from "../bindings";
+import type { HealthFlag, HealthFlagKind, HealthView, PartnerMark } from "../bindings";
 import { plural } from "../format";
-import { compareRu } from "../sort";
-
-/** The flag kinds in the order they are shown: what to fix first, first. */
-export const FLAG_KINDS: HealthFlagKind[] = [
-  "no_legal_basis",
-  "dormant",
-  "single_contact",
-  "uncovered_deficit",
-  "idle_resources",
-];
 
 /** A short mark for narrow places (the partners list), the explanation goes in its title. */
 export const FLAG_MARK: Record<HealthFlagKind, string> = {
@@ -31,47 +21,14 @@ export const FLAG_TITLE: Record<HealthFlagKind, string> = {
   idle_resources: "Невостребованные ресурсы",
 };
 
-export function kindRank(kind: HealthFlagKind): number {
-  const i = FLAG_KINDS.indexOf(kind);
-  return i < 0 ? FLAG_KINDS.length : i;
+/** The marks of each partner (its last interaction, its flags' kinds), by id. */
+export function marksById(h: HealthView | null): Map<number, PartnerMark> {
+  return new Map((h?.marks ?? []).map((m) => [m.partner_id, m]));
 }
 
-/** Flags by kind (in [`FLAG_KINDS`] order), then by subject in Russian order. */
-export function sortFlags(flags: readonly HealthFlag[]): HealthFlag[] {
-  return [...flags].sort(
-    // One shared collator: `localeCompare` with a locale builds one per call
-    // (10 000 flags took ~0.8 s to sort, the window frozen).
-    (a, b) => kindRank(a.kind) - kindRank(b.kind) || compareRu(a.subject, b.subject),
-  );
-}
-
-/** How many flags of each kind, only the kinds present, in display order. */
-export function flagCounts(flags: readonly HealthFlag[]): Array<{ kind: HealthFlagKind; n: number }> {
-  const m = new Map<HealthFlagKind, number>();
-  for (const f of flags) m.set(f.kind, (m.get(f.kind) ?? 0) + 1);
-  return FLAG_KINDS.filter((k) => m.has(k)).map((k) => ({ kind: k, n: m.get(k) ?? 0 }));
-}
-
-/** The flags of each partner (flags about no partner, such as deficits, are left out), sorted. */
-export function flagsByPartner(flags: readonly HealthFlag[]): Map<number, HealthFlag[]> {
-  const m = new Map<number, HealthFlag[]>();
-  for (const f of sortFlags(flags)) {
-    if (f.partner_id === null) continue;
-    const list = m.get(f.partner_id);
-    if (list) list.push(f);
-    else m.set(f.partner_id, [f]);
-  }
-  return m;
-}
-
-/** The partners that have at least one flag. */
-export function partnersNeedingAttention(flags: readonly HealthFlag[]): Set<number> {
-  return new Set(flagsByPartner(flags).keys());
-}
-
-/** The title of a partner's marks: each explanation on its own line. */
-export function flagsTitle(flags: readonly HealthFlag[]): string {
-  return flags.map((f) => f.message).join("\n");
+/** The title of a partner's marks: each explanation on its own line, or the kinds' names until they are loaded. */
+export function flagsTitle(kinds: readonly HealthFlagKind[], flags: readonly HealthFlag[] | undefined): string {
+  return flags ? flags.map((f) => f.message).join("\n") : kinds.map((k) => FLAG_TITLE[k]).join("\n");
 }
 
 /** What opens a flag's fix. */
@@ -118,7 +75,7 @@ export function percent(share: number): string {
  * «5 самых активных партнёров — 62 % мероприятий года», fewer when the year
  * has fewer active partners; null when the year has no joint event.
  */
-export function concentrationText(h: Pick<NetworkHealth, "top5" | "concentration_top5_share">): string | null {
+export function concentrationText(h: Pick<HealthView, "top5" | "concentration_top5_share">): string | null {
   const share = h.concentration_top5_share;
   const n = h.top5.length;
   if (share === null || share === undefined || n === 0) return null;
@@ -138,11 +95,6 @@ export function schoolYearLabel(year: number): string {
 export function flagsCountText(n: number): string {
   if (n === 0) return "Проблем не найдено";
   return `${n} ${plural(n, ["проблема", "проблемы", "проблем"])}`;
-}
-
-/** Each partner's figures by id. */
-export function partnersById(h: NetworkHealth | null): Map<number, PartnerHealth> {
-  return new Map((h?.partners ?? []).map((p) => [p.partner_id, p]));
 }
 
 /** What is typed in a months field as a whole number, or null when it is not one (the range is the core's to check). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHelpKey, SHORTCUTS, shortcutAction, shortcutKey } from "./shortcuts";
+import { isHelpKey, isSearchAllKey, SHORTCUTS, shortcutAction, shortcutKey } from "./shortcuts";
 
 const key = (k: string, code: string, mods: Partial<KeyboardEvent> = {}) => ({
   key: k,
@@ -51,6 +51,11 @@ describe("shortcut actions by section", () => {
     expect(shortcutAction("events", "new")).toBe("event-new");
   });
 
+  it("search «Контакты» there (people are added in a partner's form)", () => {
+    expect(shortcutAction("persons", "find")).toBe("person-search");
+    expect(shortcutAction("persons", "new")).toBeNull();
+  });
+
   it("do nothing elsewhere", () => {
     for (const s of ["home", "reports", "settings", "trash"] as const) {
       expect(shortcutAction(s, "find")).toBeNull();
@@ -73,5 +78,17 @@ describe("the list of shortcuts", () => {
   it("lists every key the app answers", () => {
     const keys = SHORTCUTS.flatMap((s) => s.keys);
     for (const k of ["Ctrl+F", "Ctrl+N", "Ctrl+S", "Ctrl+Enter", "Esc", "F1"]) expect(keys).toContain(k);
+  });
+});
+
+describe("the one search's key", () => {
+  it("is Ctrl+K, also Ctrl+Л on a Russian layout, and nothing else", () => {
+    expect(isSearchAllKey(key("k", "KeyK"))).toBe(true);
+    expect(isSearchAllKey(key("л", "KeyK"))).toBe(true);
+    expect(isSearchAllKey(key("Л", ""))).toBe(true);
+    expect(isSearchAllKey(key("k", "KeyK", { ctrlKey: false }))).toBe(false);
+    expect(isSearchAllKey(key("k", "KeyK", { shiftKey: true }))).toBe(false);
+    expect(isSearchAllKey(key("f", "KeyF"))).toBe(false);
+    expect(SHORTCUTS.flatMap((s) => s.keys)).toContain("Ctrl+K");
   });
 });

@@ -2,7 +2,7 @@
 import type { Section } from "../app.svelte";
 
 export type ShortcutKey = "find" | "new";
-export type ShortcutAction = "partner-search" | "partner-new" | "brochure-new" | "agreement-search" | "agreement-new" | "event-search" | "event-new";
+export type ShortcutAction = "partner-search" | "partner-new" | "brochure-new" | "agreement-search" | "agreement-new" | "event-search" | "event-new" | "person-search";
 
 type KeyLike = Pick<KeyboardEvent, "key" | "code" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
 
@@ -19,7 +19,8 @@ export function shortcutKey(e: KeyLike): ShortcutKey | null {
  * What a shortcut does in a section: the partners' search and new partner in
  * «Партнёры» (list or card) and «Дефициты и ресурсы», a new brochure in
  * «Документы», the agreements' search and a new agreement in «Договоры»,
- * the calendar's search and a new event in «Мероприятия»;
+ * the calendar's search and a new event in «Мероприятия», the search of
+ * «Контакты»;
  * elsewhere nothing.
  */
 export function shortcutAction(section: Section, key: ShortcutKey): ShortcutAction | null {
@@ -33,9 +34,18 @@ export function shortcutAction(section: Section, key: ShortcutKey): ShortcutActi
       return key === "find" ? "agreement-search" : "agreement-new";
     case "events":
       return key === "find" ? "event-search" : "event-new";
+    case "persons":
+      return key === "find" ? "person-search" : null;
     default:
       return null;
   }
+}
+
+/** Ctrl+K (Ctrl+Л on a Russian layout): the one search for everything, from any section. */
+export function isSearchAllKey(e: KeyLike): boolean {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return false;
+  const key = e.key.toLowerCase();
+  return key === "k" || key === "л" || e.code === "KeyK";
 }
 
 /**
@@ -59,6 +69,7 @@ export function isHelpKey(e: KeyLike & { target?: EventTarget | null }): boolean
 
 /** The shortcuts as the help lists them: keys and what they do. */
 export const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
+  { keys: ["Ctrl+K"], what: "Поиск по всему: партнёры, контакты, договоры, мероприятия, брошюры" },
   { keys: ["Ctrl+F"], what: "Поиск в разделе: партнёры, договоры, мероприятия" },
   { keys: ["Ctrl+N"], what: "Новая запись в разделе: партнёр, договор, мероприятие, брошюра" },
   { keys: ["Ctrl+S", "Ctrl+Enter"], what: "Сохранить открытую форму, шаблон или брошюру" },
