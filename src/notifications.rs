@@ -102,7 +102,7 @@ pub fn compose(
             more(events.len())
         ));
     }
-    let title = capitalised(&heads.join(", "));
+    let title = crate::grammar::capitalize(&heads.join(", "));
     Some(DayNotice {
         title,
         body: lines.join("\n"),
@@ -160,13 +160,5 @@ fn more(total: usize) -> String {
         format!(" и ещё {}", total - NAMED)
     } else {
         String::new()
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
