@@ -78,12 +78,18 @@ test("the filtered, sorted partner list goes out as XLSX and CSV with exactly th
       await s.fill("partners-search", "школ");
       await s.waitText("partners-count", /Найдено/);
       // ИНН descending: an order the core's list never gives by itself.
-      await s.clickId("sort-inn");
-      await s.clickId("sort-inn");
-      const shown = await s.waitUntil(async () => {
+      const byName = await s.waitUntil(async () => {
         const names = await shownNames(s);
         return names.length > 1 ? names : null;
       });
+      await s.clickId("sort-inn");
+      await s.clickId("sort-inn");
+      // The core sorts: the new order comes back a moment later.
+      const shown = await s.waitUntil(async () => {
+        const busy = await s.exec(`return document.querySelector('[data-testid="partners-count"]')?.getAttribute("aria-busy");`);
+        const names = await shownNames(s);
+        return busy === "false" && names.length > 1 && names.join("|") !== byName.join("|") ? names : null;
+      }, { message: "the list sorted by ИНН, descending" });
       const count = Number((await s.texts("partners-count"))[0].replace(/\D/g, ""));
       assert.equal(shown.length, count, "every found partner is on screen");
 

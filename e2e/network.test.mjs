@@ -115,8 +115,12 @@ test("network health: «Главная» flags, a dormant partner's card, «Тр
       const text2 = await s.waitText("partners-count", "Найдено:");
       const flagged = count(text2);
       assert.ok(flagged >= 1 && flagged < all, `«Требуют внимания» narrows ${all} partners: «${text2}»`);
-      const rows = await s.$$('[data-testid="partner-row"]');
-      assert.ok(rows.length >= 1 && rows.length <= flagged, "only the flagged partners are listed");
+      // The rows on screen are asked as they come into view.
+      const rows = await s.waitUntil(async () => {
+        const r = await s.$$('[data-testid="partner-row"]');
+        return r.length >= 1 ? r : null;
+      }, { message: "the flagged partners are listed" });
+      assert.ok(rows.length <= flagged, "only the flagged partners are listed");
       const marks = await s.$$('[data-testid="partner-last-interaction"] .mark');
       assert.ok(marks.length >= 1, "flagged rows show their mark");
 

@@ -162,7 +162,7 @@ pub fn counts(rows: &[DamagedRow]) -> Vec<DamagedCount> {
 fn ids_of(storage: &Storage, kind: DamagedKind) -> Result<Vec<(i64, String)>> {
     let conn = storage.conn();
     match kind {
-        DamagedKind::Partner => crate::partners::queries::damaged(conn),
+        DamagedKind::Partner => crate::partners::list_queries::damaged(conn),
         DamagedKind::Agreement => crate::agreements::queries::damaged(conn),
         DamagedKind::Tie => crate::partners::tie_queries::damaged(conn),
         DamagedKind::Note => crate::partners::note_queries::damaged(conn),

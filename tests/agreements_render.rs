@@ -11,7 +11,7 @@ use common::{now, open, p, parties, run, school};
 use partnernet::agreements::model::{
     AgreementInput, AgreementKind, AgreementParty, Art15Items, PlanItem,
 };
-use partnernet::agreements::{self, render, templates_store};
+use partnernet::agreements::{self, output, render, variants};
 use partnernet::grammar::Gender;
 use partnernet::institution::model::Institution;
 use partnernet::organisation::model::{Head, Requisites};
@@ -191,12 +191,21 @@ fn network_agreement_pdf_holds_preamble_requisites_and_signatures() {
         "Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества», именуемое в дальнейшем «Базовая организация», в лице директора Мишиной Валентины Ивановны, действующей на основании Устава, с одной стороны,",
         "именуемое в дальнейшем «Организация-участник 1», в лице директора Ивановой Марии Петровны, действующей на основании Устава,",
         "и Муниципальное бюджетное учреждение культуры «Котовский краеведческий музей», именуемое в дальнейшем «Организация-участник 2», в лице заведующего Кузнецова Сергея Александровича, действующего на основании Устава, с другой стороны",
-        "1. Предмет договора",
+        "I. Предмет Договора",
+        "II. Организация реализации образовательной программы с использованием сетевой формы",
+        "III. Финансовое обеспечение реализации образовательной программы",
+        "IV. Срок действия Договора",
+        "V. Ответственность Сторон",
+        "VI. Порядок изменения и прекращения Договора",
+        "VII. Заключительные положения",
+        "VIII. Адреса, реквизиты и подписи Сторон",
+        "без взаимных расчётов",
+        "№ 882/391",
+        "Количество обучающихся, осваивающих образовательную программу с использованием сетевой формы: ____________ человек.",
         "туристско-краеведческая направленность",
         "с 1 сентября 2026 г. и действует по 31 августа 2027 г. включительно (срок действия — 1 год)",
         "считается продлённым на 1 год",
         "составлен в трёх экземплярах",
-        "Реквизиты и подписи сторон",
         "_____________ / В.И. Мишина /",
         "_____________ / М.П. Иванова /",
         "_____________ / С.А. Кузнецов /",
@@ -233,7 +242,7 @@ fn network_agreement_pdf_holds_preamble_requisites_and_signatures() {
     let page = pages
         .split('\u{c}')
         .map(flat)
-        .find(|pg| pg.contains("Реквизиты и подписи сторон"))
+        .find(|pg| pg.contains("реквизиты и подписи Сторон"))
         .expect("requisites page");
     for name in ["/ В.И. Мишина /", "/ М.П. Иванова /", "/ С.А. Кузнецов /"]
     {
@@ -473,7 +482,7 @@ fn the_sandbox_reads_no_files_and_values_make_no_markup() {
 
 #[test]
 fn custom_templates_render_and_reset() {
-    let s = network_agreement();
+    let mut s = network_agreement();
     let kind = AgreementKind::NetworkProgram;
     assert!(
         !render::template(&s.storage, kind)
@@ -481,7 +490,7 @@ fn custom_templates_render_and_reset() {
             .customized
     );
     let custom = "[[title]] СВОЙ ШАБЛОН № {{ number }}\n\nТекст для {{ own.head.in_person }}.\n\n[[requisites]]\n";
-    templates_store::set_custom(s.storage.conn(), kind, custom, now()).expect("save");
+    output::save_template(&mut s.storage, kind, custom, now()).expect("save");
     let t = render::template(&s.storage, kind).expect("template");
     assert!(t.customized && t.source == custom);
     let dir = tempfile::tempdir().expect("tempdir");
@@ -493,7 +502,7 @@ fn custom_templates_render_and_reset() {
         text.contains("Текст для директора Мишиной Валентины Ивановны."),
         "{text}"
     );
-    templates_store::reset(s.storage.conn(), kind).expect("reset");
+    variants::reset(&mut s.storage, t.id, now()).expect("reset");
     assert_eq!(
         render::template(&s.storage, kind).expect("template").source,
         render::default_template(kind)

@@ -18,6 +18,9 @@ use partnernet::Storage;
 use serde_json::Value;
 
 const OLD_NETWORK: &str = include_str!("fixtures/templates_en/network_program.md");
+/// The built-in network template in Russian words before it followed the
+/// model agreement of the order № 882/391: the English one's twin.
+const RU_NETWORK_2026: &str = include_str!("fixtures/templates_ru/network_program_2026.md");
 const OLD_COOPERATION: &str = include_str!("fixtures/templates_en/cooperation.md");
 
 fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
@@ -129,7 +132,15 @@ fn old_and_russian_names_print_the_same_agreement() {
     ] {
         let (_dir, storage, id) = agreement(kind);
         render::validate_template(old).expect("the old template is still valid");
-        let russian = render::render_pdf(&storage, id, now()).expect("built-in renders");
+        let russian = match kind {
+            AgreementKind::NetworkProgram => {
+                render::preview_source(&storage, id, Some(RU_NETWORK_2026), now())
+                    .expect("the Russian twin renders")
+            }
+            AgreementKind::Cooperation => {
+                render::render_pdf(&storage, id, now()).expect("built-in renders")
+            }
+        };
         let english = render::preview_source(&storage, id, Some(old), now()).expect("old renders");
         let (ru_text, en_text) = (pdf_text(&russian), pdf_text(&english));
         assert_eq!(ru_text, en_text, "{kind:?}: the same text");

@@ -407,3 +407,220 @@ fn every_bad_person_edit_is_refused_and_nothing_changes() {
         );
     }
 }
+
+/// Bad pictures for a brochure (a text file, a cut PNG, a folder, a file
+/// that is not there): refused in Russian naming the file; the database
+/// and the pictures' folder stay as they were.
+#[test]
+fn every_bad_picture_is_refused_and_nothing_changes() {
+    let (dir, storage) = open();
+    let text = dir.path().join("заметки.png");
+    std::fs::write(&text, "не картинка").expect("write");
+    let cut = dir.path().join("обрез.png");
+    std::fs::write(&cut, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+    let jpeg = dir.path().join("jpeg.jpg");
+    std::fs::write(&jpeg, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]).expect("write");
+    let before = dump(&storage);
+    for path in [
+        text,
+        cut,
+        jpeg,
+        dir.path().join("нет.png"),
+        dir.path().to_path_buf(),
+    ] {
+        let what = path.display().to_string();
+        let err = partnernet::brochures::images::add_image(&storage, &path).unwrap_err();
+        common::russian::assert_russian(&what, &err.to_string());
+        assert_eq!(dump(&storage), before, "{what}: database changed");
+    }
+    assert!(!dir.path().join("images").exists(), "no picture copied");
+}
+
+/// Her own fields (issue 14 §3): bad definitions (no name, a name taken, a
+/// list without options, a kind changed or an option removed while in use)
+/// and bad values on a partner's update are refused in Russian on their
+/// field; the database stays as it was.
+#[test]
+fn every_bad_own_field_is_refused_and_nothing_changes() {
+    use partnernet::partners::own_fields;
+    let (_dir, mut storage) = open();
+    let field = |name: &str, kind, options: &[&str]| OwnFieldInput {
+        name: name.into(),
+        kind,
+        options: options.iter().map(|o| o.to_string()).collect(),
+    };
+    let list = own_fields::add(
+        &mut storage,
+        field("Профиль", OwnFieldKind::Choice, &["Школа", "Музей"]),
+        now(),
+    )
+    .expect("list field");
+    let date = own_fields::add(
+        &mut storage,
+        field("Дата аккредитации", OwnFieldKind::Date, &[]),
+        now(),
+    )
+    .expect("date field");
+    let mut input = school(1);
+    input.own_fields = vec![OwnFieldValue {
+        field_id: list.id,
+        value: "Школа".into(),
+    }];
+    let partner = partners::create(&mut storage, input, now()).expect("saved");
+
+    let definitions: &[(&str, OwnFieldInput, Option<i64>, &str, &str)] = &[
+        (
+            "no name",
+            field(" ", OwnFieldKind::Text, &[]),
+            None,
+            "name",
+            "Укажите название",
+        ),
+        (
+            "name taken",
+            field("ПРОФИЛЬ", OwnFieldKind::Text, &[]),
+            None,
+            "name",
+            "уже есть",
+        ),
+        (
+            "long name",
+            field(&"Я".repeat(101), OwnFieldKind::Text, &[]),
+            None,
+            "name",
+            "не более 100",
+        ),
+        (
+            "no options",
+            field("Вид", OwnFieldKind::Choice, &["", " "]),
+            None,
+            "options",
+            "Впишите варианты",
+        ),
+        (
+            "kind in use",
+            field("Профиль", OwnFieldKind::Text, &[]),
+            Some(list.id),
+            "kind",
+            "менять нельзя",
+        ),
+        (
+            "option in use",
+            field("Профиль", OwnFieldKind::Choice, &["Музей"]),
+            Some(list.id),
+            "options",
+            "выбран у 1 партнёра",
+        ),
+    ];
+    for (what, input, id, at, fragment) in definitions {
+        let before = dump(&storage);
+        let err = match id {
+            None => own_fields::add(&mut storage, input.clone(), now()).map(|_| ()),
+            Some(id) => own_fields::update(&mut storage, *id, input.clone()).map(|_| ()),
+        }
+        .unwrap_err();
+        let CoreError::Validation(fields) = &err else {
+            panic!("{what}: expected a validation error, got {err:?}");
+        };
+        let hit = fields
+            .iter()
+            .find(|f| f.field == *at)
+            .unwrap_or_else(|| panic!("{what}: no message on {at}; got {fields:?}"));
+        assert!(hit.message.contains(fragment), "{what}: {}", hit.message);
+        common::russian::assert_russian(what, &hit.message);
+        assert_eq!(dump(&storage), before, "{what}: database changed");
+    }
+    let before = dump(&storage);
+    for id in [999, date.id + 100] {
+        let err = own_fields::remove(&mut storage, id, now()).unwrap_err();
+        common::russian::assert_russian("remove a missing field", &err.to_string());
+        let err = own_fields::reorder(&mut storage, &[id]).unwrap_err();
+        common::russian::assert_russian("reorder a missing field", &err.to_string());
+    }
+    assert_eq!(dump(&storage), before, "missing fields: database changed");
+
+    let values: &[(&str, i64, &str, &str)] = &[
+        ("impossible date", date.id, "31.02.2026", "такой даты нет"),
+        ("not a date", date.id, "завтра", "не дата"),
+        (
+            "year out of range",
+            date.id,
+            "01.01.1800",
+            "год должен быть",
+        ),
+        ("option not in list", list.id, "Театр", "нет в списке"),
+        ("removed field", 999, "x", "больше нет"),
+    ];
+    for (what, id, value, fragment) in values {
+        let before = dump(&storage);
+        let mut input = partner.data.clone();
+        input.own_fields = vec![OwnFieldValue {
+            field_id: *id,
+            value: value.to_string(),
+        }];
+        let err = partners::update(&mut storage, partner.id, input, now()).unwrap_err();
+        let CoreError::Validation(fields) = &err else {
+            panic!("{what}: expected a validation error, got {err:?}");
+        };
+        let at = format!("own_fields.{id}");
+        let hit = fields
+            .iter()
+            .find(|f| f.field == at)
+            .unwrap_or_else(|| panic!("{what}: no message on {at}; got {fields:?}"));
+        assert!(hit.message.contains(fragment), "{what}: {}", hit.message);
+        common::russian::assert_russian(what, &hit.message);
+        assert_eq!(dump(&storage), before, "{what}: database changed");
+    }
+}
+
+#[test]
+fn every_bad_agreement_template_is_refused_and_nothing_changes() {
+    use partnernet::agreements::model::AgreementKind::Cooperation;
+    use partnernet::agreements::variants;
+    let (_dir, mut storage) = open();
+    let mine = variants::create(&mut storage, Cooperation, "Для школ", "Текст.\n", now())
+        .expect("a template of hers");
+    let builtin = variants::list(storage.conn(), Cooperation).expect("list")[0].id;
+    type Attempt = fn(&mut partnernet::Storage, i64, i64) -> Result<(), CoreError>;
+    let cases: &[(&str, Attempt, &str)] = &[
+        (
+            "empty name",
+            |s, _, _| variants::create(s, Cooperation, " ", "Т.\n", now()).map(drop),
+            "Укажите название шаблона",
+        ),
+        (
+            "taken name",
+            |s, _, _| variants::create(s, Cooperation, "ДЛЯ ШКОЛ", "Т.\n", now()).map(drop),
+            "уже есть",
+        ),
+        (
+            "renamed to empty",
+            |s, id, _| variants::rename(s, id, "", now()).map(drop),
+            "Укажите название шаблона",
+        ),
+        (
+            "broken text",
+            |s, id, _| variants::save(s, id, "{% if %}", now()).map(drop),
+            "Строка 1",
+        ),
+        (
+            "built-in deleted",
+            |s, _, b| variants::delete(s, b).map(drop),
+            "удалить нельзя",
+        ),
+        (
+            "built-in renamed",
+            |s, _, b| variants::rename(s, b, "Мой", now()).map(drop),
+            "переименовать нельзя",
+        ),
+    ];
+    for (what, attempt, fragment) in cases {
+        let before = dump(&storage);
+        let err = attempt(&mut storage, mine.id, builtin)
+            .expect_err(what)
+            .to_string();
+        assert!(err.contains(fragment), "{what}: {err}");
+        common::russian::assert_russian(what, &err);
+        assert_eq!(dump(&storage), before, "{what}: database changed");
+    }
+}

@@ -105,6 +105,7 @@ fn every_bad_table_is_refused_by_the_import_and_nothing_is_saved() {
                 Some(ImportField::LicenceDate),
             ],
             decisions: Vec::new(),
+            own_mapping: Vec::new(),
         };
         let err = imports::apply(&mut storage, &request, now()).expect_err(what);
         assert!(matches!(err, CoreError::BadInput(_)), "{what}: {err:?}");

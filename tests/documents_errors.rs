@@ -34,7 +34,18 @@ fn assert_error(body: &str, line_in_body: usize, needle: &str) {
 
 #[test]
 fn unsupported_markdown_is_reported_with_its_line() {
-    assert_error("Текст.\n\n![рисунок](a.png)\n", 2, "изображения");
+    // A picture outside the data folder's images/; one there is read by
+    // the caller (tests/brochure_images.rs), not by the engine.
+    assert_error(
+        "Текст.\n\n![рисунок](a.png)\n",
+        2,
+        "путь к изображению «a.png»",
+    );
+    assert_error(
+        "Текст.\n\n![рисунок](images/a.png)\n",
+        2,
+        "здесь недоступно",
+    );
     assert_error("Абзац.\n\n<div>HTML</div>\n", 2, "HTML");
     assert_error("# Раз\n\n#### Четыре\n", 2, "трёх уровней");
     assert_error("Абзац\n\n```\nкод\n```\n", 2, "кода");

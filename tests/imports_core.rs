@@ -75,6 +75,7 @@ fn request(path: &Path, storage: &Storage) -> ImportRequest {
         sheet: source.sheet,
         mapping: source.mapping,
         decisions: Vec::new(),
+        own_mapping: source.own_mapping,
     }
 }
 
@@ -535,6 +536,7 @@ fn the_mapping_is_remembered_and_sheets_dates_formulas_are_read() {
         sheet: "Список".into(),
         mapping: mapping.clone(),
         decisions: Vec::new(),
+        own_mapping: Vec::new(),
     };
     let batch = imports::apply(&mut storage, &req, now()).expect("apply");
     assert_eq!(batch.created, 3);

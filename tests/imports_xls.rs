@@ -134,6 +134,7 @@ fn request(path: &Path, storage: &Storage) -> ImportRequest {
         sheet: source.sheet,
         mapping: source.mapping,
         decisions: Vec::new(),
+        own_mapping: source.own_mapping,
     }
 }
 

@@ -160,7 +160,12 @@ test("the window at scale: every section and switch against the targets", async 
           has('[data-testid="filter-agreement-partner-option"]'),
         );
         // Templates: the editor with its preview, the field picker and a search in it.
-        await step("Шаблоны: открыть", () => s.clickId("agreements-tab-templates"), has('[data-testid="templates-editor"] textarea'));
+        // Open = the text and the first page of its preview drawn (a late preview would be timed in the next step).
+        await step(
+          "Шаблоны: открыть",
+          () => s.clickId("agreements-tab-templates"),
+          `return !!document.querySelector('[data-testid="templates-editor"] textarea') && [...document.querySelectorAll('[data-testid="brochure-page"]')].some((c) => c.width > 0);`,
+        );
         await step("Шаблоны: «Поля»", () => s.clickId("template-fields"), has('[data-testid="merge-field"]'));
         await step("Шаблоны: поиск поля «инн»", async () => s.type(await s.find("field-search"), "инн"), `return document.querySelectorAll('[data-testid="merge-field"]').length < 10;`);
         await s.press("\uE00C"); // empties the search
@@ -184,7 +189,15 @@ test("the window at scale: every section and switch against the targets", async 
         // The calendar's search lists the whole school year beside the month.
         const eventSearch = await s.find("events-search");
         await s.click(eventSearch);
-        await step("Мероприятия: поиск за учебный год", () => s.type(eventSearch, "Вебинар"), has('[data-testid="events-year-match"]'));
+        // Per keystroke, as «Партнёры: буква в поиске»: the word but its last letter first, then the letter timed.
+        await s.type(eventSearch, "Вебина");
+        await s.find("events-year-match", { timeout: 30_000 });
+        await sleep(300);
+        await step(
+          "Мероприятия: поиск за учебный год (буква)",
+          () => s.type(eventSearch, "р"),
+          `return document.querySelector('[data-testid="events-year-matches"]')?.dataset.query === "Вебинар" && !document.querySelector(".cal-wrap.loading") && !!document.querySelector('[data-testid="events-year-match"]');`,
+        );
         await s.fill("events-search", "");
         await step("Отчёты: открыть (план)", nav("reports"), has('[data-testid="plan-row"]'));
         const year = Number(await s.exec(`return document.querySelector('[data-testid="plan-year"]').value;`));

@@ -179,7 +179,7 @@ fn templates_can_be_edited_previewed_and_reset() {
     let reset = call(
         &app,
         "agreements_template_reset",
-        json!({ "kind": "cooperation" }),
+        json!({ "id": saved["id"] }),
     )
     .expect("reset");
     assert_eq!(reset["customized"], json!(false));
@@ -190,4 +190,70 @@ fn templates_can_be_edited_previewed_and_reset() {
     );
     let settings = call(&app, "settings_get", json!({})).expect("settings");
     assert_eq!(settings["reminder_days"], json!(30));
+}
+
+#[test]
+fn her_templates_through_the_commands() {
+    let app = app();
+    let list = call(
+        &app,
+        "agreements_templates",
+        json!({ "kind": "cooperation" }),
+    )
+    .expect("list");
+    let builtin = &list[0];
+    assert_eq!(builtin["builtin"], json!(true));
+    let created = call(
+        &app,
+        "agreements_template_create",
+        json!({ "kind": "cooperation", "name": "Для музеев", "source": builtin["source"] }),
+    )
+    .expect("create");
+    let id = created["id"].as_i64().expect("id");
+    let dup = call(
+        &app,
+        "agreements_template_create",
+        json!({ "kind": "cooperation", "name": "для музеев", "source": builtin["source"] }),
+    )
+    .unwrap_err();
+    assert_eq!(dup["code"], json!("validation"), "{dup}");
+    assert!(dup["fields"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("уже есть")));
+    let renamed = call(
+        &app,
+        "agreements_template_rename",
+        json!({ "id": id, "name": "Для музеев и библиотек" }),
+    )
+    .expect("rename");
+    assert_eq!(renamed["name"], json!("Для музеев и библиотек"));
+    let updated = call(
+        &app,
+        "agreements_template_update",
+        json!({ "id": id, "source": "[[заголовок]] МУЗЕИ\n\n[[реквизиты]]\n" }),
+    )
+    .expect("update");
+    assert_eq!(updated["customized"], json!(true));
+    let default =
+        call(&app, "agreements_template_set_default", json!({ "id": id })).expect("default");
+    assert_eq!(default["is_default"], json!(true));
+    let refused = call(
+        &app,
+        "agreements_template_delete",
+        json!({ "id": builtin["id"] }),
+    )
+    .unwrap_err();
+    assert!(refused["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("Стандартный шаблон удалить нельзя")));
+    let moved = call(&app, "agreements_template_delete", json!({ "id": id })).expect("delete");
+    assert_eq!(moved, json!(0));
+    let list = call(
+        &app,
+        "agreements_templates",
+        json!({ "kind": "cooperation" }),
+    )
+    .expect("list");
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(list[0]["is_default"], json!(true));
 }

@@ -237,3 +237,105 @@ fn brochures_preview_errors_point_at_the_line_and_export_writes_a_pdf() {
         "{template}"
     );
 }
+
+/// The partners list as the window asks for it: the ordered ids, then the
+/// rows of the screen, the same as the whole list sorted the same way.
+#[test]
+fn the_list_comes_as_ordered_ids_and_the_rows_of_the_screen() {
+    let app = app();
+    call(&app, "demo_fill", json!({})).expect("demo");
+    let whole = call(&app, "partners_list", json!({ "filter": {} })).expect("list");
+    let whole: Vec<i64> = whole
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|p| p["id"].as_i64())
+        .collect();
+    let sort = json!({ "key": "name", "dir": "asc" });
+    let ids = call(
+        &app,
+        "partners_list_ids",
+        json!({ "filter": {}, "sort": sort }),
+    )
+    .expect("ids");
+    let ids: Vec<i64> = serde_json::from_value(ids).expect("numbers");
+    assert_eq!(
+        ids, whole,
+        "the same partners in the same order as the list"
+    );
+    let desc = json!({ "key": "name", "dir": "desc" });
+    let back = call(
+        &app,
+        "partners_list_ids",
+        json!({ "filter": {}, "sort": desc }),
+    )
+    .expect("ids");
+    let back: Vec<i64> = serde_json::from_value(back).expect("numbers");
+    assert_eq!(back.first(), ids.last());
+
+    let screen: Vec<i64> = ids.iter().skip(3).take(5).copied().collect();
+    let rows = call(&app, "partners_summaries", json!({ "ids": screen })).expect("rows");
+    let got: Vec<i64> = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|p| p["id"].as_i64())
+        .collect();
+    assert_eq!(got, screen);
+    assert!(rows[0]["short_name"]
+        .as_str()
+        .is_some_and(|s| !s.is_empty()));
+}
+
+/// A 4 × 2 red PNG.
+const TINY_PNG: [u8; 73] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 4, 0, 0, 0, 2, 8, 2, 0,
+    0, 0, 240, 202, 234, 52, 0, 0, 0, 16, 73, 68, 65, 84, 120, 156, 99, 184, 35, 167, 1, 71, 12,
+    200, 28, 0, 123, 138, 9, 17, 49, 135, 246, 131, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+/// «Изображение…»: the open dialog's options, the picture copied into the
+/// data folder (its Markdown path back), the preview drawing it, a file
+/// that is not a picture refused in Russian.
+#[test]
+fn brochures_add_image_copies_the_picture_for_the_preview() {
+    let app = app();
+    let dialog = call(&app, "exports_open_dialog", json!({ "purpose": "image" })).expect("dialog");
+    assert_eq!(dialog["title"], json!("Вставить изображение в брошюру"));
+    assert!(dialog["filters"][0]["extensions"]
+        .as_array()
+        .is_some_and(|e| e.contains(&json!("jpeg"))));
+    let file = app.dir.path().join("рисунок.png");
+    std::fs::write(&file, TINY_PNG).expect("write");
+    let path = call(
+        &app,
+        "brochures_add_image",
+        json!({ "path": file.to_str() }),
+    )
+    .expect("added");
+    let path = path.as_str().expect("a path").to_string();
+    assert!(
+        path.starts_with("images/") && path.ends_with(".png"),
+        "{path}"
+    );
+    assert!(app.dir.path().join(&path).is_file());
+    let template = call(&app, "brochures_template", json!({})).expect("template");
+    let source = format!("{}\n![Рисунок]({path})\n", template.as_str().expect("text"));
+    call(&app, "brochures_preview", json!({ "source": source })).expect("the preview draws it");
+
+    let text = app.dir.path().join("текст.png");
+    std::fs::write(&text, "не картинка").expect("write");
+    let err = call(
+        &app,
+        "brochures_add_image",
+        json!({ "path": text.to_str() }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], json!("bad_input"), "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("«текст.png» не является изображением PNG или JPEG")),
+        "{err}"
+    );
+}

@@ -26,6 +26,7 @@ pub mod render;
 pub mod templates_store;
 pub mod term;
 pub mod validate;
+pub mod variants;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
@@ -110,6 +111,7 @@ fn prepare_linked(
     now: NaiveDateTime,
 ) -> Result<AgreementInput> {
     let mut problems = party_problems(conn, &input)?;
+    problems.extend(variants::choice_problem(conn, &input)?);
     let mut input = match validate::normalize_agreement(input) {
         Ok(input) => input,
         Err(mut fields) => {
@@ -224,6 +226,7 @@ fn changed_content(old: &AgreementInput, new: &AgreementInput) -> Vec<&'static s
             "автоматическое продление",
         ),
         (old.plan != new.plan, "план мероприятий"),
+        (old.template_id != new.template_id, "шаблон"),
     ];
     checks
         .into_iter()

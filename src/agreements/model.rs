@@ -89,6 +89,9 @@ pub struct AgreementInput {
     /// The responsible picked from «Контакты»: `responsible` then holds
     /// their «Фамилия И.О.»; `None` when a name is typed in (or none).
     pub responsible_person_id: Option<i64>,
+    /// The template chosen in the editor («Шаблон»); `None` follows the
+    /// kind's default. Local to this database: it does not travel.
+    pub template_id: Option<i64>,
     pub notes: String,
 }
 
@@ -110,6 +113,7 @@ impl Default for AgreementInput {
             plan: Vec::new(),
             responsible: String::new(),
             responsible_person_id: None,
+            template_id: None,
             notes: String::new(),
         }
     }
@@ -218,12 +222,22 @@ pub enum AttachmentKind {
 }
 
 /// A template of an agreement kind: Markdown with minijinja merge fields.
+/// A kind has its built-in template and any number of her own, named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AgreementTemplate {
+    pub id: i64,
     pub kind: AgreementKind,
+    /// «Стандартный» for the built-in one; hers are named by her.
+    pub name: String,
     pub source: String,
-    /// False while it is the built-in default.
+    /// The program's own template: it is not renamed, changed or deleted.
+    pub builtin: bool,
+    /// False while its text is the built-in one.
     pub customized: bool,
+    /// Chosen for new agreements of the kind and for those that chose none.
+    pub is_default: bool,
+    /// How many agreements (the trash included) chose it by name.
+    pub used_by: i64,
 }
 
 /// A merge field a template can use, for the editor's field list.

@@ -6,26 +6,27 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
-use crate::agreements::model::{AgreementKind, AgreementTemplate, Attachment};
-use crate::agreements::{attachments, render, templates_store};
+use crate::agreements::model::{AgreementInput, AgreementKind, AgreementTemplate, Attachment};
+use crate::agreements::{attachments, render, templates_store, variants};
 use crate::error::{CoreError, Result};
 use crate::storage::Storage;
 
 /// The label a version keeps of the template that produced it: the kind,
-/// whether it was customised, and a short hash of its text.
-fn template_label(storage: &Storage, kind: AgreementKind) -> Result<String> {
-    let t = render::template(storage, kind)?;
+/// the template's name unless it is the built-in one, and a short hash of
+/// its text.
+fn template_label(storage: &Storage, data: &AgreementInput) -> Result<String> {
+    let t = templates_store::of_agreement(storage.conn(), data)?;
     let hash: String = Sha256::digest(t.source.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
     Ok(format!(
         "{}{} #{}",
-        kind.label(),
-        if t.customized {
-            " (изменённый шаблон)"
+        data.kind.label(),
+        if t.builtin {
+            String::new()
         } else {
-            ""
+            format!(" (шаблон «{}»)", t.name)
         },
         &hash[..8]
     ))
@@ -49,7 +50,7 @@ pub fn export(
     // place: a crash leaves the version and a hidden temporary, never a
     // file without its version.
     let staged = crate::storage::files::stage(path, &bytes)?;
-    let label = template_label(storage, agreement.data.kind)?;
+    let label = template_label(storage, &agreement.data)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -83,23 +84,13 @@ pub fn print(storage: &mut Storage, id: i64, now: NaiveDateTime) -> Result<PathB
     Ok(path)
 }
 
-/// Saves an edited template of a kind after checking its syntax.
+/// Saves the template of a kind edited from its default
+/// ([`variants::save_default`]).
 pub fn save_template(
     storage: &mut Storage,
     kind: AgreementKind,
     source: &str,
     now: NaiveDateTime,
 ) -> Result<AgreementTemplate> {
-    // The length first: a huge template is refused before it is parsed.
-    crate::validation::fields::text("Шаблон договора", source)
-        .map_err(|r| CoreError::BadInput(r.0))?;
-    render::validate_template(source)?;
-    storage.write(|tx| templates_store::set_custom(tx, kind, source, now))?;
-    render::template(storage, kind)
-}
-
-/// Back to the built-in template of a kind.
-pub fn reset_template(storage: &mut Storage, kind: AgreementKind) -> Result<AgreementTemplate> {
-    storage.write(|tx| templates_store::reset(tx, kind))?;
-    render::template(storage, kind)
+    variants::save_default(storage, kind, source, now)
 }

@@ -111,8 +111,8 @@ pub fn update(
 
 fn write_children(conn: &Connection, id: i64, input: &AgreementInput) -> Result<()> {
     conn.execute(
-        "UPDATE agreements SET responsible_person_id = ?2 WHERE id = ?1",
-        params![id, input.responsible_person_id],
+        "UPDATE agreements SET responsible_person_id = ?2, template_id = ?3 WHERE id = ?1",
+        params![id, input.responsible_person_id, input.template_id],
     )?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO agreement_parties (agreement_id, position, partner_id, role)
@@ -145,13 +145,15 @@ pub fn load(conn: &Connection, id: i64) -> Result<Agreement> {
 
 fn load_any(conn: &Connection, id: i64) -> Result<Agreement> {
     let sql = format!(
-        "SELECT {COLUMNS}, status, created_at, updated_at, deleted_at, responsible_person_id
+        "SELECT {COLUMNS}, status, created_at, updated_at, deleted_at, responsible_person_id,
+                template_id
          FROM agreements WHERE id = ?"
     );
     let found = conn
         .query_row(&sql, [id], |row| {
             let mut a = read_agreement(row, id)?;
             a.data.responsible_person_id = row.get(22)?;
+            a.data.template_id = row.get(23)?;
             Ok(a)
         })
         .optional()?;
@@ -189,6 +191,7 @@ fn read_agreement(row: &Row, id: i64) -> rusqlite::Result<Agreement> {
             prolong_months: months.and_then(|m| u32::try_from(m).ok()),
             responsible: row.get(16)?,
             responsible_person_id: None,
+            template_id: None,
             notes: row.get(17)?,
             parties: Vec::new(),
             plan: Vec::new(),

@@ -3,10 +3,11 @@
 //! migration, import and restore, and on request. Each is a folder
 //! `partnernet-<date>-<time>` in the backups folder (default
 //! `<data folder>/backups`, movable) holding `partnernet.sqlite3`, the
-//! `attachments/` and `backup.json` (why, when, each file's SHA-256). They
-//! are rotated (7 daily, 4 weekly, 12 monthly unless she chose other
-//! counts); a damaged one is listed marked and never restored. A failed
-//! backup at start is reported, not hidden: the window shows why.
+//! `attachments/`, the brochures' `images/` and `backup.json` (why, when,
+//! each file's SHA-256). They are rotated (7 daily, 4 weekly, 12 monthly
+//! unless she chose other counts); a damaged one is listed marked and never
+//! restored. A failed backup at start is reported, not hidden: the window
+//! shows why.
 
 pub mod check;
 pub mod folder;
@@ -25,6 +26,13 @@ use crate::storage::{latest_version, Storage, DB_FILE};
 
 pub use model::{Backup, BackupsOverview, Reason, StartBackup};
 pub use rotation::Policy;
+
+/// The data folder's folders a backup holds beside the database: the
+/// agreements' attachments and the brochures' pictures.
+pub const FOLDERS: [&str; 2] = [
+    crate::agreements::attachments::ATTACHMENTS_DIR,
+    crate::brochures::images::IMAGES_DIR,
+];
 
 /// The data folder of an open storage.
 fn data_dir(storage: &Storage) -> PathBuf {

@@ -56,7 +56,8 @@ pub struct Backup {
     pub partners: i64,
     pub agreements: i64,
     pub events: i64,
-    /// Files attached to agreements (scans, exported versions).
+    /// Files attached to agreements (scans, exported versions) and the
+    /// brochures' pictures.
     pub attachments: i64,
     pub problem: Option<String>,
 }

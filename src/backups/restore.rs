@@ -14,7 +14,6 @@ use rusqlite::{Connection, OpenFlags};
 use super::check::verify;
 use super::model::{Backup, Manifest, Reason};
 use super::write::{copy_hashed, sync_dir, MANIFEST};
-use crate::agreements::attachments::ATTACHMENTS_DIR;
 use crate::error::{CoreError, Result};
 use crate::storage::{Storage, DB_FILE};
 
@@ -64,13 +63,20 @@ pub fn restore(
     Ok(backup)
 }
 
-/// Copies the backup's attachments into `staged`, in their layout.
+/// Copies the backup's files into `staged`, in their layout: each of
+/// [`super::FOLDERS`] in a folder of its name (a backup made before
+/// pictures existed has none: the pictures folder restored is empty).
 fn stage(dir: &Path, manifest: &Manifest, staged: &Path) -> Result<()> {
-    std::fs::create_dir_all(staged).map_err(|e| CoreError::io(staged, e))?;
-    let prefix = format!("{ATTACHMENTS_DIR}/");
+    for folder in super::FOLDERS {
+        let path = staged.join(folder);
+        std::fs::create_dir_all(&path).map_err(|e| CoreError::io(&path, e))?;
+    }
     for f in &manifest.files {
-        let rel = f.path.strip_prefix(&prefix).unwrap_or(&f.path);
-        if rel.split('/').any(|part| part == ".." || part.is_empty()) {
+        let rel = f.path.as_str();
+        let known = super::FOLDERS
+            .iter()
+            .any(|folder| rel.strip_prefix(folder).is_some_and(|r| r.starts_with('/')));
+        if !known || rel.split('/').any(|part| part == ".." || part.is_empty()) {
             return Err(CoreError::BadInput(format!(
                 "в описании копии неверный путь вложения «{}». Текущие данные не изменены.",
                 f.path
@@ -98,16 +104,21 @@ fn overwrite_database(live: &Path, copy: &Path) -> Result<()> {
     }
 }
 
-/// Puts the staged attachments in place of the current ones.
+/// Puts the staged folders (attachments, pictures) in place of the
+/// current ones.
 fn swap_attachments(data_dir: &Path, staged: &Path) -> Result<()> {
-    let live = data_dir.join(ATTACHMENTS_DIR);
-    let old = data_dir.join(format!(".attachments-old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&old);
-    if live.exists() {
-        std::fs::rename(&live, &old).map_err(|e| CoreError::io(&live, e))?;
+    for folder in super::FOLDERS {
+        let live = data_dir.join(folder);
+        let old = data_dir.join(format!(".{folder}-old-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&old);
+        if live.exists() {
+            std::fs::rename(&live, &old).map_err(|e| CoreError::io(&live, e))?;
+        }
+        let from = staged.join(folder);
+        std::fs::rename(&from, &live).map_err(|e| CoreError::io(&live, e))?;
+        let _ = std::fs::remove_dir_all(&old);
     }
-    std::fs::rename(staged, &live).map_err(|e| CoreError::io(&live, e))?;
     sync_dir(data_dir);
-    let _ = std::fs::remove_dir_all(&old);
+    let _ = std::fs::remove_dir_all(staged);
     Ok(())
 }

@@ -13,7 +13,6 @@ use sha2::{Digest, Sha256};
 
 use super::folder;
 use super::model::{FileEntry, Manifest, Reason, FORMAT};
-use crate::agreements::attachments::ATTACHMENTS_DIR;
 use crate::error::{CoreError, Result};
 use crate::storage::DB_FILE;
 
@@ -82,12 +81,14 @@ fn fill(
     };
     let database = hash_and_sync(&db, DB_FILE)?;
     let mut files = Vec::new();
-    let source = data_dir.join(ATTACHMENTS_DIR);
-    for rel in files_under(&source)? {
-        let from = source.join(&rel);
-        let rel_text = format!("{ATTACHMENTS_DIR}/{}", slashed(&rel));
-        let to = tmp.join(ATTACHMENTS_DIR).join(&rel);
-        files.push(copy_hashed(&from, &to, rel_text)?);
+    for folder in super::FOLDERS {
+        let source = data_dir.join(folder);
+        for rel in files_under(&source)? {
+            let from = source.join(&rel);
+            let rel_text = format!("{folder}/{}", slashed(&rel));
+            let to = tmp.join(folder).join(&rel);
+            files.push(copy_hashed(&from, &to, rel_text)?);
+        }
     }
     let manifest = Manifest {
         format: FORMAT,

@@ -199,7 +199,7 @@ fn block_typst(b: &Block) -> String {
             format!("#outline(title: [{}])\n\n", escape_typst(title))
         }
         Block::Signatures(parties) => signatures_typst(parties),
-        Block::Figure(_) => String::new(),
+        Block::Figure(_) | Block::Image(_) => String::new(),
     }
 }
 

@@ -90,6 +90,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sheet: source.sheet,
         mapping: source.mapping,
         decisions: Vec::new(),
+        own_mapping: source.own_mapping,
     };
     let t = Instant::now();
     let batch = imports::apply(&mut storage, &request, now)?;

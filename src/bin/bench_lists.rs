@@ -102,10 +102,53 @@ fn run() -> Result<(), CoreError> {
     }
     let table_ms = time_ms(3, || partners::table(&storage, &ids))?;
     println!("  из них чтение записей: {table_ms:.0} мс");
+    window_list(&storage)?;
     drop(storage);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
+
+/// The partners list in the window (issue 13 §3): the ordered ids of the
+/// whole list, then the rows of one screen and of the screens around it.
+fn window_list(storage: &Storage) -> Result<(), CoreError> {
+    use partnernet::partners::order::{PartnerSort, PartnerSortKey, SortDir};
+    let all = partnernet::partners::model::PartnerFilter::default();
+    let by_name = PartnerSort::default();
+    let mut ids = Vec::new();
+    let ids_ms = time_ms(5, || {
+        ids = partnernet::partners::list_ids(storage, &all, by_name)?;
+        Ok(())
+    })?;
+    let inn = PartnerSort {
+        key: PartnerSortKey::Inn,
+        dir: SortDir::Desc,
+    };
+    let inn_ms = time_ms(5, || partnernet::partners::list_ids(storage, &all, inn))?;
+    let screen: Vec<i64> = ids.iter().skip(5_000).take(150).copied().collect();
+    let rows_ms = time_ms(5, || partnernet::partners::summaries_of(storage, &screen))?;
+    let verdict = |ms: f64, target: f64| {
+        if ms <= target {
+            "в пределах"
+        } else {
+            "ВЫШЕ"
+        }
+    };
+    println!("Список партнёров в окне: {} партнёров", ids.len());
+    println!(
+        "  id по порядку (по названию): {ids_ms:.1} мс; по ИНН: {inn_ms:.1} мс (цель ≤ {LIST_IDS_MS:.0} мс — {})",
+        verdict(ids_ms.max(inn_ms), LIST_IDS_MS)
+    );
+    println!(
+        "  строки 150 на экране и рядом: {rows_ms:.1} мс (цель ≤ {SCREEN_ROWS_MS:.0} мс — {})",
+        verdict(rows_ms, SCREEN_ROWS_MS)
+    );
+    Ok(())
+}
+
+/// The list's ids in the core, and a screen's rows: the window's open
+/// (≤ 300 ms with the drawing) leaves them this much.
+const LIST_IDS_MS: f64 = 60.0;
+const SCREEN_ROWS_MS: f64 = 10.0;
 
 fn main() {
     if let Err(err) = run() {

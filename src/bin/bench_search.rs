@@ -208,6 +208,7 @@ fn run() -> Result<(), CoreError> {
         "first search after a change (names read and folded; done as the palette opens): \
          {first:.0} ms"
     );
+    year_matches(&storage)?;
     if std::env::var("BENCH_PARTS").is_ok() {
         parts(&storage)?;
     }
@@ -236,6 +237,29 @@ fn parts(storage: &Storage) -> Result<(), CoreError> {
                 t.elapsed().as_secs_f64() * 1000.0
             );
         }
+    }
+    Ok(())
+}
+
+/// The calendar's search over the school year (the list beside the month):
+/// its first page and how many there are. It runs at each keystroke after
+/// the pause, with the month's own reload.
+fn year_matches(storage: &Storage) -> Result<(), CoreError> {
+    const TARGET_MS: f64 = 60.0;
+    for word in ["вебинар", "семинар для", "б"] {
+        let filter = EventFilter {
+            from: Some(day(2026, 9, 1)),
+            to: Some(day(2027, 8, 31)),
+            query: word.into(),
+            ..EventFilter::default()
+        };
+        let mut total = 0;
+        let ms = bench::time_ms(5, || {
+            total = search::events_in_range(storage, &filter, 50)?.total;
+            Ok(())
+        })?;
+        let verdict = if ms <= TARGET_MS { "ok" } else { "OVER" };
+        println!("calendar's year search «{word}» ({total} found, first 50): {ms:.1} ms, target ≤ {TARGET_MS:.0} ms: {verdict}");
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! Previewing and exporting them as PDF is `reports::directives`' (above
 //! the domains), which fills in the directives from the data first.
 
+pub mod images;
 pub mod model;
 pub mod queries;
 

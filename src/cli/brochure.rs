@@ -46,7 +46,14 @@ pub fn render_with_data(
     let document = |e: DocumentError| CoreError::Document(e.to_string());
     let source = read_source(input).map_err(document)?;
     let draft = crate::documents::brochure::parse_draft(&source).map_err(document)?;
-    if draft.directives().next().is_none() {
+    // Pictures are read from the data folder's `images/` too.
+    let pictures = draft.parts.iter().any(|p| {
+        matches!(
+            p,
+            crate::documents::markdown::Part::Block(crate::documents::Block::Image(_))
+        )
+    });
+    if draft.directives().next().is_none() && !pictures {
         return render_file(input, output, created).map_err(document);
     }
     let storage = open()?;

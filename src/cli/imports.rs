@@ -101,6 +101,7 @@ pub fn run(
         sheet: source.sheet,
         mapping: source.mapping,
         decisions: Vec::new(),
+        own_mapping: source.own_mapping,
     };
     let plan = imports::preview(storage, &request, now)?;
     if let Some(action) = args.name_match.as_deref().map(parse_action).transpose()? {

@@ -8,6 +8,7 @@ mod check;
 mod events;
 mod exchange;
 mod export;
+mod fields;
 mod imports;
 mod network;
 mod partners;
@@ -56,6 +57,9 @@ pub enum Command {
     /// Реестр партнёров
     #[command(subcommand)]
     Partners(PartnersCommand),
+    /// Свои поля партнёров (как в Настройках → «Свои поля»): список, добавить, удалить
+    #[command(subcommand)]
+    Fields(fields::FieldsCommand),
     /// Проверить реквизит: ИНН, КПП, ОГРН/ОГРНИП, БИК; или данные (data): целость базы и повреждённые записи
     Check {
         #[arg(value_enum)]
@@ -181,7 +185,8 @@ pub enum PartnersCommand {
     },
     /// Карточка партнёра по номеру (JSON со всеми данными)
     Show { id: i64 },
-    /// Добавить партнёра из JSON-файла (или «-» — из стандартного ввода)
+    /// Добавить партнёра из JSON-файла (или «-» — из стандартного ввода);
+    /// свои поля — "own_fields": [{"field_id": 1, "value": "31.01.2026"}]
     Add {
         #[arg(long, value_name = "FILE")]
         json: PathBuf,
@@ -371,6 +376,10 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Partners(cmd) => {
             let mut storage = open(cli.data_dir)?;
             partners::run(cmd, &mut storage, io, now)
+        }
+        Command::Fields(cmd) => {
+            let mut storage = open(cli.data_dir)?;
+            fields::run(cmd, &mut storage, io, now)
         }
         Command::Agreements(cmd) => {
             let mut storage = open(cli.data_dir)?;

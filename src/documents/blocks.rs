@@ -17,6 +17,9 @@ pub struct Ctx<'a> {
     pub headings: Vec<(u8, String)>,
     pub out: Vec<Piece>,
     pub frame: Frame,
+    /// Pictures placed so far, and those of them with a caption (its number).
+    pub images: usize,
+    pub captions: usize,
 }
 
 impl<'a> Ctx<'a> {
@@ -27,6 +30,8 @@ impl<'a> Ctx<'a> {
             headings: Vec::new(),
             out: Vec::new(),
             frame: Frame::new(setup, Orientation::Portrait),
+            images: 0,
+            captions: 0,
         }
     }
 
@@ -58,6 +63,13 @@ impl<'a> Ctx<'a> {
             Block::TableOfContents { title } => self.toc(title, doc)?,
             Block::Figure(fig) => {
                 let chunk = super::figure::figure_chunk(fig, &self.frame)?;
+                self.push_chunks(vec![chunk]);
+            }
+            Block::Image(img) => {
+                let index = self.images;
+                self.images += 1;
+                self.captions += usize::from(!img.caption.trim().is_empty());
+                let chunk = super::image::image_chunk(img, index, self.captions, &self.frame)?;
                 self.push_chunks(vec![chunk]);
             }
         }

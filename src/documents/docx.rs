@@ -3,12 +3,13 @@
 //! Roman in the setup's size, A4 with the setup's margins, tables with
 //! their header row repeated on every page (w:tblHeader), tables kept on one
 //! page when asked. A figure has no vector drawing here: its caption is
-//! written, and a report that has the figure's data gives it as a table.
+//! written, and a report that has the figure's data gives it as a table. A
+//! brochure's pictures go inline, centred, with their caption.
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph as WParagraph, Run, RunFonts, SpecialIndentType, Style, StyleType, Table as WTable,
-    TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    Paragraph as WParagraph, Pic, Run, RunFonts, SpecialIndentType, Style, StyleType,
+    Table as WTable, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use super::model::{Align, Block, Document, Inline, List, PageSetup, Signature, Table, TitlePage};
@@ -33,6 +34,8 @@ struct Writer<'a> {
     setup: &'a PageSetup,
     /// Text width in twips.
     width: i32,
+    /// The pictures as PNG with their pixel size, in reading order.
+    pictures: Vec<(Vec<u8>, u32, u32)>,
 }
 
 fn fonts() -> RunFonts {
@@ -187,6 +190,7 @@ impl Writer<'_> {
     /// The document's blocks as Word paragraphs and tables, in order.
     fn blocks(&self, doc: &Document) -> Vec<Part> {
         let mut out = Vec::new();
+        let (mut picture, mut number) = (0, 0);
         for block in &doc.blocks {
             match block {
                 Block::TitlePage(t) => self.title_page(t, &mut out),
@@ -236,9 +240,52 @@ impl Writer<'_> {
                     let table = self.table(&signature_table(parties));
                     out.push(Part::T(Box::new(table), false));
                 }
+                Block::Image(img) => {
+                    number += usize::from(!img.caption.trim().is_empty());
+                    let caption = super::image::caption_text(img, number);
+                    self.picture(picture, caption, &mut out);
+                    picture += 1;
+                }
             }
         }
         out
+    }
+
+    /// Picture `index` inline in a centred paragraph, scaled to the text
+    /// width and the page, kept with its italic caption below.
+    fn picture(&self, index: usize, caption: Option<String>, out: &mut Vec<Part>) {
+        const EMU_PER_PT: f32 = 12_700.0;
+        let Some((png, pw, ph)) = self.pictures.get(index) else {
+            return;
+        };
+        let area_h =
+            A4_H as i32 - twips(self.setup.margin_top_mm + self.setup.margin_bottom_mm + 25.0);
+        // In points, as the engine places it.
+        let (w, h) = super::image::fit(
+            *pw as f32,
+            *ph as f32,
+            self.width as f32 / 20.0,
+            area_h as f32 / 20.0,
+        );
+        let pic = Pic::new_with_dimensions(png.clone(), *pw, *ph)
+            .id(format!("rIdImage{}", index + 1))
+            .size((w * EMU_PER_PT) as u32, (h * EMU_PER_PT) as u32);
+        out.push(Part::p(
+            WParagraph::new()
+                .align(AlignmentType::Center)
+                .line_spacing(self.spacing(120))
+                .keep_next(caption.is_some())
+                .add_run(Run::new().add_image(pic)),
+        ));
+        if let Some(text) = caption {
+            let size = half_points(self.setup.body_size * 0.9);
+            out.push(Part::p(
+                WParagraph::new()
+                    .align(AlignmentType::Center)
+                    .line_spacing(self.spacing(60))
+                    .add_run(run(&Inline::italic(text), Some(size), false)),
+            ));
+        }
     }
 
     /// Centred bold lines, the authors on the right, the bottom line, and a
@@ -395,7 +442,14 @@ pub fn write_docx(
     created: chrono::NaiveDateTime,
 ) -> Result<Vec<u8>, DocumentError> {
     let width = A4_W as i32 - twips(setup.margin_left_mm + setup.margin_right_mm);
-    let w = Writer { setup, width };
+    let pictures = super::image::images(doc)
+        .map(super::image::docx_png)
+        .collect::<Result<_, _>>()?;
+    let w = Writer {
+        setup,
+        width,
+        pictures,
+    };
     let body = half_points(setup.body_size);
     let stamp = created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let mut docx = Docx::new()

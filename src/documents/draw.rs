@@ -91,6 +91,15 @@ pub enum Draw {
         line: TextLine,
         color: Color,
     },
+    /// Picture `index` of the document (`image::images`), its top-left
+    /// corner at `x`, `y`, scaled to `width` × `height` points.
+    Image {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        index: usize,
+    },
 }
 
 impl Draw {
@@ -122,7 +131,7 @@ impl Draw {
                     *y += dy;
                 }
             }
-            Draw::Tinted { x, y, .. } => {
+            Draw::Tinted { x, y, .. } | Draw::Image { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }

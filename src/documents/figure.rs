@@ -24,7 +24,7 @@ const OUTLINE_PT: f32 = 0.5;
 
 /// Lines of body text kept free above a figure on its page, so a heading
 /// and the figure still fit one page together.
-const ROOM_ABOVE_LINES: f32 = 3.0;
+pub const ROOM_ABOVE_LINES: f32 = 3.0;
 
 /// The figure and its caption as one chunk the width of the frame.
 pub fn figure_chunk(fig: &Figure, f: &Frame) -> Result<Chunk, DocumentError> {

@@ -5,7 +5,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::directive::{self, Directive};
 use super::fonts::first_unsupported;
-use super::model::{Block, Inline, List, ListItem, Paragraph, Table};
+use super::model::{Block, Image, Inline, List, ListItem, Paragraph, Table};
 use super::DocumentError;
 
 /// Title of the table of contents placed by `[[toc]]`.
@@ -41,6 +41,10 @@ struct Converter {
     /// line: pulldown-cmark silently drops cells beyond the header's count.
     raw_cells: usize,
     row_line: usize,
+    /// The path of the picture whose caption is being read.
+    image: Option<String>,
+    /// A picture ended the current paragraph's text: nothing may follow.
+    after_image: bool,
 }
 
 /// Number of cells in a raw pipe-table line (escaped pipes do not count).
@@ -104,6 +108,9 @@ pub const MAX_PARAGRAPH_CHARS: usize = 30_000;
 
 impl Converter {
     fn text(&mut self, t: &str, line: usize) -> Result<(), DocumentError> {
+        if self.after_image && !t.trim().is_empty() {
+            return Err(err(line, IMAGE_ALONE));
+        }
         self.paragraph_fits(t, line)?;
         if let Some(ch) = first_unsupported(t)? {
             return Err(err(
@@ -158,6 +165,9 @@ impl Converter {
     /// becomes a block.
     fn paragraph(&mut self, line: usize) -> Result<(), DocumentError> {
         let mut p = std::mem::take(&mut self.inlines);
+        if std::mem::take(&mut self.after_image) {
+            return Ok(());
+        }
         if let Some(first) = p.first_mut() {
             first.text = first.text.trim_start().to_string();
         }
@@ -244,7 +254,18 @@ impl Converter {
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
             Tag::Link { dest_url, .. } => self.links.push(dest_url.to_string()),
-            Tag::Image { .. } => return Err(err(line, "изображения в брошюре не поддерживаются")),
+            Tag::Image { dest_url, .. } => {
+                if self.in_container()
+                    || self.heading.is_some()
+                    || !self.links.is_empty()
+                    || self.image.is_some()
+                    || !plain_text(&self.inlines).trim().is_empty()
+                {
+                    return Err(err(line, IMAGE_ALONE));
+                }
+                self.inlines.clear();
+                self.image = Some(super::image::image_path(&dest_url, line)?);
+            }
             Tag::CodeBlock(_) => return Err(err(line, "блоки кода в брошюре не поддерживаются")),
             Tag::HtmlBlock => return Err(err(line, "HTML в брошюре не поддерживается")),
             Tag::FootnoteDefinition(_) => return Err(err(line, "сноски не поддерживаются")),
@@ -292,6 +313,18 @@ impl Converter {
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
             TagEnd::Link => self.end_link(line)?,
+            TagEnd::Image => {
+                let caption = plain_text(&std::mem::take(&mut self.inlines));
+                if let Some(path) = self.image.take() {
+                    self.blocks.push(Block::Image(Image {
+                        path,
+                        caption: caption.trim().to_string(),
+                        line,
+                        ..Image::default()
+                    }));
+                }
+                self.after_image = true;
+            }
             _ => {}
         }
         Ok(())
@@ -372,6 +405,10 @@ impl Converter {
     }
 }
 
+/// What a picture in the wrong place is told.
+const IMAGE_ALONE: &str = "изображение должно стоять отдельным абзацем: \
+     «![Подпись](images/файл.png)» на своей строке, с пустыми строками до и после";
+
 /// Column widths from content: longer texts get wider columns, within limits.
 fn table(header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>) -> Table {
     let ncols = header
@@ -416,6 +453,8 @@ fn convert_segment(
         links: Vec::new(),
         raw_cells: 0,
         row_line: first_line,
+        image: None,
+        after_image: false,
     };
     let parser = Parser::new_ext(
         text,

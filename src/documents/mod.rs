@@ -14,6 +14,7 @@ mod fonts;
 mod frontmatter;
 mod geometry;
 mod hyphenate;
+pub mod image;
 mod items;
 mod layout;
 mod linebreak;

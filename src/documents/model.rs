@@ -93,6 +93,23 @@ pub enum Block {
     Signatures(Vec<Signature>),
     /// A vector drawing (a chart of the report, the network map).
     Figure(Figure),
+    /// A raster picture of a brochure (`![Подпись](images/…)`).
+    Image(Image),
+}
+
+/// A PNG or JPEG picture, placed like a [`Figure`]: scaled to the text
+/// width and to the page, aspect ratio kept, with its numbered caption
+/// below. The engine touches no files: the caller that knows the data
+/// folder fills in `bytes`; a picture left empty is reported by its path.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Image {
+    /// The path as written in the source, e.g. `images/….png`.
+    pub path: String,
+    /// The alt text: printed as «Рис. N. Подпись»; none when empty.
+    pub caption: String,
+    /// The source line, for the messages about the picture.
+    pub line: usize,
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 /// A vector drawing placed as a block, scaled down to the text width when

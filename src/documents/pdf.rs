@@ -110,6 +110,24 @@ impl PageWriter {
                     col: super::figure::pdf_color(super::model::Color::BLACK),
                 });
             }
+            Draw::Image {
+                x,
+                y,
+                width,
+                height,
+                index,
+            } => self.ops.push(Op::UseXobject {
+                id: super::image::xobject_id(*index),
+                // The picture's unit square scaled to its place (PDF y up).
+                transform: printpdf::XObjectTransform {
+                    translate_x: Some(Pt(*x)),
+                    translate_y: Some(Pt(self.height - y - height)),
+                    scale_x: Some(*width),
+                    scale_y: Some(*height),
+                    no_auto_scale: true,
+                    ..Default::default()
+                },
+            }),
         }
         Ok(())
     }
@@ -279,6 +297,7 @@ pub fn write_pdf(
             printpdf::PdfFont::new(fonts.face(*face).parsed.clone()),
         );
     }
+    super::image::register(&mut pdf, doc)?;
     pdf.with_pages(pdf_pages);
     let opts = PdfSaveOptions {
         optimize: true,

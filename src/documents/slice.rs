@@ -196,7 +196,7 @@ fn clip(d: &Draw, s: f32, e: f32, pad: f32) -> Option<Draw> {
             size: *size,
         }),
         // A figure is never taller than a page; kept by its top edge.
-        Draw::Path { .. } | Draw::Tinted { .. } => {
+        Draw::Path { .. } | Draw::Tinted { .. } | Draw::Image { .. } => {
             let top = draw_top(d);
             inside(top).then(|| {
                 let mut d = d.clone();
@@ -212,6 +212,7 @@ fn draw_top(d: &Draw) -> f32 {
     match d {
         Draw::Path { points, .. } => points.iter().map(|p| p.1).fold(f32::MAX, f32::min),
         Draw::Tinted { y, line, .. } => text_box(*y, line.size).0,
+        Draw::Image { y, .. } => *y,
         _ => 0.0,
     }
 }

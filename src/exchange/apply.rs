@@ -183,6 +183,7 @@ fn write_agreement(
     let mut input = r.data.clone();
     // A person id is local to the sender's database: the name travels.
     input.responsible_person_id = None;
+    input.template_id = None;
     for party in &r.parties {
         input.parties.push(AgreementParty {
             partner_id: partner_id(tx, ids, &party.partner, &p.title)?,
@@ -215,6 +216,10 @@ fn write_agreement(
         Some(id) => {
             let old = crate::agreements::queries::load(tx, id)?;
             input.notes = old.data.notes.clone();
+            // Her template stays hers, unless the package changes the kind.
+            if old.data.kind == input.kind {
+                input.template_id = old.data.template_id;
+            }
             let input =
                 crate::agreements::prepare(tx, input, Some(id), now).map_err(|e| about(p, e))?;
             crate::agreements::queries::update(tx, id, &input, now)?;

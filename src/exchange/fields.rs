@@ -16,7 +16,7 @@ pub type Fields = BTreeMap<String, String>;
 
 /// Keys that are identity, the sender's own relation, or ids local to one
 /// database: never compared, never shown.
-const SKIPPED: [&str; 10] = [
+const SKIPPED: [&str; 11] = [
     "uuid",
     "form_online",
     "uid",
@@ -25,6 +25,7 @@ const SKIPPED: [&str; 10] = [
     "data.partner_ids",
     "data.agreement_id",
     "data.responsible_person_id",
+    "data.template_id",
     "data.parties",
     "data.notes",
 ];

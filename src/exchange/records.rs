@@ -94,6 +94,8 @@ pub fn agreement(conn: &Connection, a: &Agreement) -> Result<AgreementRecord> {
     let mut data = a.data.clone();
     data.parties.clear();
     data.responsible_person_id = None;
+    // Her choice of template is hers; the receiver's agreement keeps its own.
+    data.template_id = None;
     // Her notes on an agreement are her own.
     data.notes.clear();
     Ok(AgreementRecord {

@@ -227,6 +227,8 @@ pub enum OpenPurpose {
     PartnerTable,
     /// An exchange package (.partnernet) from another institution.
     Exchange,
+    /// A picture (PNG, JPEG) to insert into a brochure.
+    Image,
 }
 
 impl OpenPurpose {
@@ -236,6 +238,7 @@ impl OpenPurpose {
             OpenPurpose::Calendar => "open_calendar",
             OpenPurpose::PartnerTable => "open_partner_table",
             OpenPurpose::Exchange => "open_exchange",
+            OpenPurpose::Image => "open_image",
         }
     }
 }
@@ -347,6 +350,13 @@ pub fn open_dialog(storage: &Storage, purpose: OpenPurpose) -> Result<FileDialog
             vec![filter(
                 FileFormat::Partnernet.filter_name(),
                 &["partnernet", "PARTNERNET"],
+            )],
+        ),
+        OpenPurpose::Image => (
+            "Вставить изображение в брошюру",
+            vec![filter(
+                "Изображения (PNG, JPEG)",
+                &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"],
             )],
         ),
     };

@@ -6,6 +6,7 @@
 mod cells;
 pub mod fields;
 pub mod model;
+mod own;
 pub mod plan;
 pub mod queries;
 pub mod read;
@@ -39,12 +40,14 @@ pub fn open(storage: &Storage, path: &Path, sheet: &str) -> Result<ImportSource>
     let table = read::read(path, sheet)?;
     let remembered = queries::mapping(storage.conn())?;
     let guessed = fields::guess(&table.headers);
-    let mapping = table
+    let mapping: Vec<_> = table
         .headers
         .iter()
         .zip(guessed)
         .map(|(h, g)| remembered.get(&fields::normal(h)).copied().or(g))
         .collect();
+    let own_fields = crate::partners::own_fields::list(storage)?;
+    let own_mapping = own::guess(&own_fields, &table.headers, &mapping);
     Ok(ImportSource {
         file_name: file_name(path),
         sheets: table.sheets.clone(),
@@ -59,6 +62,8 @@ pub fn open(storage: &Storage, path: &Path, sheet: &str) -> Result<ImportSource>
         row_count: table.rows.len() as u32,
         mapping,
         fields: fields::options(),
+        own_mapping,
+        own_fields,
     })
 }
 
@@ -101,7 +106,13 @@ fn planned(
 ) -> Result<(read::Table, Vec<Planned>)> {
     let table = read::read(Path::new(&request.path), &request.sheet)?;
     check_mapping(&table.headers, &request.mapping)?;
-    let rows = plan::plan(storage, &table, &request.mapping, now.date())?;
+    let rows = plan::plan_with_own(
+        storage,
+        &table,
+        &request.mapping,
+        &request.own_mapping,
+        now.date(),
+    )?;
     Ok((table, rows))
 }
 

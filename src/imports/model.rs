@@ -71,6 +71,11 @@ pub struct ImportSource {
     /// Per column: the field it fills, or none (the column is not imported).
     pub mapping: Vec<Option<ImportField>>,
     pub fields: Vec<ImportFieldOption>,
+    /// Per column: her own field it fills (a header equal to the field's
+    /// name is guessed), or none.
+    pub own_mapping: Vec<Option<i64>>,
+    /// Her own fields (Настройки → «Свои поля»), for the mapping's select.
+    pub own_fields: Vec<crate::partners::model::OwnField>,
 }
 
 /// What one row of the table does.
@@ -147,6 +152,8 @@ pub struct ImportRequest {
     pub sheet: String,
     pub mapping: Vec<Option<ImportField>>,
     pub decisions: Vec<RowDecision>,
+    /// Per column: her own field it fills, as [`ImportSource::own_mapping`].
+    pub own_mapping: Vec<Option<i64>>,
 }
 
 /// One import as kept for its undo.

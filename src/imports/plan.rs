@@ -10,8 +10,8 @@ use super::model::{ImportField, ImportRow, MatchKind, RowAction, RowMatch};
 use super::read::Table;
 use super::row::{self, RowValues};
 use crate::error::{FieldError, Result};
-use crate::partners::model::{Partner, PartnerFilter, PartnerInput};
-use crate::partners::{self, history, validate};
+use crate::partners::model::{OwnField, Partner, PartnerFilter, PartnerInput};
+use crate::partners::{self, history, own_values, validate};
 use crate::storage::Storage;
 use crate::text::words;
 
@@ -124,16 +124,19 @@ pub fn problem(row: u32, label: &str, message: &str) -> String {
     )
 }
 
-/// A form checked as the registry checks it, or the row's problems.
+/// A form checked as the registry checks it, or the row's problems (those
+/// of its cells, `own` those of her own fields' cells).
 fn checked(
     row: u32,
     input: PartnerInput,
     cells: Vec<(ImportField, String)>,
+    own: Vec<(String, String)>,
     today: NaiveDate,
 ) -> std::result::Result<PartnerInput, Vec<String>> {
     let mut problems: Vec<String> = cells
         .iter()
         .map(|(f, m)| problem(row, f.label(), m))
+        .chain(own.iter().map(|(f, m)| problem(row, f, m)))
         .collect();
     match validate::normalize_partner(input, today) {
         Ok(input) if problems.is_empty() => Ok(input),
@@ -149,8 +152,10 @@ fn checked(
     }
 }
 
-fn change_lines(old: &PartnerInput, new: &PartnerInput) -> Vec<String> {
-    history::diff(old, new)
+fn change_lines(fields: &[OwnField], old: &PartnerInput, new: &PartnerInput) -> Vec<String> {
+    let mut changes = history::diff(old, new);
+    changes.extend(own_values::diff(fields, &old.own_fields, &new.own_fields));
+    changes
         .into_iter()
         .map(|(field, a, b)| {
             let a = if a.is_empty() { "—".to_string() } else { a };
@@ -159,20 +164,36 @@ fn change_lines(old: &PartnerInput, new: &PartnerInput) -> Vec<String> {
         .collect()
 }
 
-/// Plans every row of the table with the columns' fields.
+/// Plans every row of the table with the columns' fields (none of her own).
 pub fn plan(
     storage: &Storage,
     table: &Table,
     mapping: &[Option<ImportField>],
     today: NaiveDate,
 ) -> Result<Vec<Planned>> {
+    plan_with_own(storage, table, mapping, &[], today)
+}
+
+/// [`plan`] with the columns that fill her own fields (`own_mapping`).
+pub fn plan_with_own(
+    storage: &Storage,
+    table: &Table,
+    mapping: &[Option<ImportField>],
+    own_mapping: &[Option<i64>],
+    today: NaiveDate,
+) -> Result<Vec<Planned>> {
     let registry = Registry::load(storage)?;
+    let own = partners::own_fields::list(storage)?;
+    let own = Own {
+        fields: &own,
+        mapping: own_mapping,
+    };
     let mut seen_inn: HashMap<(String, String), u32> = HashMap::new();
     let mut planned = Vec::with_capacity(table.rows.len());
     for (number, cells) in &table.rows {
         let mut values = RowValues::from_cells(cells, mapping);
         let restored = values.restore_zeros();
-        let mut p = plan_row(storage, &registry, *number, &values, today)?;
+        let mut p = plan_row(storage, &registry, (*number, cells), &values, &own, today)?;
         p.row.notes = restored
             .iter()
             .map(|(f, v)| {
@@ -213,15 +234,23 @@ pub fn plan(
     Ok(planned)
 }
 
+/// Her own fields and the columns that fill them.
+struct Own<'a> {
+    fields: &'a [OwnField],
+    mapping: &'a [Option<i64>],
+}
+
 fn plan_row(
     storage: &Storage,
     registry: &Registry,
-    number: u32,
+    (number, raw): (u32, &[String]),
     values: &RowValues,
+    own: &Own,
     today: NaiveDate,
 ) -> Result<Planned> {
-    let (fresh, cells) = row::apply(&PartnerInput::default(), values, true);
-    let create = checked(number, fresh.clone(), cells, today);
+    let (mut fresh, cells) = row::apply(&PartnerInput::default(), values, true);
+    let own_cells = super::own::apply(own.fields, raw, own.mapping, &mut fresh);
+    let create = checked(number, fresh.clone(), cells, own_cells, today);
     let inn = crate::validation::compact(values.get(ImportField::Inn).unwrap_or_default());
     let kpp = crate::validation::compact(values.get(ImportField::Kpp).unwrap_or_default());
     let matched = match (!inn.is_empty())
@@ -265,12 +294,13 @@ fn plan_row(
         short_name: partner.data.short_name.clone(),
         kind,
     });
-    let (merged, cells) = row::apply(&partner.data, values, false);
-    let update = match checked(number, merged, cells, today) {
+    let (mut merged, cells) = row::apply(&partner.data, values, false);
+    let own_cells = super::own::apply(own.fields, raw, own.mapping, &mut merged);
+    let update = match checked(number, merged, cells, own_cells, today) {
         Ok(input) => input,
         Err(problems) => return Ok(skipped(row, problems)),
     };
-    row.changes = change_lines(&partner.data, &update);
+    row.changes = change_lines(own.fields, &partner.data, &update);
     // A match by ИНН is the same organisation: creating it again is refused
     // by the registry; a match by name may be another one of that name.
     let create = match kind {

@@ -182,8 +182,16 @@ pub fn health_view(
     school_year: i32,
     flags: usize,
 ) -> Result<HealthView> {
-    let health = health_shared(storage, today, school_year)?;
-    Ok(view::view(&health, flags))
+    // Kept too: ordering 10 000 flags again at each visit of «Партнёры»
+    // held the storage (and the list waiting for it) for tens of ms.
+    let key = format!("network::health_view {today} {school_year} {flags}");
+    let view = storage.memo(&key, |s| {
+        Ok(Arc::new(view::view(
+            &*health_shared(s, today, school_year)?,
+            flags,
+        )))
+    })?;
+    Ok((*view).clone())
 }
 
 /// The flags of one partner as of `today` in the current school year, in

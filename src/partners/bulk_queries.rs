@@ -32,6 +32,10 @@ pub fn load_all_live(conn: &Connection) -> Result<Vec<Partner>> {
     attach_contacts(conn, &mut partners, &at)?;
     attach_tags(conn, &mut partners, &at, true)?;
     attach_readiness(conn, &mut partners, &at)?;
+    let mut own = super::own_field_queries::all_values(conn)?;
+    for p in &mut partners {
+        p.data.own_fields = own.remove(&p.id).unwrap_or_default();
+    }
     Ok(partners)
 }
 

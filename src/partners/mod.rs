@@ -6,9 +6,14 @@
 pub mod bulk_queries;
 pub mod duplicates;
 pub mod history;
+pub mod list_queries;
 pub mod model;
 pub mod note_queries;
 pub mod notes;
+pub mod order;
+pub mod own_field_queries;
+pub mod own_fields;
+pub mod own_values;
 pub mod queries;
 pub mod search;
 pub mod tie_queries;
@@ -43,7 +48,19 @@ fn prepare(
     id: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<PartnerInput> {
-    let input = validate::normalize_partner(input, now.date()).map_err(CoreError::Validation)?;
+    let fields = own_field_queries::live(storage.conn())?;
+    let own = own_values::normalize(&fields, &input.own_fields);
+    let input = match (validate::normalize_partner(input, now.date()), own) {
+        (Ok(mut input), Ok(own)) => {
+            input.own_fields = own;
+            input
+        }
+        (checked, own) => {
+            let mut problems = checked.err().unwrap_or_default();
+            problems.extend(own.err().unwrap_or_default());
+            return Err(CoreError::Validation(problems));
+        }
+    };
     duplicates::refuse(storage.conn(), &input, id)?;
     Ok(input)
 }
@@ -70,6 +87,7 @@ pub fn insert_prepared(
 ) -> Result<Partner> {
     let (input, legacy) = without_notes(input);
     let id = queries::insert(tx, &input, now)?;
+    own_field_queries::write_values(tx, id, &input.own_fields)?;
     add_legacy_note(tx, id, &legacy, "", now)?;
     let partner = queries::load(tx, id)?;
     queries::reindex(tx, &partner)?;
@@ -141,9 +159,16 @@ pub fn update_prepared(
     let (input, legacy) = without_notes(input);
     add_legacy_note(tx, id, &legacy, &old.data.notes, now)?;
     queries::update(tx, id, &input, now)?;
+    own_field_queries::write_values(tx, id, &input.own_fields)?;
     let partner = queries::load(tx, id)?;
     queries::reindex(tx, &partner)?;
-    let changes = history::diff(&old.data, &partner.data);
+    let mut changes = history::diff(&old.data, &partner.data);
+    let fields = own_field_queries::live(tx)?;
+    changes.extend(own_values::diff(
+        &fields,
+        &old.data.own_fields,
+        &partner.data.own_fields,
+    ));
     queries::add_history(tx, id, &changes, now)?;
     Ok(partner)
 }
@@ -154,8 +179,36 @@ pub fn get(storage: &Storage, id: i64) -> Result<Partner> {
 
 /// Live partners matching the filter, sorted by short name.
 pub fn list(storage: &Storage, filter: &PartnerFilter) -> Result<Vec<PartnerSummary>> {
-    queries::summaries(storage.conn(), filter, false)
+    let rows = list_queries::summaries(storage.conn(), filter, false)?;
+    Ok(order::sort(rows, order::PartnerSort::default()))
 }
+
+/// The ids of the list with its search and filters, in the order of `sort`:
+/// the window draws the rows it shows, asked by [`summaries_of`].
+pub fn list_ids(
+    storage: &Storage,
+    filter: &PartnerFilter,
+    sort: order::PartnerSort,
+) -> Result<Vec<i64>> {
+    let rows = list_queries::order_rows(storage.conn(), filter)?;
+    Ok(order::sort(rows, sort).into_iter().map(|r| r.id).collect())
+}
+
+/// The list's rows of `ids`, in that order (at most [`SUMMARIES_AT_ONCE`]); an
+/// id that is gone or damaged is left out.
+pub fn summaries_of(storage: &Storage, ids: &[i64]) -> Result<Vec<PartnerSummary>> {
+    let ids = &ids[..ids.len().min(SUMMARIES_AT_ONCE)];
+    let mut found: std::collections::HashMap<i64, PartnerSummary> =
+        list_queries::summaries_by_ids(storage.conn(), ids)?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect();
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+}
+
+/// A page of the window's list is a few screens; more in one call is refused
+/// quietly (cut), never a 10 000-row answer.
+pub const SUMMARIES_AT_ONCE: usize = 500;
 
 /// Full records of all live partners (for export and the CLI).
 pub fn all(storage: &Storage) -> Result<Vec<Partner>> {
@@ -237,7 +290,7 @@ pub(crate) fn purge(
 }
 
 pub fn trash_list(storage: &Storage) -> Result<Vec<PartnerSummary>> {
-    queries::summaries(storage.conn(), &PartnerFilter::default(), true)
+    list_queries::summaries(storage.conn(), &PartnerFilter::default(), true)
 }
 
 pub fn history(storage: &Storage, id: i64) -> Result<Vec<HistoryEntry>> {

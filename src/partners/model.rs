@@ -210,6 +210,9 @@ pub struct PartnerInput {
     pub stage_reached_on: Option<NaiveDate>,
     pub readiness: Vec<ReadinessCondition>,
     pub notes: String,
+    /// Values of her own fields (Настройки → «Свои поля»); an empty value
+    /// or a field left out is no value.
+    pub own_fields: Vec<OwnFieldValue>,
 }
 
 impl Default for PartnerInput {
@@ -228,6 +231,7 @@ impl Default for PartnerInput {
             stage_reached_on: None,
             readiness: Vec::new(),
             notes: String::new(),
+            own_fields: Vec::new(),
         }
     }
 }
@@ -261,6 +265,8 @@ pub struct PartnerSummary {
     pub resources: Vec<String>,
     pub updated_at: NaiveDateTime,
     pub deleted_at: Option<NaiveDateTime>,
+    /// Values of her own fields, for their optional columns.
+    pub own_fields: Vec<OwnFieldValue>,
 }
 
 /// Search and filters of the partners list; empty lists mean «all».
@@ -271,6 +277,8 @@ pub struct PartnerFilter {
     pub types: Vec<PartnerType>,
     pub relation_kinds: Vec<RelationKind>,
     pub stages: Vec<u8>,
+    /// Conditions on her own fields; every one must hold.
+    pub own_fields: Vec<OwnFieldFilter>,
 }
 
 /// One change of one field of a partner.
@@ -392,4 +400,92 @@ pub struct Note {
     pub person_name: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+}
+
+/// The kind of a field of her own: what its input takes and how its value
+/// is kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnFieldKind {
+    #[default]
+    Text,
+    Number,
+    Date,
+    YesNo,
+    Choice,
+}
+
+impl OwnFieldKind {
+    pub const ALL: [OwnFieldKind; 5] = [
+        OwnFieldKind::Text,
+        OwnFieldKind::Number,
+        OwnFieldKind::Date,
+        OwnFieldKind::YesNo,
+        OwnFieldKind::Choice,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OwnFieldKind::Text => "текст",
+            OwnFieldKind::Number => "число",
+            OwnFieldKind::Date => "дата",
+            OwnFieldKind::YesNo => "да/нет",
+            OwnFieldKind::Choice => "один из списка",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OwnFieldKind::Text => "text",
+            OwnFieldKind::Number => "number",
+            OwnFieldKind::Date => "date",
+            OwnFieldKind::YesNo => "yes_no",
+            OwnFieldKind::Choice => "choice",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// The form of a field of her own in Настройки.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct OwnFieldInput {
+    pub name: String,
+    pub kind: OwnFieldKind,
+    /// The options of «один из списка», in their order; empty for the others.
+    pub options: Vec<String>,
+}
+
+/// A field of her own as stored, in the order she gave the fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OwnField {
+    pub id: i64,
+    pub name: String,
+    pub kind: OwnFieldKind,
+    pub options: Vec<String>,
+    /// How many partners (those in the trash too) have a value of it.
+    pub used_by: i64,
+}
+
+/// One partner's value of one field of her own. Stored in a canonical form
+/// (an ISO date, a number with «.», «1» or «0», the option's text); the
+/// form may send a date as 31.01.2026, a number with «,», «да»/«нет».
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct OwnFieldValue {
+    pub field_id: i64,
+    pub value: String,
+}
+
+/// A condition of the partners list on a field of her own: one of the
+/// chosen values (canonical), or, for a text, the words it contains.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct OwnFieldFilter {
+    pub field_id: i64,
+    pub values: Vec<String>,
+    pub contains: String,
 }

@@ -6,8 +6,8 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
 use crate::error::Result;
+use crate::partners::list_queries::{read_summary, summaries_query, SUMMARY_SELECT};
 use crate::partners::model::{PartnerFilter, PartnerSummary};
-use crate::partners::queries::{read_summary, summaries_query, SUMMARY_SELECT};
 use crate::storage::Storage;
 
 /// The most a picker may ask for at once: a list longer than this is not read.

@@ -94,7 +94,8 @@ pub fn assemble(
 ) -> Result<std::result::Result<Document, DocumentError>> {
     let mut data = Data::new(storage, today);
     match draft.assemble(|d| expand(&mut data, d)) {
-        Ok(doc) => Ok(Ok(doc)),
+        // The pictures are read from the data folder's `images/`.
+        Ok(mut doc) => Ok(crate::brochures::images::load(storage, &mut doc).map(|()| doc)),
         Err(Failure::Source(e)) => Ok(Err(e)),
         Err(Failure::Core(e)) => Err(e),
     }

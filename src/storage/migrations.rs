@@ -27,6 +27,8 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/011_exchange_ties.sql"),
     include_str!("../../migrations/012_partner_inn_unique.sql"),
     include_str!("../../migrations/013_persons.sql"),
+    include_str!("../../migrations/014_custom_fields.sql"),
+    include_str!("../../migrations/015_template_variants.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod ical;
+pub mod own_fields;
 pub mod persons;
 pub mod russian;
 

@@ -255,14 +255,6 @@ pub fn agreements_template_save(
     state.with(|s| output::save_template(s, kind, &source, now()))
 }
 
-#[tauri::command]
-pub fn agreements_template_reset(
-    state: State<'_, AppState>,
-    kind: AgreementKind,
-) -> Result<AgreementTemplate, ApiError> {
-    state.with(|s| output::reset_template(s, kind))
-}
-
 /// The merge fields, with the values of agreement `id` as examples.
 #[tauri::command]
 pub fn agreements_merge_fields(

@@ -5,7 +5,7 @@ use partnernet::brochures::{
     self,
     model::{Brochure, BrochureSummary},
 };
-use partnernet::exports::{ExportTarget, FileFormat};
+use partnernet::exports::{self, ExportTarget, FileFormat, OpenPurpose};
 use partnernet::reports::directives;
 use partnernet::ApiError;
 use tauri::ipc::Response;
@@ -76,6 +76,22 @@ pub async fn brochures_preview(
     directives::pdf(&document, now)
         .map(Response::new)
         .map_err(ApiError::from)
+}
+
+/// Copies the picture chosen in the open dialog into the data folder's
+/// `images/`; the path to write in the Markdown (`images/….png`). The
+/// folder is remembered for the next dialog.
+#[tauri::command]
+pub async fn brochures_add_image(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<String, ApiError> {
+    let path = std::path::PathBuf::from(path);
+    state.with(|s| {
+        let added = brochures::images::add_image(s, &path)?;
+        exports::opened(s, OpenPurpose::Image, &path)?;
+        Ok(added)
+    })
 }
 
 /// Exports as PDF or as an editable DOCX to the path chosen in the save

@@ -1,6 +1,7 @@
 //! Tauri commands, one file per domain. Each only translates between the UI
 //! and a core function; no SQL and no business rules live here.
 
+pub mod agreement_templates;
 pub mod agreements;
 pub mod app;
 pub mod backups;
@@ -14,6 +15,7 @@ pub mod journal;
 pub mod lists;
 pub mod network;
 pub mod notifications;
+pub mod own_fields;
 pub mod partners;
 pub mod persons;
 pub mod reports;

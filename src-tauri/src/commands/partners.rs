@@ -8,7 +8,9 @@ use partnernet::partners::{
         HistoryEntry, Note, NoteInput, Partner, PartnerFilter, PartnerInput, PartnerSummary, Tie,
         TieInput,
     },
-    notes, search, ties,
+    notes,
+    order::PartnerSort,
+    search, ties,
 };
 use partnernet::{trash, ApiError, FieldError};
 use tauri::State;
@@ -21,6 +23,25 @@ pub fn partners_list(
     filter: PartnerFilter,
 ) -> Result<Vec<PartnerSummary>, ApiError> {
     state.with(|s| partners::list(s, &filter))
+}
+
+/// The list's ids in the order of `sort` (the window draws only what it shows).
+#[tauri::command]
+pub async fn partners_list_ids(
+    state: State<'_, AppState>,
+    filter: PartnerFilter,
+    sort: PartnerSort,
+) -> Result<Vec<i64>, ApiError> {
+    state.with(|s| partners::list_ids(s, &filter, sort))
+}
+
+/// The rows of the list the window is about to show, in the order of `ids`.
+#[tauri::command]
+pub async fn partners_summaries(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+) -> Result<Vec<PartnerSummary>, ApiError> {
+    state.with(|s| partners::summaries_of(s, &ids))
 }
 
 /// A partner picker's search as you type: the first `limit` matches.

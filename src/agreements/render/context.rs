@@ -75,6 +75,9 @@ pub struct PartyCtx {
     /// False for a group without legal personality (parent community).
     pub has_requisites: bool,
     pub is_own: bool,
+    /// A partner's own fields (Настройки → «Свои поля») by name, as the
+    /// card shows them: `партнёр.поля["Дата аккредитации"]`.
+    pub own_fields: std::collections::BTreeMap<String, String>,
 }
 
 /// One row of the plan of joint events.
@@ -258,6 +261,7 @@ fn party(
         requisites: requisites_ctx(req),
         has_requisites: true,
         is_own: false,
+        own_fields: Default::default(),
     }
 }
 

@@ -192,6 +192,38 @@ fn plain(group: &str, name: String, russian: String, insert: String, about: &str
     }
 }
 
+/// Her own fields of partners (Настройки → «Свои поля») in the list, under
+/// «Партнёры»: `{{ партнёры[0].поля["Дата аккредитации"] }}`, inside a loop
+/// `партнёр.поля["…"]`.
+pub fn own_fields_for(names: &[String], ctx: Option<&Context>) -> Vec<MergeField> {
+    let root = ctx.and_then(|c| serde_json::to_value(c).ok());
+    names
+        .iter()
+        .map(|name| {
+            let key = format!("[\"{}\"]", name.replace('\\', "\\\\").replace('"', "\\\""));
+            let russian = format!("партнёры[0].поля{key}");
+            let example = root
+                .as_ref()
+                .and_then(|r| r.get("partners")?.get(0)?.get("own_fields")?.get(name))
+                .map(text)
+                .unwrap_or_default();
+            MergeField {
+                name: format!("partners[0].own_fields{key}"),
+                insert: format!("{{{{ {russian} }}}}"),
+                russian,
+                group: Group::Partners.label().to_string(),
+                description: format!(
+                    "своё поле «{name}» — первого партнёра; внутри цикла вставится как \
+                     партнёр.поля{key}"
+                ),
+                example,
+                lists: lists_of(Group::Partners),
+                item: format!("поля{key}"),
+            }
+        })
+        .collect()
+}
+
 /// Every field, command, filter and marker line a template can use.
 pub fn fields_for(ctx: Option<&Context>) -> Vec<MergeField> {
     let root = ctx.and_then(|c| serde_json::to_value(c).ok());

@@ -30,33 +30,14 @@ pub use context::Context;
 pub use engine::TemplateError;
 pub use fields::fields_for;
 
-const NETWORK_PROGRAM: &str = include_str!("../templates/network_program.md");
-const COOPERATION: &str = include_str!("../templates/cooperation.md");
-
 /// The built-in template of a kind.
 pub fn default_template(kind: AgreementKind) -> &'static str {
-    match kind {
-        AgreementKind::NetworkProgram => NETWORK_PROGRAM,
-        AgreementKind::Cooperation => COOPERATION,
-    }
+    super::templates_store::builtin_text(kind)
 }
 
-/// The template in use for `kind`: the user's edited one, or the default.
+/// The default template of `kind`: hers marked so, or the built-in one.
 pub fn template(storage: &Storage, kind: AgreementKind) -> Result<AgreementTemplate> {
-    Ok(
-        match super::templates_store::get_custom(storage.conn(), kind)? {
-            Some(source) => AgreementTemplate {
-                kind,
-                source,
-                customized: true,
-            },
-            None => AgreementTemplate {
-                kind,
-                source: default_template(kind).to_string(),
-                customized: false,
-            },
-        },
-    )
+    super::templates_store::default_of(storage.conn(), kind).map(super::templates_store::full)
 }
 
 /// Checks a template: its syntax, and a trial run on a sample agreement
@@ -151,7 +132,57 @@ impl From<Failure> for SourceProblem {
 pub fn context(storage: &Storage, agreement: &Agreement) -> Result<Context> {
     let inst = crate::institution::get(storage)?;
     let partners = super::parties::partners(storage.conn(), &agreement.data)?;
-    Ok(context::build(agreement, &inst, &partners))
+    let mut ctx = context::build(agreement, &inst, &partners);
+    let ids: Vec<i64> = agreement
+        .data
+        .parties
+        .iter()
+        .map(|p| p.partner_id)
+        .collect();
+    own_fields(storage, &ids, &partners, &mut ctx)?;
+    Ok(ctx)
+}
+
+/// Each partner party's own fields (every live field, «» when not filled),
+/// shown as on the card; the parties are the partners' in the same order.
+fn own_fields(
+    storage: &Storage,
+    ids: &[i64],
+    partners: &[crate::partners::model::Partner],
+    ctx: &mut Context,
+) -> Result<()> {
+    use crate::partners::own_values::{shown, value_of};
+    let fields = crate::partners::own_fields::list(storage)?;
+    let of = |p: &crate::partners::model::Partner| {
+        fields
+            .iter()
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    shown(f.kind, value_of(&p.data.own_fields, f.id)),
+                )
+            })
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let empty: std::collections::BTreeMap<String, String> = fields
+        .iter()
+        .map(|f| (f.name.clone(), String::new()))
+        .collect();
+    for (i, party) in ctx.partners.iter_mut().enumerate() {
+        let found = ids
+            .get(i)
+            .and_then(|id| partners.iter().find(|p| p.id == *id));
+        party.own_fields = found.map(of).unwrap_or_else(|| empty.clone());
+    }
+    for (party, partner) in ctx
+        .parties
+        .iter_mut()
+        .filter(|p| !p.is_own)
+        .zip(&ctx.partners)
+    {
+        party.own_fields = partner.own_fields.clone();
+    }
+    Ok(())
 }
 
 /// What a template reads: the context with every field under its English
@@ -182,7 +213,7 @@ fn document(
     let source = match source {
         Some(s) => s,
         None => {
-            owned = template(storage, agreement.data.kind)?.source;
+            owned = super::templates_store::of_agreement(storage.conn(), &agreement.data)?.source;
             owned.as_str()
         }
     };
@@ -287,7 +318,19 @@ pub fn merge_fields(storage: &Storage, agreement: Option<&Agreement>) -> Result<
         Some(a) => Some(context(storage, a)?),
         None => None,
     };
-    Ok(fields_for(ctx.as_ref()))
+    let mut out = fields_for(ctx.as_ref());
+    let names: Vec<String> = crate::partners::own_fields::list(storage)?
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    // Her own fields go last among the partners' fields.
+    let at = out
+        .iter()
+        .rposition(|f| f.group == names::Group::Partners.label())
+        .map_or(out.len(), |i| i + 1);
+    let own = fields::own_fields_for(&names, ctx.as_ref());
+    out.splice(at..at, own);
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ pub fn table(storage: &Storage, ids: &[i64]) -> Result<Table> {
     }
     Ok(Table {
         name: "Договоры",
-        columns: COLUMNS.to_vec(),
+        columns: super::columns(&COLUMNS),
         rows,
     })
 }

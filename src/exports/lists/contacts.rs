@@ -66,7 +66,7 @@ pub fn table(storage: &Storage, partner_ids: &[i64]) -> Result<Table> {
     }
     Ok(Table {
         name: "Контакты",
-        columns: COLUMNS.to_vec(),
+        columns: super::columns(&COLUMNS),
         rows,
     })
 }

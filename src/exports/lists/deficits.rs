@@ -42,7 +42,7 @@ pub fn table(storage: &Storage) -> Result<Table> {
     }
     Ok(Table {
         name: "Дефициты и ресурсы",
-        columns: COLUMNS.to_vec(),
+        columns: super::columns(&COLUMNS),
         rows,
     })
 }

@@ -165,13 +165,13 @@ pub fn table(storage: &Storage, filter: &EventFilter, series: bool) -> Result<Ta
     Ok(if series {
         Table {
             name: "Мероприятия и серии",
-            columns: SERIES_COLUMNS.to_vec(),
+            columns: super::columns(&SERIES_COLUMNS),
             rows: series_rows(storage, &list)?,
         }
     } else {
         Table {
             name: "Мероприятия",
-            columns: OCCURRENCE_COLUMNS.to_vec(),
+            columns: super::columns(&OCCURRENCE_COLUMNS),
             rows: occurrence_rows(&list),
         }
     })

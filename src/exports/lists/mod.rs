@@ -13,6 +13,7 @@ pub mod partners;
 pub mod persons;
 pub mod trash;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
@@ -48,13 +49,19 @@ pub(crate) fn yes(flag: bool) -> Cell {
     text(if flag { "да" } else { "" })
 }
 
+/// A list's fixed columns as a [`Table`] keeps them.
+pub(crate) fn columns(fixed: &[(&'static str, f64)]) -> Vec<(Cow<'static, str>, f64)> {
+    fixed.iter().map(|(n, w)| (Cow::Borrowed(*n), *w)).collect()
+}
+
 /// A list ready to be written: the sheet's name, its columns (heading and
 /// width in characters) and rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// The sheet's name and the workbook's title: «Партнёры».
     pub name: &'static str,
-    pub columns: Vec<(&'static str, f64)>,
+    /// Heading and width; her own fields' headings are her words.
+    pub columns: Vec<(Cow<'static, str>, f64)>,
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -111,7 +118,7 @@ pub fn csv(table: &Table) -> Result<Vec<u8>> {
             .from_writer(&mut out);
         let broken =
             |e: ::csv::Error| CoreError::Document(format!("Не удалось составить CSV: {e}"));
-        w.write_record(table.columns.iter().map(|(name, _)| *name))
+        w.write_record(table.columns.iter().map(|(name, _)| name.as_ref()))
             .map_err(broken)?;
         for row in &table.rows {
             w.write_record(row.iter().map(Cell::csv_text))
@@ -176,7 +183,7 @@ fn sheet(ws: &mut Worksheet, table: &Table) -> std::result::Result<(), XlsxError
     let last_col = table.columns.len().saturating_sub(1) as u16;
     for (i, (name, width)) in table.columns.iter().enumerate() {
         ws.set_column_width(i as u16, *width)?;
-        ws.write_string_with_format(0, i as u16, *name, &f.header)?;
+        ws.write_string_with_format(0, i as u16, name.as_ref(), &f.header)?;
     }
     let header_lines = table
         .columns

@@ -1,8 +1,13 @@
-//! «Партнёры»: each shown partner with requisites, head and contacts.
+//! «Партнёры»: each shown partner with requisites, head, contacts and her
+//! own fields.
+
+use std::borrow::Cow;
 
 use super::{number, text, Cell, Table};
 use crate::error::Result;
-use crate::partners::{self, model::Partner};
+use crate::partners::model::{OwnField, OwnFieldKind, Partner};
+use crate::partners::own_values::{shown, value_of};
+use crate::partners::{self, own_fields};
 use crate::storage::Storage;
 
 const COLUMNS: [(&str, f64); 28] = [
@@ -100,15 +105,42 @@ fn row(n: usize, p: &Partner) -> Vec<Cell> {
     ]
 }
 
-/// The partners `ids`, in this order (an id not found is an error).
+/// A value of her own field as a cell: a real date and number, «да»/«нет».
+fn own_cell(field: &OwnField, value: &str) -> Cell {
+    match field.kind {
+        OwnFieldKind::Date => match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+            Ok(d) => Cell::Date(Some(d)),
+            Err(_) => text(value),
+        },
+        OwnFieldKind::Number => match value.parse::<f64>() {
+            Ok(n) => Cell::Number(n),
+            Err(_) => text(value),
+        },
+        kind => text(shown(kind, value)),
+    }
+}
+
+/// The partners `ids`, in this order (an id not found is an error), with
+/// her own fields as the last columns.
 pub fn table(storage: &Storage, ids: &[i64]) -> Result<Table> {
+    let own = own_fields::list(storage)?;
     let mut rows = Vec::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
-        rows.push(row(i + 1, &partners::get(storage, *id)?));
+        let partner = partners::get(storage, *id)?;
+        let mut cells = row(i + 1, &partner);
+        for f in &own {
+            cells.push(own_cell(f, value_of(&partner.data.own_fields, f.id)));
+        }
+        rows.push(cells);
+    }
+    let mut columns = super::columns(&COLUMNS);
+    for f in &own {
+        let width = (f.name.chars().count() as f64 + 2.0).clamp(11.0, 30.0);
+        columns.push((Cow::Owned(f.name.clone()), width));
     }
     Ok(Table {
         name: "Партнёры",
-        columns: COLUMNS.to_vec(),
+        columns,
         rows,
     })
 }

@@ -47,7 +47,7 @@ pub fn table(storage: &Storage, ids: &[i64]) -> Result<Table> {
     }
     Ok(Table {
         name: "Контакты",
-        columns: COLUMNS.to_vec(),
+        columns: super::columns(&COLUMNS),
         rows,
     })
 }

@@ -113,7 +113,7 @@ pub fn table(storage: &Storage, items: &[TrashItem]) -> Result<Table> {
     }
     Ok(Table {
         name: "Корзина",
-        columns: COLUMNS.to_vec(),
+        columns: super::columns(&COLUMNS),
         rows,
     })
 }

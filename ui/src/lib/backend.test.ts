@@ -42,9 +42,9 @@ describe("backend adapter", () => {
     expect(mocked).toHaveBeenLastCalledWith("partners_validate", { input, id: null });
     await backend.partnersValidate(input, 7);
     expect(mocked).toHaveBeenLastCalledWith("partners_validate", { input, id: 7 });
-    await backend.partnersList({ query: "шк", types: [], relation_kinds: [], stages: [] });
+    await backend.partnersList({ query: "шк", types: [], relation_kinds: [], stages: [], own_fields: [] });
     expect(mocked).toHaveBeenLastCalledWith("partners_list", {
-      filter: { query: "шк", types: [], relation_kinds: [], stages: [] },
+      filter: { query: "шк", types: [], relation_kinds: [], stages: [], own_fields: [] },
     });
   });
 
@@ -60,7 +60,7 @@ describe("backend adapter", () => {
 
   it("never lets an English string through", async () => {
     mocked.mockRejectedValue("command partners_list not found");
-    await expect(backend.partnersList({ query: "", types: [], relation_kinds: [], stages: [] })).rejects.toEqual({
+    await expect(backend.partnersList({ query: "", types: [], relation_kinds: [], stages: [], own_fields: [] })).rejects.toEqual({
       code: "internal",
       message: GENERIC_MESSAGE,
       fields: [],

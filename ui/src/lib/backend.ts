@@ -3,7 +3,9 @@
 // message, so no caller ever shows "[object Object]" or an English string.
 import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import type { OwnField, OwnFieldInput } from "./bindings";
 import type {
   PersonFilter,
   PersonHistoryEntry,
@@ -25,6 +27,7 @@ import type {
   Institution,
   Partner,
   PartnerFilter,
+  PartnerSort,
   PartnerInput,
   PartnerSummary,
   Vocabulary,
@@ -151,6 +154,10 @@ export const backend = {
   vocabulary: () => call<Vocabulary>("vocabulary"),
 
   partnersList: (filter: PartnerFilter) => call<PartnerSummary[]>("partners_list", { filter }),
+  /** The list's ids with its search and filters, in the order of `sort`. */
+  partnersListIds: (filter: PartnerFilter, sort: PartnerSort) => call<number[]>("partners_list_ids", { filter, sort }),
+  /** The list's rows of `ids` (at most 500), in that order. */
+  partnersSummaries: (ids: number[]) => call<PartnerSummary[]>("partners_summaries", { ids }),
   partnersGet: (id: number) => call<Partner>("partners_get", { id }),
   /** A picker's search as you type: the first `limit` live partners matching `query`. */
   partnersPick: (query: string, limit: number) => call<PartnerSummary[]>("partners_pick", { query, limit }),
@@ -210,6 +217,8 @@ export const backend = {
   /** As PDF or as an editable DOCX. */
   brochuresExport: (id: number, format: "pdf" | "docx", path: string) =>
     call<string>("brochures_export", { id, format, path }),
+  /** Copies the picture at `path` (from {@link chooseOpenPath}) into the data folder; the Markdown path `images/…`. */
+  brochuresAddImage: (path: string) => call<string>("brochures_add_image", { path }),
 
   agreementsList: (filter: AgreementFilter) => call<AgreementSummary[]>("agreements_list", { filter }),
   agreementsOfPartner: (partnerId: number) => call<AgreementSummary[]>("agreements_of_partner", { partnerId }),
@@ -251,9 +260,24 @@ export const backend = {
   agreementsTemplate: (kind: AgreementKind) => call<AgreementTemplate>("agreements_template", { kind }),
   agreementsTemplateSave: (kind: AgreementKind, source: string) =>
     call<AgreementTemplate>("agreements_template_save", { kind, source }),
-  agreementsTemplateReset: (kind: AgreementKind) => call<AgreementTemplate>("agreements_template_reset", { kind }),
+  /** The templates of a kind: the built-in one first, then hers by name. */
+  agreementsTemplates: (kind: AgreementKind) => call<AgreementTemplate[]>("agreements_templates", { kind }),
+  agreementsTemplateCreate: (kind: AgreementKind, name: string, source: string) =>
+    call<AgreementTemplate>("agreements_template_create", { kind, name, source }),
+  agreementsTemplateUpdate: (id: number, source: string) => call<AgreementTemplate>("agreements_template_update", { id, source }),
+  agreementsTemplateRename: (id: number, name: string) => call<AgreementTemplate>("agreements_template_rename", { id, name }),
+  /** Her template `id` gets the built-in text back. */
+  agreementsTemplateReset: (id: number) => call<AgreementTemplate>("agreements_template_reset", { id }),
+  agreementsTemplateSetDefault: (id: number) => call<AgreementTemplate>("agreements_template_set_default", { id }),
+  /** How many agreements went back to the kind's default. */
+  agreementsTemplateDelete: (id: number) => call<number>("agreements_template_delete", { id }),
   agreementsMergeFields: (id: number | null) => call<MergeField[]>("agreements_merge_fields", { id }),
   settingsGet: () => call<Settings>("settings_get"),
+  ownFieldsList: () => call<OwnField[]>("own_fields_list"),
+  ownFieldsAdd: (input: OwnFieldInput) => call<OwnField>("own_fields_add", { input }),
+  ownFieldsUpdate: (id: number, input: OwnFieldInput) => call<OwnField>("own_fields_update", { id, input }),
+  ownFieldsReorder: (ids: number[]) => call<OwnField[]>("own_fields_reorder", { ids }),
+  ownFieldsRemove: (id: number) => call<void>("own_fields_remove", { id }),
   settingsSave: (input: Settings) => call<Settings>("settings_save", { input }),
   // events: calendar, event form, occurrences, partner tab, start screen
   eventsForms: () => call<EventForm[]>("events_forms"),
@@ -475,6 +499,22 @@ export async function onCrash(handler: () => void): Promise<() => void> {
     return await listen("journal-crash", () => handler());
   } catch (raw) {
     console.error("[backend] cannot listen for failures", raw);
+    return () => {};
+  }
+}
+
+/**
+ * Calls `handler` with the paths of the files dropped onto the window (the
+ * shell takes a file drop from the page and hands over its paths);
+ * resolves to the function that stops listening.
+ */
+export async function onFilesDropped(handler: (paths: string[]) => void): Promise<() => void> {
+  try {
+    return await getCurrentWebview().onDragDropEvent((e) => {
+      if (e.payload.type === "drop") handler(e.payload.paths);
+    });
+  } catch (raw) {
+    console.error("[backend] cannot listen for dropped files", raw);
     return () => {};
   }
 }

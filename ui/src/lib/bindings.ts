@@ -84,7 +84,12 @@ requests: Array<string>,
 /**
  * Partnership stage 1..=3, or none yet.
  */
-stage: number | null, stage_reached_on: string | null, readiness: Array<ReadinessCondition>, notes: string, };
+stage: number | null, stage_reached_on: string | null, readiness: Array<ReadinessCondition>, notes: string, 
+/**
+ * Values of her own fields (Настройки → «Свои поля»); an empty value
+ * or a field left out is no value.
+ */
+own_fields: Array<OwnFieldValue>, };
 
 export type Partner = { id: number, created_at: string, updated_at: string, 
 /**
@@ -102,11 +107,48 @@ requests: Array<string>,
 /**
  * Partnership stage 1..=3, or none yet.
  */
-stage: number | null, stage_reached_on: string | null, readiness: Array<ReadinessCondition>, notes: string, };
+stage: number | null, stage_reached_on: string | null, readiness: Array<ReadinessCondition>, notes: string, 
+/**
+ * Values of her own fields (Настройки → «Свои поля»); an empty value
+ * or a field left out is no value.
+ */
+own_fields: Array<OwnFieldValue>, };
 
-export type PartnerSummary = { id: number, partner_type: PartnerType, relation_kind: RelationKind, short_name: string, full_name: string, inn: string, head: string, phone: string, email: string, stage: number | null, resources: Array<string>, updated_at: string, deleted_at: string | null, };
+export type PartnerSummary = { id: number, partner_type: PartnerType, relation_kind: RelationKind, short_name: string, full_name: string, inn: string, head: string, phone: string, email: string, stage: number | null, resources: Array<string>, updated_at: string, deleted_at: string | null, 
+/**
+ * Values of her own fields, for their optional columns.
+ */
+own_fields: Array<OwnFieldValue>, };
 
-export type PartnerFilter = { query: string, types: Array<PartnerType>, relation_kinds: Array<RelationKind>, stages: Array<number>, };
+export type PartnerFilter = { query: string, types: Array<PartnerType>, relation_kinds: Array<RelationKind>, stages: Array<number>, 
+/**
+ * Conditions on her own fields; every one must hold.
+ */
+own_fields: Array<OwnFieldFilter>, };
+
+export type OwnFieldKind = "text" | "number" | "date" | "yes_no" | "choice";
+
+export type OwnFieldInput = { name: string, kind: OwnFieldKind, 
+/**
+ * The options of «один из списка», in their order; empty for the others.
+ */
+options: Array<string>, };
+
+export type OwnField = { id: number, name: string, kind: OwnFieldKind, options: Array<string>, 
+/**
+ * How many partners (those in the trash too) have a value of it.
+ */
+used_by: number, };
+
+export type OwnFieldValue = { field_id: number, value: string, };
+
+export type OwnFieldFilter = { field_id: number, values: Array<string>, contains: string, };
+
+export type PartnerSort = { key: PartnerSortKey, dir: SortDir, };
+
+export type PartnerSortKey = "name" | "type" | "inn" | "stage" | "updated";
+
+export type SortDir = "asc" | "desc";
 
 export type HistoryEntry = { id: number, partner_id: number, 
 /**
@@ -328,7 +370,12 @@ plan: Array<PlanItem>, responsible: string,
  * The responsible picked from «Контакты»: `responsible` then holds
  * their «Фамилия И.О.»; `None` when a name is typed in (or none).
  */
-responsible_person_id: number | null, notes: string, };
+responsible_person_id: number | null, 
+/**
+ * The template chosen in the editor («Шаблон»); `None` follows the
+ * kind's default. Local to this database: it does not travel.
+ */
+template_id: number | null, notes: string, };
 
 export type Agreement = { id: number, status: AgreementStatus, created_at: string, updated_at: string, deleted_at: string | null, kind: AgreementKind, 
 /**
@@ -355,7 +402,12 @@ plan: Array<PlanItem>, responsible: string,
  * The responsible picked from «Контакты»: `responsible` then holds
  * their «Фамилия И.О.»; `None` when a name is typed in (or none).
  */
-responsible_person_id: number | null, notes: string, };
+responsible_person_id: number | null, 
+/**
+ * The template chosen in the editor («Шаблон»); `None` follows the
+ * kind's default. Local to this database: it does not travel.
+ */
+template_id: number | null, notes: string, };
 
 export type AgreementSummary = { id: number, kind: AgreementKind, number: string, date: string | null, status: AgreementStatus, 
 /**
@@ -431,11 +483,27 @@ sha256: string, size: number,
  */
 template: string, added_at: string, };
 
-export type AgreementTemplate = { kind: AgreementKind, source: string, 
+export type AgreementTemplate = { id: number, kind: AgreementKind, 
 /**
- * False while it is the built-in default.
+ * «Стандартный» for the built-in one; hers are named by her.
  */
-customized: boolean, };
+name: string, source: string, 
+/**
+ * The program's own template: it is not renamed, changed or deleted.
+ */
+builtin: boolean, 
+/**
+ * False while its text is the built-in one.
+ */
+customized: boolean, 
+/**
+ * Chosen for new agreements of the kind and for those that chose none.
+ */
+is_default: boolean, 
+/**
+ * How many agreements (the trash included) chose it by name.
+ */
+used_by: number, };
 
 export type MergeField = { 
 /**
@@ -558,7 +626,8 @@ size: number,
  */
 partners: number, agreements: number, events: number, 
 /**
- * Files attached to agreements (scans, exported versions).
+ * Files attached to agreements (scans, exported versions) and the
+ * brochures' pictures.
  */
 attachments: number, problem: string | null, };
 
@@ -1220,7 +1289,16 @@ samples: Array<Array<string>>, row_count: number,
 /**
  * Per column: the field it fills, or none (the column is not imported).
  */
-mapping: Array<ImportField | null>, fields: Array<ImportFieldOption>, };
+mapping: Array<ImportField | null>, fields: Array<ImportFieldOption>, 
+/**
+ * Per column: her own field it fills (a header equal to the field's
+ * name is guessed), or none.
+ */
+own_mapping: Array<number | null>, 
+/**
+ * Her own fields (Настройки → «Свои поля»), for the mapping's select.
+ */
+own_fields: Array<OwnField>, };
 
 export type RowAction = "create" | "update" | "skip";
 
@@ -1268,7 +1346,11 @@ export type ImportRequest = { path: string,
 /**
  * Empty: the first sheet (and always for CSV).
  */
-sheet: string, mapping: Array<ImportField | null>, decisions: Array<RowDecision>, };
+sheet: string, mapping: Array<ImportField | null>, decisions: Array<RowDecision>, 
+/**
+ * Per column: her own field it fills, as [`ImportSource::own_mapping`].
+ */
+own_mapping: Array<number | null>, };
 
 export type ImportBatch = { id: number, file_name: string, imported_at: string, created: number, updated: number, skipped: number, undone_at: string | null, 
 /**
@@ -1284,7 +1366,7 @@ export type TrashKind = "partner" | "agreement" | "event" | "brochure";
 
 export type TrashItem = { kind: TrashKind, id: number, };
 
-export type OpenPurpose = "scan" | "calendar" | "partner_table" | "exchange";
+export type OpenPurpose = "scan" | "calendar" | "partner_table" | "exchange" | "image";
 
 export type FileFilter = { name: string, extensions: Array<string>, };
 

@@ -165,7 +165,7 @@ export const STEPS: Array<{ id: StepId; label: string }> = [
 /** Which step shows the field at a dotted path. */
 export function stepOfField(path: string): StepId {
   const head = path.split(".")[0];
-  if (head === "kind") return "kind";
+  if (head === "kind" || head === "template_id") return "kind";
   if (head === "parties" || head === "own_role" || head === "own") return "parties";
   if (["start_date", "end_date", "auto_prolong", "prolong_months", "responsible", "responsible_person_id", "notes"].includes(head)) return "term";
   return "content";
@@ -204,6 +204,7 @@ export function emptyAgreementInput(kind: AgreementKind = "network_program"): Ag
     plan: [],
     responsible: "",
     responsible_person_id: null,
+    template_id: null,
     notes: "",
   };
 }
@@ -225,6 +226,7 @@ export function agreementToInput(a: Agreement): AgreementInput {
     plan: a.plan.map((p) => ({ ...p })),
     responsible: a.responsible,
     responsible_person_id: a.responsible_person_id,
+    template_id: a.template_id,
     notes: a.notes,
   };
 }

@@ -2,8 +2,9 @@
 import { backend } from "../backend";
 import type { ApiError } from "../bindings";
 import { confirm } from "../shell/confirm.svelte";
-import { saveExport } from "../exports/actions";
+import { openWith, saveExport } from "../exports/actions";
 import { toasts } from "../shell/toasts.svelte";
+import { captionOf, droppedPictures } from "./editor";
 import { documents } from "./state.svelte";
 
 export async function createBrochure(): Promise<number | null> {
@@ -90,4 +91,33 @@ export async function exportBrochure(id: number, format: "pdf" | "docx" = "pdf")
     (path) => `Брошюра сохранена: ${path}`,
     `export-${id}`,
   );
+}
+
+/**
+ * «Изображение…»: the open dialog, then the picture is copied into the data
+ * folder; its Markdown path and a caption from its file name, or null when
+ * cancelled or refused (the refusal is shown).
+ */
+export async function chooseImage(): Promise<{ path: string; caption: string } | null> {
+  return openWith("image", async (file) => ({ path: await backend.brochuresAddImage(file), caption: captionOf(file) }));
+}
+
+/**
+ * PNG and JPEG files dropped onto the editor, copied into the data folder
+ * like «Изображение…»; a refused one is shown and the others still go in.
+ */
+export async function addDroppedImages(paths: string[]): Promise<{ path: string; caption: string }[]> {
+  const added = [];
+  const pictures = droppedPictures(paths);
+  if (pictures.length === 0 && paths.length > 0) {
+    toasts.show("Перетащите файл PNG или JPEG: другие файлы в брошюру не вставляются", "error", undefined, 6000, "brochure-drop");
+  }
+  for (const file of pictures) {
+    try {
+      added.push({ path: await backend.brochuresAddImage(file), caption: captionOf(file) });
+    } catch (e) {
+      toasts.error(e as ApiError);
+    }
+  }
+  return added;
 }

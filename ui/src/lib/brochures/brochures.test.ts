@@ -1,6 +1,6 @@
 import { describe, expect, it, vi, afterEach } from "vitest";
 import { Autosaver, saveStateText } from "./autosave";
-import { lineAt, lineRange, tabEdit, titleOf } from "./editor";
+import { captionOf, droppedPictures, imageEdit, lineAt, lineRange, tabEdit, titleOf } from "./editor";
 import { DIRECTIVES_NOTE, FRONT_MATTER_KEYS, HELP, HELP_NOTE } from "./help";
 import { layoutPages, pageCountText, pagesNear, pixelScale, visiblePage } from "./pages";
 import { problemLine, toProblem } from "./problem";
@@ -229,5 +229,56 @@ describe("help", () => {
       for (const i of g.items) expect(i.text).toMatch(/[А-Яа-я]/);
     }
     expect(HELP_NOTE).toContain("Ctrl+S");
+  });
+});
+
+describe("picture insertion", () => {
+  const apply = (text: string, e: ReturnType<typeof imageEdit>) => text.slice(0, e.from) + e.insert + text.slice(e.to);
+
+  it("puts the picture in a paragraph of its own between paragraphs", () => {
+    const text = "Первый абзац.\n\nВторой абзац.";
+    const at = text.indexOf("\n\n") + 1;
+    const e = imageEdit(text, at, "images/ab.png", "Схема");
+    const out = apply(text, e);
+    expect(out).toBe("Первый абзац.\n\n![Схема](images/ab.png)\n\nВторой абзац.");
+    expect(out.slice(e.selStart, e.selEnd)).toBe("Схема");
+  });
+
+  it("goes after the line when the caret is inside a word", () => {
+    const text = "Первый абзац.\nещё строка";
+    const e = imageEdit(text, 3, "images/a.jpg", "Фото");
+    expect(apply(text, e)).toBe("Первый абзац.\n\n![Фото](images/a.jpg)\n\nещё строка");
+  });
+
+  it("at the end of the text and at its start", () => {
+    const end = imageEdit("Текст.", 6, "images/a.png", "А");
+    expect(apply("Текст.", end)).toBe("Текст.\n\n![А](images/a.png)\n");
+    const start = imageEdit("Текст.", 0, "images/a.png", "А");
+    expect(apply("Текст.", start)).toBe("![А](images/a.png)\n\nТекст.");
+    expect(apply("", imageEdit("", 0, "images/a.png", "А"))).toBe("![А](images/a.png)\n");
+  });
+
+  it("a second picture while the first one's caption is selected goes after it", () => {
+    const text = "до\n\nпосле";
+    const first = imageEdit(text, 4, "images/a.png", "Схема сети");
+    const once = apply(text, first);
+    const second = imageEdit(once, first.selEnd, "images/b.png", "Фото [встречи]");
+    const out = apply(once, second);
+    expect(out).toBe("до\n\n![Схема сети](images/a.png)\n\n![Фото встречи](images/b.png)\n\nпосле");
+    expect(out.slice(second.selStart, second.selEnd)).toBe("Фото встречи");
+  });
+
+  it("only PNG and JPEG files are taken from a drop", () => {
+    expect(droppedPictures(["/a/б.PNG", "/a/c.jpeg", "/a/d.JPG", "/a/e.gif", "/a/f.png.txt", "/a/png"])).toEqual([
+      "/a/б.PNG",
+      "/a/c.jpeg",
+      "/a/d.JPG",
+    ]);
+  });
+
+  it("the caption from the file name", () => {
+    expect(captionOf("/home/м/Фото/Встреча_с [музеем].jpeg")).toBe("Встреча с музеем");
+    expect(captionOf("C:\\Users\\a\\схема-сети.png")).toBe("схема-сети");
+    expect(captionOf("/x/.png")).toBe("Подпись");
   });
 });

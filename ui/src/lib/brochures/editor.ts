@@ -69,3 +69,40 @@ export function titleOf(source: string): string {
   }
   return "";
 }
+
+/** The caption a picture starts with: its file name, without the extension and Markdown's brackets. */
+export function captionOf(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? "";
+  const bare = name.replace(/\.[^.]*$/, "");
+  const clean = bare.replace(/[[\]()*_`!\\]/g, " ").replace(/\s+/g, " ").trim();
+  return clean || "Подпись";
+}
+
+/**
+ * Inserts `![caption](path)` as a paragraph of its own: at the caret when it
+ * stands at the start or end of a line, after its line when inside one (a
+ * selection is kept: the picture goes after the line where it ends), with
+ * the blank lines Markdown needs around it. The caption is selected
+ * afterwards, ready to be typed over.
+ */
+export function imageEdit(text: string, selEnd: number, path: string, caption: string): Edit {
+  const label = caption.replace(/[[\]]/g, "");
+  let at = selEnd;
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const nl = text.indexOf("\n", at);
+  const lineEnd = nl < 0 ? text.length : nl;
+  // Inside a line: after it, so no word is cut in two.
+  if (at > lineStart && at < lineEnd) at = lineEnd;
+  const before = text.slice(0, at);
+  const after = text.slice(at);
+  const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+  const trail = after === "" ? "\n" : after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+  const insert = `${lead}![${label}](${path})${trail}`;
+  const captionStart = at + lead.length + 2;
+  return { from: at, to: at, insert, selStart: captionStart, selEnd: captionStart + label.length };
+}
+
+/** The PNG and JPEG files among the paths dropped onto the editor. */
+export function droppedPictures(paths: string[]): string[] {
+  return paths.filter((p) => /\.(png|jpe?g)$/i.test(p));
+}

@@ -71,8 +71,24 @@ export function request(
   sheet: string,
   mapping: (ImportField | null)[],
   decisions: RowDecision[],
+  ownMapping: (number | null)[] = [],
 ): ImportRequest {
-  return { path, sheet, mapping: [...mapping], decisions: [...decisions] };
+  return { path, sheet, mapping: [...mapping], decisions: [...decisions], own_mapping: [...ownMapping] };
+}
+
+/**
+ * The value of a column's select: a registry field, `own:<id>` for one of
+ * her own fields (Настройки → «Свои поля»), or "" for «не импортировать».
+ */
+export function columnChoice(field: ImportField | null | undefined, own: number | null | undefined): string {
+  if (own != null) return `own:${own}`;
+  return field ?? "";
+}
+
+/** The select's value back into the two mappings' entries of its column. */
+export function parseChoice(value: string): { field: ImportField | null; own: number | null } {
+  if (value.startsWith("own:")) return { field: null, own: Number(value.slice(4)) };
+  return { field: value === "" ? null : (value as ImportField), own: null };
 }
 
 /** The first non-empty example of column `col`. */

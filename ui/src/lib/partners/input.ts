@@ -44,6 +44,7 @@ export function emptyPartnerInput(): PartnerInput {
     stage_reached_on: null,
     readiness: [],
     notes: "",
+    own_fields: [],
   };
 }
 
@@ -63,6 +64,7 @@ export function partnerToInput(p: Partner): PartnerInput {
     stage_reached_on: p.stage_reached_on,
     readiness: [...p.readiness],
     notes: p.notes,
+    own_fields: (p.own_fields ?? []).map((v) => ({ ...v })),
   });
 }
 
@@ -85,6 +87,7 @@ export function inputForSave(input: PartnerInput): PartnerInput {
   }
   copy.contacts = copy.contacts.filter((c) => !isBlankContact(c));
   if (copy.stage === null) copy.stage_reached_on = null;
+  copy.own_fields = (copy.own_fields ?? []).filter((v) => v.value.trim() !== "");
   return copy;
 }
 

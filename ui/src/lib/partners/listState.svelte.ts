@@ -1,6 +1,7 @@
 // The partners list's search, filters, sort and scroll: kept while the person
 // opens a card and comes back.
-import type { PartnerFilter, PartnerType, RelationKind } from "../bindings";
+import type { OwnFieldFilter, PartnerFilter, PartnerType, RelationKind } from "../bindings";
+import { activeFilters } from "./ownFields";
 import type { SortState } from "../sort";
 
 class ListState {
@@ -10,6 +11,10 @@ class ListState {
   stages = $state<string[]>([]);
   /** «Требуют внимания»: only partners with a flag of the network's health. */
   attention = $state(false);
+  /** Her own fields shown as extra columns (ids, in her order of the fields). */
+  ownColumns = $state<number[]>([]);
+  /** Conditions on her own fields (Настройки → «Свои поля»). */
+  ownFilters = $state<OwnFieldFilter[]>([]);
   sort = $state<SortState>({ key: "name", dir: "asc" });
   scrollTop = 0;
   activeId = $state<number | null>(null);
@@ -17,7 +22,8 @@ class ListState {
   get filtered(): boolean {
     return (
       this.query.trim() !== "" || this.types.length > 0 || this.relations.length > 0 || this.stages.length > 0 ||
-      this.attention
+      this.attention ||
+      activeFilters(this.ownFilters).length > 0
     );
   }
 
@@ -27,6 +33,7 @@ class ListState {
     this.relations = [];
     this.stages = [];
     this.attention = false;
+    this.ownFilters = [];
   }
 }
 
@@ -37,16 +44,20 @@ export function buildFilter(
   types: readonly string[],
   relations: readonly string[],
   stages: readonly string[],
+  own: readonly OwnFieldFilter[] = [],
 ): PartnerFilter {
   return {
     query: query.trim(),
     types: [...types] as PartnerType[],
     relation_kinds: [...relations] as RelationKind[],
     stages: stages.map(Number).filter((n) => Number.isInteger(n)),
+    own_fields: activeFilters(own),
   };
 }
 
 /** Whether a filter narrows the list (a search or any chosen type, relation, stage). */
 export function filterIsSet(f: PartnerFilter): boolean {
-  return f.query.trim() !== "" || f.types.length > 0 || f.relation_kinds.length > 0 || f.stages.length > 0;
+  return (
+    f.query.trim() !== "" || f.types.length > 0 || f.relation_kinds.length > 0 || f.stages.length > 0 || f.own_fields.length > 0
+  );
 }
