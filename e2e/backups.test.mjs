@@ -18,7 +18,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { cliDemo, newDataDir, OUT, resize, withApp } from "./harness.mjs";
 import { answerOpen, clearOpened, openedFiles } from "./xdialog.mjs";
 
 const invoke = (s, cmd, args) =>
@@ -40,17 +40,6 @@ async function openBackups(s) {
   await s.clickId("nav-settings");
   await s.clickId("settings-data");
   await s.find("backups");
-}
-
-async function resize(s, t, width, height) {
-  try {
-    await s.cmd("POST", "/window/rect", { width, height });
-    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
-    return true;
-  } catch (e) {
-    t.diagnostic(`window not resized: ${e.message}`);
-    return false;
-  }
 }
 
 test("create a backup, delete partners, restore it, see them back", async (t) => {

@@ -14,7 +14,7 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { test } from "node:test";
-import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { cliDemo, newDataDir, OUT, resize, withApp } from "./harness.mjs";
 import { answerOpen } from "./xdialog.mjs";
 
 const TITLE = "Вставить изображение в брошюру";
@@ -101,17 +101,6 @@ const showPicture = (s) =>
      best?.scrollIntoView({ block: "start" });
      return most;`,
   );
-
-async function resize(s, t, width, height) {
-  try {
-    await s.cmd("POST", "/window/rect", { width, height });
-    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
-    return true;
-  } catch (e) {
-    t.diagnostic(`window not resized: ${e.message}`);
-    return false;
-  }
-}
 
 test("«Изображение…»: the native dialog, the picture copied and put at the caret, drawn in the preview", async (t) => {
   const dir = newDataDir("brochure-images");

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { CLI, cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { CLI, cliDemo, newDataDir, OUT, resize, withApp } from "./harness.mjs";
 import { Keys, ref, sleep } from "./webdriver.mjs";
 
 const FULL = 68;
@@ -36,17 +36,6 @@ function crowdedMonth(file, today) {
   lines.push("END:VCALENDAR");
   writeFileSync(file, lines.join("\r\n") + "\r\n");
   return `${full.getFullYear()}-${pad(full.getMonth() + 1)}-16`;
-}
-
-async function resize(s, t, width, height) {
-  try {
-    await s.cmd("POST", "/window/rect", { width, height });
-    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
-    return true;
-  } catch (e) {
-    t.diagnostic(`window not resized: ${e.message}`);
-    return false;
-  }
 }
 
 test("a crowded month: «+ ещё» opens the whole day, which scrolls to its last event", async (t) => {

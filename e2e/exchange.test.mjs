@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cliDemo, cliPartnerCount, newDataDir, OUT, withApp } from "./harness.mjs";
+import { cliDemo, cliPartnerCount, newDataDir, OUT, resize, withApp } from "./harness.mjs";
 import { answerOpen, answerSave } from "./xdialog.mjs";
 
 const invoke = (s, cmd, args) =>
@@ -33,17 +33,6 @@ async function openData(s) {
   await s.clickId("nav-settings");
   await s.clickId("settings-data");
   await s.find("exchange");
-}
-
-async function resize(s, t, width, height) {
-  try {
-    await s.cmd("POST", "/window/rect", { width, height });
-    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
-    return true;
-  } catch (e) {
-    t.diagnostic(`window not resized: ${e.message}`);
-    return false;
-  }
 }
 
 test("a package saved from the demo arrives whole in an empty data folder", async (t) => {

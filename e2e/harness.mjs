@@ -106,3 +106,15 @@ export async function findPlanRow(s, text, { timeout = 20_000 } = {}) {
     { timeout, interval: 150, message: `a row of the plan has «${text}» (scrolled through the table)` },
   );
 }
+
+/** Resizes the window (e.g. to the minimum 1024×640); false, with a note, where the driver cannot. */
+export async function resize(s, t, width, height) {
+  try {
+    await s.cmd("POST", "/window/rect", { width, height });
+    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
+    return true;
+  } catch (e) {
+    t.diagnostic(`window not resized: ${e.message}`);
+    return false;
+  }
+}

@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { CLI, cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { CLI, cliDemo, newDataDir, OUT, resize, withApp } from "./harness.mjs";
 import { answerOpen } from "./xdialog.mjs";
 
 const invoke = (s, cmd, args) =>
@@ -25,17 +25,6 @@ const invoke = (s, cmd, args) =>
 
 const partnersJson = (dir) =>
   JSON.parse(execFileSync(CLI, ["--data-dir", dir, "partners", "list", "--json"], { encoding: "utf8" }));
-
-async function resize(s, t, width, height) {
-  try {
-    await s.cmd("POST", "/window/rect", { width, height });
-    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
-    return true;
-  } catch (e) {
-    t.diagnostic(`window not resized: ${e.message}`);
-    return false;
-  }
-}
 
 test("the demo's partners from an XLSX into an empty database: mapping, dry run, import, undo", async (t) => {
   const demo = newDataDir("imports-demo");

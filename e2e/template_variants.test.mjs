@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { cliDemo, newDataDir, OUT, resize, withApp } from "./harness.mjs";
 
 const TEXTAREA = '[data-testid="templates-editor"] textarea';
 const MARK = "Шаблон для музеев и библиотек.";
@@ -39,17 +39,6 @@ async function exported(s, id, dir, name) {
   const written = await invoke(s, "agreements_export", { id, format: "pdf", path });
   assert.equal(written, path, `export answered ${written}`);
   return flat(execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" }));
-}
-
-async function resize(s, t, width, height) {
-  try {
-    await s.cmd("POST", "/window/rect", { width, height });
-    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
-    return true;
-  } catch (e) {
-    t.diagnostic(`window not resized: ${e.message}`);
-    return false;
-  }
 }
 
 /** The live preview has taken the last change (it waits 0.7 s, then renders). */

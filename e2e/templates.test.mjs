@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { cliDemo, newDataDir, OUT, resize, withApp } from "./harness.mjs";
 
 const ENTER = "\uE007";
 const ARROW_DOWN = "\uE015";
@@ -34,17 +34,6 @@ async function previewText(s, id, template, dir) {
   const path = join(dir, "preview.pdf");
   writeFileSync(path, Buffer.from(b64, "base64"));
   return flat(execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" }));
-}
-
-async function resize(s, t, width, height) {
-  try {
-    await s.cmd("POST", "/window/rect", { width, height });
-    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
-    return true;
-  } catch (e) {
-    t.diagnostic(`window not resized: ${e.message}`);
-    return false;
-  }
 }
 
 /** Elements of the picker that stick out of it sideways. */

@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cliDemo, newDataDir, OUT, withApp } from "./harness.mjs";
+import { cliDemo, newDataDir, OUT, resize, withApp } from "./harness.mjs";
 import { Keys } from "./webdriver.mjs";
 
 const NOTE = "Обсудили с завучем план совместных занятий на весну";
@@ -61,17 +61,6 @@ async function openPartnerRow(s, index) {
   await s.find("partner-card");
   const title = await s.waitText("partner-card-title", (x) => x.trim().length > 0);
   return { id: Number(id), title: title.trim() };
-}
-
-async function resize(s, t, width, height) {
-  try {
-    await s.cmd("POST", "/window/rect", { width, height });
-    await s.waitUntil(async () => (await s.exec(`return window.innerWidth;`)) <= width + 10, { message: `the window is ${width} px wide` });
-    return true;
-  } catch (e) {
-    t.diagnostic(`window not resized: ${e.message}`);
-    return false;
-  }
 }
 
 test("a partner's «Хроника» and «Связи»: a dated note, a tie seen on the other card", async (t) => {

@@ -11,9 +11,15 @@ export type { PDFDocumentProxy };
 // One worker for all previews: starting pdf.js's worker costs more than a render.
 let worker: PDFWorker | null = null;
 
+/** Starts the worker (a preview that opens calls it while its PDF is being made). */
+export function warmUp(): PDFWorker {
+  if (!worker || worker.destroyed) worker = new PDFWorker();
+  return worker;
+}
+
 /** Opens PDF bytes (the buffer is handed over to the worker). */
 export function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
-  if (!worker || worker.destroyed) worker = new PDFWorker();
+  const worker = warmUp();
   return getDocument({
     data,
     worker,
