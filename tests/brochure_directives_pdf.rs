@@ -184,6 +184,25 @@ fn the_map_is_a_figure_of_the_year() {
         "SELECT count(*) FROM partners WHERE deleted_at IS NULL",
     );
     assert!(circles > live, "{circles} circles for {live} partners");
+    // The same year twice is the same figure (made once), another year its own.
+    let doc = document(
+        &storage,
+        "[[карта год=2025]]\n\n[[карта]]\n\n[[карта год=2025]]\n",
+    );
+    let captions: Vec<String> = body(&doc)
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) => f.caption.clone(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(captions.len(), 3, "{captions:?}");
+    assert_eq!(captions[0], caption);
+    assert_eq!(captions[2], caption);
+    assert!(
+        captions[1].ends_with("за 2026/2027 учебный год"),
+        "{captions:?}"
+    );
 
     let bytes = directives::render(&storage, &source("[[карта]]\n"), now())
         .expect("database")

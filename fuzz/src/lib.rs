@@ -23,10 +23,11 @@ pub fn now() -> NaiveDateTime {
         .unwrap_or_default()
 }
 
-/// The demo database and the merge contexts of its agreements.
+/// The demo database and the merge contexts of its agreements, with what
+/// a template reads of each (converted once, as an export converts it once).
 struct Demo {
     storage: Storage,
-    contexts: Vec<Context>,
+    contexts: Vec<(Context, engine::Root)>,
 }
 
 fn demo() -> Demo {
@@ -39,7 +40,9 @@ fn demo() -> Demo {
         .iter()
         .map(|s| {
             let a = partnernet::agreements::get(&storage, s.id).expect("agreement");
-            partnernet::agreements::render::context(&storage, &a).expect("context")
+            let ctx = partnernet::agreements::render::context(&storage, &a).expect("context");
+            let root = partnernet::agreements::render::merge_root(&ctx);
+            (ctx, root)
         })
         .collect();
     Demo { storage, contexts }
@@ -229,10 +232,10 @@ pub fn agreement_template(data: &[u8]) {
     };
     russian(partnernet::agreements::render::validate_template(source));
     with_demo(|d| {
-        let Some(ctx) = d.contexts.get(pick as usize % d.contexts.len().max(1)) else {
+        let Some((ctx, root)) = d.contexts.get(pick as usize % d.contexts.len().max(1)) else {
             return;
         };
-        let Some(text) = russian(engine::render(source, ctx)) else {
+        let Some(text) = russian(engine::render_root(source, root)) else {
             return;
         };
         let Some(blocks) = russian(compose::compose(&text, ctx)) else {

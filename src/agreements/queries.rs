@@ -150,7 +150,8 @@ fn load_any(conn: &Connection, id: i64) -> Result<Agreement> {
          FROM agreements WHERE id = ?"
     );
     let found = conn
-        .query_row(&sql, [id], |row| {
+        .prepare_cached(&sql)?
+        .query_row([id], |row| {
             let mut a = read_agreement(row, id)?;
             a.data.responsible_person_id = row.get(22)?;
             a.data.template_id = row.get(23)?;
@@ -379,7 +380,7 @@ pub fn add_history(
 
 /// The status changes of an agreement, oldest first.
 pub fn history(conn: &Connection, id: i64) -> Result<Vec<StatusChange>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, from_status, to_status, on_date, note, changed_at
          FROM agreement_status_history WHERE agreement_id = ? ORDER BY id",
     )?;

@@ -15,7 +15,8 @@ pub fn load(conn: &Connection) -> Result<Option<Institution>> {
     let cols: Vec<&str> = OWN.iter().chain(columns::COLUMNS).copied().collect();
     let sql = format!("SELECT {} FROM institution WHERE id = 1", cols.join(", "));
     let found = conn
-        .query_row(&sql, [], |r| {
+        .prepare_cached(&sql)?
+        .query_row([], |r| {
             let (requisites, head) = columns::read(r, OWN.len())?;
             Ok(Institution {
                 full_name: r.get(0)?,

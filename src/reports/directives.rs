@@ -33,6 +33,8 @@ struct Data<'a> {
     today: NaiveDate,
     partners: Option<Vec<Partner>>,
     reports: HashMap<i32, AnnualReport>,
+    /// The map's figure per year asked (`None`: the current one).
+    maps: HashMap<Option<i32>, Vec<Block>>,
 }
 
 impl<'a> Data<'a> {
@@ -42,6 +44,7 @@ impl<'a> Data<'a> {
             today,
             partners: None,
             reports: HashMap::new(),
+            maps: HashMap::new(),
         }
     }
 
@@ -176,7 +179,13 @@ fn expand(data: &mut Data, d: &Directive) -> std::result::Result<Vec<Block>, Fai
             let year = data.year(*year);
             Ok(results_blocks(data.report(year)?))
         }
-        DirectiveKind::Map { year } => Ok(map_blocks(data, *year)?),
+        DirectiveKind::Map { year } => {
+            if !data.maps.contains_key(year) {
+                let blocks = map_blocks(data, *year)?;
+                data.maps.insert(*year, blocks);
+            }
+            Ok(data.maps.get(year).cloned().unwrap_or_default())
+        }
     }
 }
 

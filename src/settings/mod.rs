@@ -150,9 +150,8 @@ pub fn store(tx: &Connection, key: &str, value: &str) -> Result<()> {
 
 fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?", [key], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT value FROM settings WHERE key = ?")?
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 

@@ -59,6 +59,9 @@ fn set_wal(conn: &Connection) -> Result<()> {
     }
 }
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 64;
+
 impl Storage {
     /// Opens (creating if needed) the database in `dir`.
     pub fn open_dir(dir: &Path) -> Result<Self> {
@@ -82,6 +85,9 @@ impl Storage {
         // FULL: a committed change survives a power cut, not only a crash
         // (`make bench`: bench_backups measures what it costs).
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // Room for every statement a report or the network repeats per row
+        // (`prepare_cached`): the default 16 lets them push each other out.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         migrations::to_latest(&mut conn)?;
         Ok(Storage {
             conn,

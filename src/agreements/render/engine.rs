@@ -143,18 +143,34 @@ pub fn check(source: &str) -> Result<(), TemplateError> {
         .map_err(|e| translate(&e, source))
 }
 
+/// A template's context converted to the engine's values, once: a
+/// conversion costs more than a short template's run, and the editor checks
+/// every keystroke against the same sample.
+#[derive(Debug, Clone)]
+pub struct Root(Value);
+
+impl Root {
+    pub fn new<S: Serialize>(context: &S) -> Self {
+        Root(Value::from_serialize(context))
+    }
+}
+
 /// Renders `source` with `context`: Markdown text with marker lines. A
 /// field the context lacks is named in the error.
 pub fn render<S: Serialize>(source: &str, context: &S) -> Result<String, TemplateError> {
+    render_root(source, &Root::new(context))
+}
+
+/// [`render`] with a context already converted.
+pub fn render_root(source: &str, root: &Root) -> Result<String, TemplateError> {
     let env = environment();
     let template = env
         .template_from_named_str(NAME, source)
         .map_err(|e| translate(&e, source))?;
-    let root = Value::from_serialize(context);
-    template.render(&root).map_err(|e| {
+    template.render(&root.0).map_err(|e| {
         let mut out = translate(&e, source);
         if e.kind() == ErrorKind::UndefinedError {
-            if let Some(u) = super::unknown::find(source, out.line, &root) {
+            if let Some(u) = super::unknown::find(source, out.line, &root.0) {
                 out.message = unknown_message(&u);
             }
         }

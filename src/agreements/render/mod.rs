@@ -47,11 +47,18 @@ pub fn validate_template(source: &str) -> Result<()> {
     let invalid =
         |e: TemplateError| CoreError::Validation(vec![FieldError::new("source", e.to_string())]);
     engine::check(source).map_err(invalid)?;
-    let sample = sample_context();
-    let text = engine::render(source, &merge_values(&sample)).map_err(invalid)?;
-    compose::compose(&text, &sample).map_err(invalid)?;
+    let (sample, root) = SAMPLE.get_or_init(|| {
+        let sample = sample_context();
+        let root = merge_root(&sample);
+        (sample, root)
+    });
+    let text = engine::render_root(source, root).map_err(invalid)?;
+    compose::compose(&text, sample).map_err(invalid)?;
     Ok(())
 }
+
+/// The sample agreement of [`validate_template`], built and converted once.
+static SAMPLE: std::sync::OnceLock<(Context, engine::Root)> = std::sync::OnceLock::new();
 
 /// A context with every list non-empty, for trial runs of a template.
 fn sample_context() -> Context {
@@ -191,6 +198,11 @@ pub fn merge_values(ctx: &Context) -> serde_json::Value {
     names::bilingual(&serde_json::to_value(ctx).unwrap_or_default())
 }
 
+/// [`merge_values`] converted for the engine ([`engine::render_root`]).
+pub fn merge_root(ctx: &Context) -> engine::Root {
+    engine::Root::new(&merge_values(ctx))
+}
+
 /// A stored-looking agreement around an unsaved form, for previews.
 fn unsaved(input: &AgreementInput, now: NaiveDateTime) -> Agreement {
     Agreement {
@@ -217,7 +229,7 @@ fn document(
             owned.as_str()
         }
     };
-    let text = engine::render(source, &merge_values(&ctx))?;
+    let text = engine::render_root(source, &merge_root(&ctx))?;
     let blocks = compose::compose(&text, &ctx)?;
     Ok(Document {
         meta: Metadata {
