@@ -382,3 +382,30 @@ fn a_heading_stays_with_a_tall_picture() {
         "{text}"
     );
 }
+
+/// A picture's copy killed midway leaves its hidden temporary in `images/`;
+/// the next start removes it once old, and keeps the pictures and a
+/// temporary a running copy may still be writing.
+#[test]
+fn a_killed_copys_temporary_is_removed_at_the_next_start() {
+    let (dir, storage) = open();
+    let png = add_image(&storage, &picture(dir.path(), "схема.png", 120, 80)).expect("png");
+    drop(storage);
+    let images = dir.path().join(IMAGES_DIR);
+    let old = images.join(".0123456789abcdef0123.png.4242.tmp");
+    let fresh = images.join(".fedcba98765432100123.png.4343.tmp");
+    std::fs::write(&old, b"half a picture").expect("old");
+    std::fs::write(&fresh, b"half a picture").expect("fresh");
+    let long_ago = std::time::SystemTime::now()
+        - partnernet::storage::files::STALE
+        - std::time::Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .and_then(|f| f.set_modified(long_ago))
+        .expect("age");
+    let _reopened = backups::open_dir(dir.path(), now()).expect("open");
+    assert!(!old.exists(), "the old temporary is gone");
+    assert!(fresh.exists(), "a running copy's temporary stays");
+    assert!(dir.path().join(&png).is_file(), "the picture stays");
+}

@@ -173,13 +173,15 @@ pub fn restore(storage: &mut Storage, path: &Path, now: NaiveDateTime) -> Result
 
 /// Opens the database in `dir` like [`Storage::open_dir`], with a backup
 /// first when an existing file's schema is about to be migrated, and
-/// tidies what a killed render left (`agreements::leftovers`).
+/// tidies what a killed render or picture copy left (`agreements::leftovers`,
+/// `brochures::images::tidy`).
 pub fn open_dir(dir: &Path, now: NaiveDateTime) -> Result<Storage> {
     crate::storage::paths::ensure_data_dir(dir)?;
     let mut storage = open(&dir.join(DB_FILE), now)?;
     // Leftovers of a render or a scan killed midway. Best effort: a folder
     // that cannot be tidied now is tidied at the next start.
     let _ = crate::agreements::leftovers::tidy(&mut storage);
+    crate::brochures::images::tidy(dir);
     Ok(storage)
 }
 

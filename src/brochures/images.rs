@@ -70,6 +70,13 @@ pub fn add_image(storage: &Storage, source: &Path) -> Result<String> {
     Ok(relative)
 }
 
+/// Removes what a picture's copy killed midway left in the pictures' folder
+/// (its temporary: a picture is named by its content, so the same name is
+/// seldom written again to sweep it). Called when the data folder opens.
+pub fn tidy(data_dir: &Path) -> usize {
+    crate::storage::files::remove_stale_temporaries(&data_dir.join(IMAGES_DIR))
+}
+
 /// The engine's message about a picture as a sentence of its own.
 fn sentence(e: &DocumentError) -> String {
     let text = match e {

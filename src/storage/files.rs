@@ -134,21 +134,46 @@ pub fn is_stale(path: &Path) -> bool {
 
 /// Removes `.<name>.<pid>.tmp` files in `dir` left by killed programs.
 fn remove_stale(dir: &Path, name: &str) {
+    sweep(dir, |file| {
+        file.strip_prefix(&format!(".{name}."))
+            .is_some_and(is_pid_tmp)
+    });
+}
+
+/// Removes every stale temporary of [`stage`] in `dir` (`.<any>.<pid>.tmp`),
+/// whatever its target: what a killed write of a file that is never written
+/// again (a picture named by its content) leaves. Returns how many.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    sweep(dir, |file| {
+        file.strip_prefix('.')
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.rsplit_once('.'))
+            .is_some_and(|(name, pid)| !name.is_empty() && is_pid(pid))
+    })
+}
+
+/// `<pid>.tmp`.
+fn is_pid_tmp(rest: &str) -> bool {
+    rest.strip_suffix(".tmp").is_some_and(is_pid)
+}
+
+fn is_pid(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Removes the stale files of `dir` whose names `pick` chooses.
+fn sweep(dir: &Path, pick: impl Fn(&str) -> bool) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+        return 0;
     };
-    let prefix = format!(".{name}.");
+    let mut removed = 0;
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
-        let pid = file
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"));
-        if pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            && is_stale(&entry.path())
-        {
-            let _ = std::fs::remove_file(entry.path());
+        if pick(&file) && is_stale(&entry.path()) && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
         }
     }
+    removed
 }
 
 /// Makes a rename in `dir` durable. Best effort: some file systems (and
@@ -226,6 +251,43 @@ mod tests {
             other.exists(),
             "another target's temporary is not ours to judge"
         );
+    }
+
+    #[test]
+    fn the_folder_sweep_removes_every_old_temporary_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("dir");
+        let names = [
+            ".0a1b2c.png.4242.tmp",
+            ".0a1b2c.png.4343.tmp",
+            "0a1b2c.png",
+            ".0a1b2c.png.abc.tmp",
+            ".tmp",
+        ];
+        for n in names {
+            let p = dir.path().join(n);
+            std::fs::write(&p, b"x").expect("file");
+            if n != ".0a1b2c.png.4343.tmp" {
+                let f = std::fs::File::options().write(true).open(&p).expect("open");
+                f.set_modified(SystemTime::now() - STALE - Duration::from_secs(60))
+                    .expect("age");
+            }
+        }
+        assert_eq!(remove_stale_temporaries(dir.path()), 1);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".0a1b2c.png.4343.tmp",
+                ".0a1b2c.png.abc.tmp",
+                ".tmp",
+                "0a1b2c.png"
+            ]
+        );
+        assert_eq!(remove_stale_temporaries(&dir.path().join("нет")), 0);
     }
 
     #[test]
