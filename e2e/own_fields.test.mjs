@@ -122,6 +122,23 @@ test("her own fields: defined in Настройки, filled in the form, on the 
         { message: "the column of her field in the list" },
       );
       assert.equal(cell, "01.02.2026");
+      // Her column sorts the list (the core's order): the one partner with a date
+      // comes first both ways, where «по названию» from Я puts another on top.
+      const top = () => s.exec(`return document.querySelector('[data-testid="partner-row"]')?.dataset.id ?? null;`);
+      await s.press("\uE00C"); // Escape closes «Столбцы»
+      await s.clickId("sort-name");
+      await s.waitUntil(async () => (await top()) !== first, { message: "by name from Я, another partner on top" });
+      await s.clickId(`sort-own-${dateId}`);
+      await s.waitUntil(async () => (await top()) === first, { message: "by her date, the dated partner on top" });
+      await s.clickId(`sort-own-${dateId}`);
+      await s.waitUntil(
+        async () => (await s.exec(`return document.querySelector('[data-testid="sort-own-${dateId}"]').getAttribute("aria-label");`)).endsWith("по убыванию"),
+        { message: "her column sorted descending" },
+      );
+      assert.equal(await top(), first, "no date stays last in both directions");
+      await shot(s, "sorted-by-own");
+      await s.clickId("sort-name");
+      await s.waitUntil(async () => (await top()) === first, { message: "back to the names from А" });
       const all = await rowCount(s);
       assert.ok(all > 1);
       await s.clickId("filter-own-fields");
@@ -200,6 +217,13 @@ test("her own fields: defined in Настройки, filled in the form, on the 
       assert.deepEqual(picked, ['партнёры[0].поля["Дата аккредитации"]']);
       await shot(s, "picker");
       await s.clickId("field-picker-close");
+      await s.clickId("nav-partners");
+      // «Столбцы» → «Настроить поля…» opens her fields in «Настройки».
+      await s.clickId("partners-columns");
+      await shot(s, "columns");
+      await s.clickId("partners-columns-settings");
+      await s.find("own-field-row");
+      assert.equal(await s.exec(`return document.querySelector('[data-testid="settings-fields"]').getAttribute("aria-selected");`), "true");
       await s.clickId("nav-partners");
       await s.find("partners-columns");
 

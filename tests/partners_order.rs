@@ -12,7 +12,11 @@ use partnernet::partners::{
 };
 
 fn sort(key: PartnerSortKey, dir: SortDir) -> PartnerSort {
-    PartnerSort { key, dir }
+    PartnerSort {
+        key,
+        dir,
+        own_field: None,
+    }
 }
 
 fn add(storage: &mut partnernet::Storage, n: u32, short: &str, stage: Option<u8>) -> i64 {
@@ -107,4 +111,88 @@ fn more_rows_than_a_page_are_cut_not_refused() {
     // The same id many times: one row (the answer is by id), and no error.
     let rows = partners::summaries_of(&storage, &asked).expect("rows");
     assert_eq!(rows.len(), 1);
+}
+
+/// A column of her own sorts the list too: numbers by value, options in
+/// the order she gave them, dates by the day; partners without a value stay
+/// last either way; a field that is gone sorts by name.
+#[test]
+fn her_own_fields_sort_the_list_by_their_kind() {
+    use partnernet::partners::own_fields;
+    let (_dir, mut storage) = open();
+    let field = |storage: &mut partnernet::Storage, name: &str, kind, options: &[&str]| {
+        own_fields::add(
+            storage,
+            OwnFieldInput {
+                name: name.into(),
+                kind,
+                options: options.iter().map(|o| o.to_string()).collect(),
+            },
+            now(),
+        )
+        .expect("field")
+        .id
+    };
+    let pupils = field(&mut storage, "Учащихся", OwnFieldKind::Number, &[]);
+    let level = field(
+        &mut storage,
+        "Уровень",
+        OwnFieldKind::Choice,
+        &["стартовый", "базовый", "продвинутый"],
+    );
+    let since = field(&mut storage, "С какого дня", OwnFieldKind::Date, &[]);
+    let rows = [
+        ("Альфа", "1200", "продвинутый", "01.09.2025"),
+        ("Бета", "95,5", "стартовый", "15.01.2026"),
+        ("Гамма", "", "", ""),
+        ("Дельта", "300", "базовый", "02.02.2024"),
+    ];
+    let mut ids = Vec::new();
+    for (n, (name, count, lvl, day)) in rows.into_iter().enumerate() {
+        let mut input = school(n as u32 + 1);
+        input.short_name = name.into();
+        input.own_fields = [(pupils, count), (level, lvl), (since, day)]
+            .into_iter()
+            .map(|(field_id, value)| OwnFieldValue {
+                field_id,
+                value: value.into(),
+            })
+            .collect();
+        ids.push(
+            partners::create(&mut storage, input, now())
+                .expect("create")
+                .id,
+        );
+    }
+    let [alpha, beta, gamma, delta] = [ids[0], ids[1], ids[2], ids[3]];
+    let all = PartnerFilter::default();
+    let by = |storage: &partnernet::Storage, field: i64, dir| {
+        let sort = PartnerSort {
+            key: PartnerSortKey::Own,
+            dir,
+            own_field: Some(field),
+        };
+        partners::list_ids(storage, &all, sort).expect("ids")
+    };
+    assert_eq!(
+        by(&storage, pupils, SortDir::Asc),
+        [beta, delta, alpha, gamma]
+    );
+    assert_eq!(
+        by(&storage, pupils, SortDir::Desc),
+        [alpha, delta, beta, gamma]
+    );
+    assert_eq!(
+        by(&storage, level, SortDir::Asc),
+        [beta, delta, alpha, gamma]
+    );
+    assert_eq!(
+        by(&storage, since, SortDir::Desc),
+        [beta, alpha, delta, gamma]
+    );
+    own_fields::remove(&mut storage, pupils, now()).expect("remove");
+    assert_eq!(
+        by(&storage, pupils, SortDir::Asc),
+        [alpha, beta, gamma, delta]
+    );
 }

@@ -56,6 +56,36 @@ fn gives_only_the_first_matches_in_the_lists_order() {
         .is_empty());
 }
 
+/// The pickers and the trash follow the list's one order (`order.rs`), not
+/// SQLite's: numbers by value, ё as е, a leading quote skipped.
+#[test]
+fn pickers_and_trash_use_the_lists_russian_order() {
+    let (_dir, mut storage) = open();
+    let mut ids = Vec::new();
+    for (n, name) in ["Школа № 10", "«Ёлочка»", "Школа № 2", "Елань", "школа № 1"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut input = school(n as u32 + 1);
+        input.short_name = name.to_string();
+        ids.push(
+            partners::create(&mut storage, input, now())
+                .expect("create")
+                .id,
+        );
+    }
+    let expected = ["Елань", "«Ёлочка»", "школа № 1", "Школа № 2", "Школа № 10"];
+    let picked = search::first_matches(&storage, "", 10).expect("pick");
+    assert_eq!(names(&picked), expected);
+    let cut = search::first_matches(&storage, "", 3).expect("pick");
+    assert_eq!(names(&cut), expected[..3]);
+    for id in ids {
+        partners::trash(&mut storage, id, now()).expect("trash");
+    }
+    let trashed = partners::trash_list(&storage).expect("trash list");
+    assert_eq!(names(&trashed), expected);
+}
+
 #[test]
 fn leaves_trashed_partners_out_of_the_matches_but_names_them_by_id() {
     let (_dir, mut storage) = open();

@@ -42,8 +42,6 @@ pub fn summaries_by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<PartnerSum
     Ok(rows)
 }
 
-/// The list's SQL and its parameters: the full-text search and one `IN`
-/// per filter that selects anything, sorted by name.
 /// The columns of a [`PartnerSummary`] (read by [`read_summary`]), up to `WHERE `.
 pub(super) const SUMMARY_SELECT: &str =
     "SELECT p.id, p.partner_type, p.relation_kind, p.short_name, p.full_name, p.inn,
@@ -76,6 +74,9 @@ pub fn order_rows(conn: &Connection, filter: &PartnerFilter) -> Result<Vec<Partn
     Ok(rows)
 }
 
+/// The list's SQL and its parameters: the full-text search and one `IN`
+/// per filter that selects anything. Unordered: the one order of the list
+/// is `order.rs`'s, applied by the caller.
 pub(super) fn summaries_query(filter: &PartnerFilter, trashed: bool) -> (String, Vec<Value>) {
     let mut sql = String::from(SUMMARY_SELECT);
     sql.push_str(if trashed {
@@ -121,7 +122,6 @@ pub(super) fn summaries_query(filter: &PartnerFilter, trashed: bool) -> (String,
             .map(|s| Value::Integer((*s).into()))
             .collect(),
     );
-    sql.push_str(" ORDER BY p.short_name COLLATE NOCASE, p.id");
     (sql, values)
 }
 

@@ -191,7 +191,29 @@ pub fn list_ids(
     sort: order::PartnerSort,
 ) -> Result<Vec<i64>> {
     let rows = list_queries::order_rows(storage.conn(), filter)?;
-    Ok(order::sort(rows, sort).into_iter().map(|r| r.id).collect())
+    let own = match (sort.key, sort.own_field) {
+        (order::PartnerSortKey::Own, Some(id)) => own_column(storage, id)?,
+        _ => None,
+    };
+    Ok(order::sort_with(rows, sort, own.as_ref())
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
+}
+
+/// Her field `id` with every partner's value, for sorting by it; `None`
+/// when the field is gone (the list then sorts by name).
+fn own_column(storage: &Storage, id: i64) -> Result<Option<order::OwnColumn>> {
+    let conn = storage.conn();
+    let field = match own_field_queries::get(conn, id) {
+        Ok(field) => field,
+        Err(CoreError::NotFound { .. }) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let values = own_field_queries::values_of_field(conn, id)?
+        .into_iter()
+        .collect();
+    Ok(Some(order::OwnColumn { field, values }))
 }
 
 /// The list's rows of `ids`, in that order (at most [`SUMMARIES_AT_ONCE`]); an
@@ -289,8 +311,10 @@ pub(crate) fn purge(
     storage.write(|tx| queries::purge(tx, id))
 }
 
+/// Partners in the trash, in the list's order.
 pub fn trash_list(storage: &Storage) -> Result<Vec<PartnerSummary>> {
-    list_queries::summaries(storage.conn(), &PartnerFilter::default(), true)
+    let rows = list_queries::summaries(storage.conn(), &PartnerFilter::default(), true)?;
+    Ok(order::sort(rows, order::PartnerSort::default()))
 }
 
 pub fn history(storage: &Storage, id: i64) -> Result<Vec<HistoryEntry>> {

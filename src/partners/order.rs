@@ -10,7 +10,9 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::model::{PartnerSummary, PartnerType};
+use std::collections::HashMap;
+
+use super::model::{OwnField, OwnFieldKind, PartnerSummary, PartnerType};
 use crate::text;
 
 /// The column the list is sorted by.
@@ -25,6 +27,8 @@ pub enum PartnerSortKey {
     Stage,
     /// The time of the last change.
     Updated,
+    /// Her own field [`PartnerSort::own_field`] (a column she chose).
+    Own,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -41,6 +45,18 @@ pub enum SortDir {
 pub struct PartnerSort {
     pub key: PartnerSortKey,
     pub dir: SortDir,
+    /// The id of her field when `key` is [`PartnerSortKey::Own`]; a field
+    /// that is gone sorts by name.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub own_field: Option<i64>,
+}
+
+/// Her field the list is sorted by, and each partner's stored value of it.
+#[derive(Debug, Clone)]
+pub struct OwnColumn {
+    pub field: OwnField,
+    pub values: HashMap<i64, String>,
 }
 
 /// One piece of a name as it sorts; the variants are in their order.
@@ -98,11 +114,30 @@ pub fn display_name(row: &PartnerSummary) -> &str {
 /// The rows sorted by `sort`. Partners without an ИНН or a stage stay last
 /// in either direction; ties go by name, then by id.
 pub fn sort(rows: Vec<PartnerSummary>, sort: PartnerSort) -> Vec<PartnerSummary> {
+    sort_with(rows, sort, None)
+}
+
+/// [`sort`], by her field `own` when the sort asks for it (without it, by
+/// name). An empty value stays last as an empty ИНН does.
+pub fn sort_with(
+    rows: Vec<PartnerSummary>,
+    sort: PartnerSort,
+    own: Option<&OwnColumn>,
+) -> Vec<PartnerSummary> {
+    let by_own = own.filter(|_| sort.key == PartnerSortKey::Own);
+    let sort = match (sort.key, by_own) {
+        (PartnerSortKey::Own, None) => PartnerSort {
+            key: PartnerSortKey::Name,
+            ..sort
+        },
+        _ => sort,
+    };
     let keys: Vec<Keys> = rows
         .iter()
         .map(|r| Keys {
             name: name_key(display_name(r)),
             inn: (sort.key == PartnerSortKey::Inn).then(|| name_key(&r.inn)),
+            own: by_own.and_then(|c| own_key(&c.field, c.values.get(&r.id)?)),
         })
         .collect();
     let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -116,6 +151,57 @@ struct Keys {
     name: NameKey,
     /// Only when sorting by ИНН.
     inn: Option<NameKey>,
+    /// Only when sorting by her field, and only for a value.
+    own: Option<OwnKey>,
+}
+
+/// A value of her field as it sorts: numbers by value, dates by the day,
+/// «нет» before «да», options in her order, texts as names.
+#[derive(Debug, Clone, PartialEq)]
+enum OwnKey {
+    Number(f64),
+    Plain(String),
+    Option(usize, NameKey),
+    Text(NameKey),
+}
+
+fn own_key(field: &OwnField, value: &str) -> Option<OwnKey> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    Some(match field.kind {
+        OwnFieldKind::Number => match value.parse::<f64>() {
+            Ok(n) if n.is_finite() => OwnKey::Number(n),
+            _ => OwnKey::Text(name_key(value)),
+        },
+        // Stored as an ISO date and «0»/«1»: their text sorts them.
+        OwnFieldKind::Date | OwnFieldKind::YesNo => OwnKey::Plain(value.to_string()),
+        OwnFieldKind::Choice => OwnKey::Option(
+            field
+                .options
+                .iter()
+                .position(|o| o == value)
+                .unwrap_or(field.options.len()),
+            name_key(value),
+        ),
+        OwnFieldKind::Text => OwnKey::Text(name_key(value)),
+    })
+}
+
+impl OwnKey {
+    fn cmp(&self, other: &OwnKey) -> Ordering {
+        match (self, other) {
+            (OwnKey::Number(a), OwnKey::Number(b)) => a.total_cmp(b),
+            (OwnKey::Plain(a), OwnKey::Plain(b)) => a.cmp(b),
+            (OwnKey::Option(i, a), OwnKey::Option(j, b)) => i.cmp(j).then_with(|| a.cmp(b)),
+            (OwnKey::Text(a), OwnKey::Text(b)) => a.cmp(b),
+            // A number field's odd stored text after its numbers.
+            (OwnKey::Number(_), _) => Ordering::Less,
+            (_, OwnKey::Number(_)) => Ordering::Greater,
+            _ => Ordering::Equal,
+        }
+    }
 }
 
 fn compare(
@@ -136,6 +222,13 @@ fn compare(
             None => a.stage.cmp(&b.stage),
         },
         PartnerSortKey::Updated => a.updated_at.cmp(&b.updated_at),
+        PartnerSortKey::Own => match (&ka.own, &kb.own) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (x, y) => match empty_last(x.is_none(), y.is_none()) {
+                Some(o) => return o,
+                None => Ordering::Equal,
+            },
+        },
     };
     match (primary, sort.dir) {
         (Ordering::Equal, _) => by_name(),
@@ -191,7 +284,14 @@ mod tests {
     }
 
     fn sorted(rows: Vec<PartnerSummary>, key: PartnerSortKey, dir: SortDir) -> Vec<PartnerSummary> {
-        sort(rows, PartnerSort { key, dir })
+        sort(
+            rows,
+            PartnerSort {
+                key,
+                dir,
+                own_field: None,
+            },
+        )
     }
 
     #[test]

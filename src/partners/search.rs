@@ -3,11 +3,11 @@
 //! chosen, so that no window loads the whole registry to offer one partner.
 
 use rusqlite::params_from_iter;
-use rusqlite::types::Value;
 
 use crate::error::Result;
-use crate::partners::list_queries::{read_summary, summaries_query, SUMMARY_SELECT};
+use crate::partners::list_queries::{read_summary, SUMMARY_SELECT};
 use crate::partners::model::{PartnerFilter, PartnerSummary};
+use crate::partners::order::PartnerSort;
 use crate::storage::Storage;
 
 /// The most a picker may ask for at once: a list longer than this is not read.
@@ -15,19 +15,16 @@ pub const MAX_MATCHES: u32 = 100;
 
 /// The first `limit` live partners (at most [`MAX_MATCHES`]) whose names or
 /// requisites match `query` as the partners list searches, in its order
-/// (by short name); an empty query gives the first partners by name.
+/// (the list's Russian order by short name); an empty query gives the first
+/// partners by name.
 pub fn first_matches(storage: &Storage, query: &str, limit: u32) -> Result<Vec<PartnerSummary>> {
     let filter = PartnerFilter {
         query: query.to_string(),
         ..PartnerFilter::default()
     };
-    let (mut sql, mut values) = summaries_query(&filter, false);
-    sql.push_str(" LIMIT ?");
-    values.push(Value::Integer(limit.min(MAX_MATCHES).into()));
-    let conn = storage.conn();
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params_from_iter(values), read_summary)?;
-    Ok(crate::error::rows::sound(rows)?)
+    let mut ids = super::list_ids(storage, &filter, PartnerSort::default())?;
+    ids.truncate(limit.min(MAX_MATCHES) as usize);
+    super::summaries_of(storage, &ids)
 }
 
 /// The partners with these ids, in the order asked, trashed ones too (a

@@ -18,7 +18,8 @@ export type Section =
   | "reports"
   | "settings";
 
-export type SettingsTab = "institution" | "agreements" | "events" | "data";
+/** The tabs of «Настройки» (a notice or a list may open one). */
+export type SettingsTab = "institution" | "agreements" | "events" | "fields" | "data" | "theme";
 
 export type CardTab =
   | "requisites"

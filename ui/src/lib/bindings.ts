@@ -144,9 +144,14 @@ export type OwnFieldValue = { field_id: number, value: string, };
 
 export type OwnFieldFilter = { field_id: number, values: Array<string>, contains: string, };
 
-export type PartnerSort = { key: PartnerSortKey, dir: SortDir, };
+export type PartnerSort = { key: PartnerSortKey, dir: SortDir, 
+/**
+ * The id of her field when `key` is [`PartnerSortKey::Own`]; a field
+ * that is gone sorts by name.
+ */
+own_field?: number, };
 
-export type PartnerSortKey = "name" | "type" | "inn" | "stage" | "updated";
+export type PartnerSortKey = "name" | "type" | "inn" | "stage" | "updated" | "own";
 
 export type SortDir = "asc" | "desc";
 

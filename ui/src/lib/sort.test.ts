@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareRu, displayName, toggleSort } from "./sort";
+import { compareRu, displayName, sortedByOwn, toggleSort } from "./sort";
 
 // The partners list's order is the core's (src/partners/order.rs, its tests).
 
@@ -24,6 +24,15 @@ describe("toggleSort", () => {
   it("flips the direction of the same column and starts a new one ascending", () => {
     expect(toggleSort({ key: "name", dir: "asc" }, "name")).toEqual({ key: "name", dir: "desc" });
     expect(toggleSort({ key: "name", dir: "desc" }, "inn")).toEqual({ key: "inn", dir: "asc" });
+  });
+  it("sorts by one of her fields at a time, each column its own", () => {
+    const byFive = toggleSort({ key: "name", dir: "asc" }, "own", 5);
+    expect(byFive).toEqual({ key: "own", dir: "asc", own_field: 5 });
+    expect(toggleSort(byFive, "own", 5)).toEqual({ key: "own", dir: "desc", own_field: 5 });
+    expect(toggleSort(byFive, "own", 7)).toEqual({ key: "own", dir: "asc", own_field: 7 });
+    expect(toggleSort(byFive, "name")).toEqual({ key: "name", dir: "asc" });
+    expect(sortedByOwn(byFive, 5)).toBe(true);
+    expect(sortedByOwn(byFive, 7)).toBe(false);
   });
   it("starts «Изменён» with the newest first", () => {
     expect(toggleSort({ key: "name", dir: "asc" }, "updated")).toEqual({ key: "updated", dir: "desc" });

@@ -17,8 +17,15 @@ export function displayName(p: { short_name: string; full_name: string }): strin
   return p.short_name.trim() || p.full_name.trim();
 }
 
-/** A click on a column: the same column turns its direction; a new one starts ascending (the last change: newest first). */
-export function toggleSort(current: SortState, key: SortKey): SortState {
-  if (current.key === key) return { key, dir: current.dir === "asc" ? "desc" : "asc" };
-  return { key, dir: key === "updated" ? "desc" : "asc" };
+/** A click on a column: the same column turns its direction; a new one starts ascending (the last change: newest first). Her own field's column is `key` "own" with its id. */
+export function toggleSort(current: SortState, key: SortKey, ownField?: number): SortState {
+  const same = current.key === key && (key !== "own" || current.own_field === ownField);
+  if (same) return { ...current, dir: current.dir === "asc" ? "desc" : "asc" };
+  const dir = key === "updated" ? "desc" : "asc";
+  return key === "own" ? { key, dir, own_field: ownField } : { key, dir };
+}
+
+/** Whether the list is sorted by her field `id`. */
+export function sortedByOwn(sort: SortState, id: number): boolean {
+  return sort.key === "own" && sort.own_field === id;
 }
