@@ -270,6 +270,53 @@ fn the_table_import_reads_her_fields_back_and_names_a_bad_value() {
     assert_eq!(plan.skip, 1);
 }
 
+/// A column she mapped to her field by hand (its header is not the field's
+/// name) is mapped so again in the next file with the same header; a field
+/// she removed since is not offered.
+#[test]
+fn the_import_remembers_her_hand_mapping_of_her_fields() {
+    use partnernet::imports::{self, model::ImportRequest};
+
+    let (dir, mut storage) = open();
+    let [_, number, ..] = five(&mut storage);
+    let write = |name: &str, row: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("Полное наименование;Кружков всего\n{row}\n")).expect("csv");
+        path
+    };
+    let first = write("первый.csv", "Школа № 1;3");
+    let source = imports::open(&storage, &first, "").expect("open");
+    assert_eq!(
+        source.own_mapping,
+        [None, None],
+        "not her field's name: not guessed"
+    );
+    let request = ImportRequest {
+        path: first.display().to_string(),
+        sheet: source.sheet.clone(),
+        mapping: source.mapping.clone(),
+        decisions: Vec::new(),
+        own_mapping: vec![None, Some(number)],
+    };
+    imports::apply(&mut storage, &request, now()).expect("import");
+
+    let second = write("второй.csv", "Школа № 2;5");
+    let source = imports::open(&storage, &second, "").expect("open again");
+    assert_eq!(
+        source.own_mapping,
+        [None, Some(number)],
+        "remembered by its header"
+    );
+
+    own_fields::remove(&mut storage, number, now()).expect("remove");
+    let source = imports::open(&storage, &second, "").expect("open after removal");
+    assert_eq!(
+        source.own_mapping,
+        [None, None],
+        "a removed field is forgotten"
+    );
+}
+
 #[test]
 fn the_command_line_defines_fields_and_takes_their_values() {
     use common::{cli, text};

@@ -35,7 +35,7 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Opens the file's `sheet` (the first when empty) for the mapping step:
-/// the fields chosen last time for the same headers, else guessed.
+/// the fields (hers too) chosen last time for the same headers, else guessed.
 pub fn open(storage: &Storage, path: &Path, sheet: &str) -> Result<ImportSource> {
     let table = read::read(path, sheet)?;
     let remembered = queries::mapping(storage.conn())?;
@@ -47,7 +47,8 @@ pub fn open(storage: &Storage, path: &Path, sheet: &str) -> Result<ImportSource>
         .map(|(h, g)| remembered.get(&fields::normal(h)).copied().or(g))
         .collect();
     let own_fields = crate::partners::own_fields::list(storage)?;
-    let own_mapping = own::guess(&own_fields, &table.headers, &mapping);
+    let own_remembered = queries::own_mapping(storage.conn())?;
+    let own_mapping = own::guess(&own_fields, &table.headers, &mapping, &own_remembered);
     Ok(ImportSource {
         file_name: file_name(path),
         sheets: table.sheets.clone(),
@@ -202,6 +203,7 @@ pub fn apply(
         .filter_map(|(h, f)| Some((fields::normal(h), (*f)?)))
         .filter(|(h, _)| !h.is_empty())
         .collect();
+    let own_remembered = own::to_remember(&table.headers, &request.own_mapping);
     let name = file_name(Path::new(&request.path));
     // A copy of the data first: an import changes many partners at once.
     crate::backups::before(storage, crate::backups::Reason::Import, now)?;
@@ -224,6 +226,7 @@ pub fn apply(
             }
         }
         queries::set_mapping(tx, &remembered)?;
+        queries::set_own_mapping(tx, &own_remembered)?;
         Ok(batch)
     })?;
     batch(storage, id)

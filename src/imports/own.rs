@@ -2,17 +2,23 @@
 //! field's name fills it; each value is checked as the form checks it
 //! (`partners::own_values`), a date may also be an Excel day number.
 
+use std::collections::BTreeMap;
+
 use crate::partners::model::{OwnField, OwnFieldKind, OwnFieldValue, PartnerInput};
 use crate::partners::own_values::canonical;
 use crate::text::fold;
 
-/// Per column: the field whose name the header is, where the column fills
-/// no field of the registry.
+/// Per column: the field she chose for the same header last time
+/// (`remembered`: folded header → field id) if it is still there, else the
+/// field whose name the header is; never where the column fills a field of
+/// the registry, and no field twice.
 pub fn guess(
     fields: &[OwnField],
     headers: &[String],
     taken: &[Option<super::model::ImportField>],
+    remembered: &BTreeMap<String, i64>,
 ) -> Vec<Option<i64>> {
+    let mut used = Vec::new();
     headers
         .iter()
         .enumerate()
@@ -20,9 +26,31 @@ pub fn guess(
             if taken.get(i).copied().flatten().is_some() {
                 return None;
             }
+            let live = |id: i64| fields.iter().any(|f| f.id == id) && !used.contains(&id);
             let key = fold(h.trim());
-            fields.iter().find(|f| fold(&f.name) == key).map(|f| f.id)
+            let id = remembered
+                .get(&super::fields::normal(h))
+                .copied()
+                .filter(|&id| live(id))
+                .or_else(|| {
+                    fields
+                        .iter()
+                        .find(|f| fold(&f.name) == key && live(f.id))
+                        .map(|f| f.id)
+                })?;
+            used.push(id);
+            Some(id)
         })
+        .collect()
+}
+
+/// What to remember of a mapping of her fields: folded header → field id.
+pub fn to_remember(headers: &[String], mapping: &[Option<i64>]) -> BTreeMap<String, i64> {
+    headers
+        .iter()
+        .zip(mapping)
+        .filter_map(|(h, id)| Some((super::fields::normal(h), (*id)?)))
+        .filter(|(h, _)| !h.is_empty())
         .collect()
 }
 

@@ -13,6 +13,8 @@ use crate::storage::time::{fmt_ts, parse_ts};
 
 /// The settings key of the last mapping: folded header → field.
 const KEY_MAPPING: &str = "import_mapping";
+/// The settings key of the last columns of her own fields: folded header → field id.
+const KEY_OWN_MAPPING: &str = "import_own_mapping";
 
 pub fn insert_batch(
     conn: &Connection,
@@ -123,12 +125,26 @@ pub fn batch(conn: &Connection, id: i64) -> Result<Option<ImportBatch>> {
 
 /// The fields chosen last time, by folded header.
 pub fn mapping(conn: &Connection) -> Result<BTreeMap<String, ImportField>> {
+    remembered(conn, KEY_MAPPING)
+}
+
+pub fn set_mapping(conn: &Connection, mapping: &BTreeMap<String, ImportField>) -> Result<()> {
+    remember(conn, KEY_MAPPING, mapping)
+}
+
+/// The columns that filled her own fields last time: folded header → field id.
+pub fn own_mapping(conn: &Connection) -> Result<BTreeMap<String, i64>> {
+    remembered(conn, KEY_OWN_MAPPING)
+}
+
+pub fn set_own_mapping(conn: &Connection, mapping: &BTreeMap<String, i64>) -> Result<()> {
+    remember(conn, KEY_OWN_MAPPING, mapping)
+}
+
+fn remembered<T: serde::de::DeserializeOwned + Default>(conn: &Connection, key: &str) -> Result<T> {
     let text: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?",
-            [KEY_MAPPING],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT value FROM settings WHERE key = ?")?
+        .query_row([key], |r| r.get(0))
         .optional()?;
     // A value this version cannot read is forgotten, not an error.
     Ok(text
@@ -136,12 +152,12 @@ pub fn mapping(conn: &Connection) -> Result<BTreeMap<String, ImportField>> {
         .unwrap_or_default())
 }
 
-pub fn set_mapping(conn: &Connection, mapping: &BTreeMap<String, ImportField>) -> Result<()> {
-    let text = serde_json::to_string(mapping).unwrap_or_default();
+fn remember<T: serde::Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
+    let text = serde_json::to_string(value).unwrap_or_default();
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![KEY_MAPPING, text],
+        params![key, text],
     )?;
     Ok(())
 }
