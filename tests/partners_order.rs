@@ -174,22 +174,14 @@ fn her_own_fields_sort_the_list_by_their_kind() {
         };
         partners::list_ids(storage, &all, sort).expect("ids")
     };
-    assert_eq!(
-        by(&storage, pupils, SortDir::Asc),
-        [beta, delta, alpha, gamma]
-    );
-    assert_eq!(
-        by(&storage, pupils, SortDir::Desc),
-        [alpha, delta, beta, gamma]
-    );
-    assert_eq!(
-        by(&storage, level, SortDir::Asc),
-        [beta, delta, alpha, gamma]
-    );
-    assert_eq!(
-        by(&storage, since, SortDir::Desc),
-        [beta, alpha, delta, gamma]
-    );
+    for (field, dir, expected) in [
+        (pupils, SortDir::Asc, [beta, delta, alpha, gamma]),
+        (pupils, SortDir::Desc, [alpha, delta, beta, gamma]),
+        (level, SortDir::Asc, [beta, delta, alpha, gamma]),
+        (since, SortDir::Desc, [beta, alpha, delta, gamma]),
+    ] {
+        assert_eq!(by(&storage, field, dir), expected, "field {field} {dir:?}");
+    }
     own_fields::remove(&mut storage, pupils, now()).expect("remove");
     assert_eq!(
         by(&storage, pupils, SortDir::Asc),
