@@ -10,7 +10,7 @@ APP := $(CARGO_TARGET_DIR)/debug/partnernet-app
 CLI := $(CARGO_TARGET_DIR)/debug/partnernet
 DEMO_DIR ?= $(HOME)/.local/share/partnernet-demo
 
-.PHONY: run test deps ui build demo lint test-core test-ui e2e bench bench-ui icons bindings deb deb-test fuzz fuzz-smoke crash
+.PHONY: run test deps ui build demo lint test-core test-ui e2e bench bench-ui icons bindings deb deb-test fuzz fuzz-smoke fuzz-stats crash
 
 run: deps build
 	@# A demo folder from a version without events is kept aside and made anew.
@@ -62,6 +62,10 @@ fuzz: deps
 
 fuzz-smoke: deps
 	fuzz/run.sh 10
+
+# The executions of every fuzz run so far, per target.
+fuzz-stats:
+	fuzz/stats.sh
 
 bench:
 	scripts/bench_documents.sh
