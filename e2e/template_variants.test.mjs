@@ -1,18 +1,21 @@
 // Several templates per kind (issue 14 §5) in the real window: on the demo,
 // «Шаблоны» makes a second template «Для музеев» with its own text; the
 // agreement editor's «Шаблон» chooses it for a draft; the preview and the
-// export print its text, the card names it; deleting it asks, saying the
-// agreement moves to the default, and the export prints the default again.
+// export print its text, the card names it; «Сохранить в файл…» writes it
+// through the native dialog; deleting it asks, saying the agreement moves to
+// the default, and the export prints the default again; «Открыть из
+// файла…» brings the saved file back as «Для музеев».
 // Saves build/e2e/template-variants.png, template-variants-menu.png,
 // template-variants-editor.png and, at 1024×640, the *-narrow.png ones.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { cliDemo, newDataDir, OUT, resize, withApp } from "./harness.mjs";
+import { answerOpen, answerSave } from "./xdialog.mjs";
 
 const TEXTAREA = '[data-testid="templates-editor"] textarea';
 const MARK = "Шаблон для музеев и библиотек.";
@@ -170,8 +173,16 @@ test("a second template is made, chosen in the editor, printed, and deleted with
         await openMuseums();
       }
 
-      // Deleting it asks, saying the agreement goes back to the default.
+      // «Действия» → «Сохранить в файл…»: the native save dialog proposes her name; the text is written.
       await s.waitUntil(async () => (await s.prop(await s.find("template-variant"), "value")) === String(museums.id), { message: "«Для музеев» is open" });
+      await s.clickId("template-actions");
+      await s.clickId("template-save-file");
+      const saved = join(files, "Для музеев.txt");
+      await answerSave("Сохранить шаблон договора в файл", saved, "template-variants-save-dialog.png");
+      await s.waitUntil(async () => (await s.pageText()).includes("Шаблон «Для музеев» сохранён в файл"), { message: "the toast says where" });
+      assert.ok(existsSync(saved) && readFileSync(saved, "utf8").includes(MARK), "the file holds her text");
+
+      // Deleting it asks, saying the agreement goes back to the default.
       await s.clickId("template-actions");
       await s.clickId("template-delete");
       const question = await s.waitUntil(async () => {
@@ -186,6 +197,16 @@ test("a second template is made, chosen in the editor, printed, and deleted with
       const after = await invoke(s, "agreements_get", { id });
       assert.equal(after.template_id, null, "the agreement follows the default again");
       assert.ok(!(await exported(s, id, files, "after.pdf")).includes(MARK), "the default prints again");
+
+      // «Открыть из файла…»: the saved file comes back as a template named after it, open in the editor.
+      await s.clickId("template-actions");
+      await s.clickId("template-open-file");
+      await answerOpen("Открыть шаблон договора из файла", saved);
+      await s.waitUntil(async () => (await s.pageText()).includes("Шаблон «Для музеев» открыт из файла"), { message: "the toast names it" });
+      await s.waitUntil(async () => (await s.exec(`return document.querySelector('${TEXTAREA}').value;`)).includes(MARK), {
+        message: "the opened template is in the editor with the file's text",
+      });
+      await s.screenshot(join(OUT, "template-variants-opened.png"));
     },
     { dataDir: dir },
   );

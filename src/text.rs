@@ -95,6 +95,20 @@ pub fn surname_initials(surname: &str, name: &str, patronymic: &str) -> String {
 /// put an apostrophe before such a text, the import takes it off.
 pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// A text file's bytes as text: UTF-8 (with or without a byte-order mark)
+/// when it is valid, else the encoding an 8-bit Russian file is in
+/// (Windows-1251 as a rule).
+pub fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(Some(b"ru"), false);
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,6 +98,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::agreement_templates::agreements_template_reset,
             commands::agreement_templates::agreements_template_set_default,
             commands::agreement_templates::agreements_template_delete,
+            commands::agreement_templates::agreements_template_open_file,
+            commands::agreement_templates::agreements_template_save_file,
             commands::agreements::agreements_merge_fields,
             commands::settings::settings_get,
             commands::settings::settings_save,

@@ -23,6 +23,7 @@ pub mod parties;
 pub mod queries;
 pub mod reminders;
 pub mod render;
+pub mod template_files;
 pub mod templates_store;
 pub mod term;
 pub mod validate;

@@ -147,22 +147,28 @@ pub fn save_default(
     }
     checked_source(source)?;
     let id = storage.write(|tx| {
-        let taken: Vec<String> = store::list(tx, kind)?
-            .into_iter()
-            .map(|t| crate::text::fold(&t.name))
-            .collect();
-        let name = (1..)
-            .map(|n| match n {
-                1 => FIRST_NAME.to_string(),
-                n => format!("{FIRST_NAME} {n}"),
-            })
-            .find(|n| !taken.contains(&crate::text::fold(n)))
-            .unwrap_or_else(|| FIRST_NAME.to_string());
+        let name = free_name(tx, kind, FIRST_NAME)?;
         let id = store::insert(tx, kind, &name, source, now)?;
         store::set_default(tx, kind, id)?;
         Ok(id)
     })?;
     get(storage.conn(), id)
+}
+
+/// `base`, or «`base` 2», «`base` 3» … : the first name no template of
+/// `kind` has (letter case and «ё» aside).
+pub fn free_name(conn: &Connection, kind: AgreementKind, base: &str) -> Result<String> {
+    let taken: Vec<String> = store::list(conn, kind)?
+        .into_iter()
+        .map(|t| crate::text::fold(&t.name))
+        .collect();
+    Ok((1..)
+        .map(|n| match n {
+            1 => base.to_string(),
+            n => format!("{base} {n}"),
+        })
+        .find(|n| !taken.contains(&crate::text::fold(n)))
+        .unwrap_or_else(|| base.to_string()))
 }
 
 pub fn rename(

@@ -15,6 +15,7 @@ mod partners;
 mod report;
 mod search;
 mod start_over;
+mod templates;
 pub mod usage;
 
 use std::io::{Read, Write};
@@ -73,6 +74,9 @@ pub enum Command {
     /// Договоры и соглашения
     #[command(subcommand)]
     Agreements(AgreementsCommand),
+    /// Шаблоны договоров: список, сохранить в файл, открыть из файла
+    #[command(subcommand)]
+    Templates(templates::TemplatesCommand),
     /// Мероприятия
     #[command(subcommand)]
     Events(EventsCommand),
@@ -388,6 +392,10 @@ fn execute(cli: Cli, io: &mut Io, now: NaiveDateTime) -> Result<i32> {
         Command::Events(cmd) => {
             let mut storage = open(cli.data_dir)?;
             events::run(cmd, &mut storage, io, now)
+        }
+        Command::Templates(cmd) => {
+            let mut storage = open(cli.data_dir)?;
+            templates::run(cmd, &mut storage, io, now)
         }
         Command::Network { json, year } => {
             let storage = open(cli.data_dir)?;

@@ -32,6 +32,8 @@ pub enum FileFormat {
     Csv,
     /// An exchange package for other institutions (a zip of JSON records).
     Partnernet,
+    /// A plain text: an agreement template's.
+    Txt,
 }
 
 impl FileFormat {
@@ -44,6 +46,7 @@ impl FileFormat {
             FileFormat::Png => "png",
             FileFormat::Csv => "csv",
             FileFormat::Partnernet => "partnernet",
+            FileFormat::Txt => "txt",
         }
     }
 
@@ -57,6 +60,7 @@ impl FileFormat {
             FileFormat::Png => "Изображение PNG",
             FileFormat::Csv => "Таблица CSV (Excel, разделитель «;»)",
             FileFormat::Partnernet => "Пакет обмена PartnerNet (.partnernet)",
+            FileFormat::Txt => "Текст шаблона (.txt)",
         }
     }
 
@@ -70,6 +74,7 @@ impl FileFormat {
             "png" => Ok(FileFormat::Png),
             "csv" => Ok(FileFormat::Csv),
             "partnernet" => Ok(FileFormat::Partnernet),
+            "txt" => Ok(FileFormat::Txt),
             other => Err(CoreError::BadInput(format!(
                 "неизвестный формат выгрузки «{other}»: возможны PDF, DOCX, XLSX, CSV, ICS и PNG."
             ))),
@@ -127,6 +132,9 @@ pub enum ExportTarget {
     Exchange {
         selection: crate::exchange::model::ExchangeSelection,
     },
+    /// The text of an agreement template, to keep or to give to another
+    /// institution (opened back by [`OpenPurpose::AgreementTemplate`]).
+    AgreementTemplate { id: i64 },
 }
 
 impl ExportTarget {
@@ -146,6 +154,7 @@ impl ExportTarget {
             | ExportTarget::TrashList { format, .. } => *format,
             ExportTarget::Events { .. } => FileFormat::Ics,
             ExportTarget::Exchange { .. } => FileFormat::Partnernet,
+            ExportTarget::AgreementTemplate { .. } => FileFormat::Txt,
         }
     }
 
@@ -183,7 +192,9 @@ impl ExportTarget {
                 &[FileFormat::Xlsx, FileFormat::Csv],
                 "список — в Excel (xlsx) или CSV",
             ),
-            ExportTarget::Events { .. } | ExportTarget::Exchange { .. } => return Ok(()),
+            ExportTarget::Events { .. }
+            | ExportTarget::Exchange { .. }
+            | ExportTarget::AgreementTemplate { .. } => return Ok(()),
         };
         if allowed.contains(&format) {
             Ok(())
@@ -211,6 +222,7 @@ impl ExportTarget {
             ExportTarget::DeficitTable { .. } => "Сохранить таблицу дефицитов и ресурсов",
             ExportTarget::TrashList { .. } => "Сохранить список корзины",
             ExportTarget::Exchange { .. } => "Сохранить пакет обмена с учреждениями сети",
+            ExportTarget::AgreementTemplate { .. } => "Сохранить шаблон договора в файл",
         }
     }
 }
@@ -229,6 +241,8 @@ pub enum OpenPurpose {
     Exchange,
     /// A picture (PNG, JPEG) to insert into a brochure.
     Image,
+    /// An agreement template's text (.txt, .md) to add as a template of hers.
+    AgreementTemplate,
 }
 
 impl OpenPurpose {
@@ -239,6 +253,7 @@ impl OpenPurpose {
             OpenPurpose::PartnerTable => "open_partner_table",
             OpenPurpose::Exchange => "open_exchange",
             OpenPurpose::Image => "open_image",
+            OpenPurpose::AgreementTemplate => "open_agreement_template",
         }
     }
 }
@@ -359,6 +374,13 @@ pub fn open_dialog(storage: &Storage, purpose: OpenPurpose) -> Result<FileDialog
                 &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"],
             )],
         ),
+        OpenPurpose::AgreementTemplate => (
+            "Открыть шаблон договора из файла",
+            vec![
+                filter("Текст шаблона (.txt, .md)", &["txt", "md", "TXT", "MD"]),
+                filter("Все файлы", &["*"]),
+            ],
+        ),
     };
     Ok(FileDialogOptions {
         title: title.to_string(),
@@ -450,6 +472,9 @@ pub fn write_drawn(
         }
         ExportTarget::Exchange { selection } => {
             crate::exchange::export(storage, selection, &path, now)?
+        }
+        ExportTarget::AgreementTemplate { id } => {
+            crate::agreements::template_files::save(storage, *id, &path)?
         }
     }
     storage.write(|tx| queries::record_export(tx, SAVE_KEY, &path, now))?;

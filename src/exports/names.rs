@@ -90,6 +90,15 @@ pub fn file_name(storage: &Storage, target: &ExportTarget) -> Result<String> {
             format!("Аналитическая справка {year}-{}", year + 1)
         }
         ExportTarget::NetworkMap { query, .. } => crate::network::map::file_stem(query),
+        // Hers by her name: opened back, the file's name is the template's.
+        ExportTarget::AgreementTemplate { id } => {
+            let t = crate::agreements::variants::get(storage.conn(), *id)?;
+            if t.builtin {
+                format!("{} (стандартный шаблон)", t.kind.label())
+            } else {
+                t.name
+            }
+        }
         ExportTarget::PartnerList { .. }
         | ExportTarget::ContactList { .. }
         | ExportTarget::PersonList { .. }

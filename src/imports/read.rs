@@ -233,7 +233,7 @@ fn csv_grid(name: &str, bytes: &[u8]) -> Result<Grid> {
              переименуйте его в .xlsx (или .xls, .ods) и выберите снова."
         )));
     }
-    let text = decode(bytes);
+    let text = crate::text::decode(bytes);
     if text.contains('\0') {
         return Err(bad(format!(
             "файл «{name}» — не текстовая таблица CSV: в нём двоичные данные. \
@@ -270,19 +270,6 @@ fn unguarded(cell: &str) -> String {
         Some(rest) if rest.starts_with(crate::text::FORMULA_STARTS) => rest.to_string(),
         _ => cell.to_string(),
     }
-}
-
-/// UTF-8 (with or without a byte-order mark) when it is valid, else the
-/// encoding an 8-bit Russian file is in (Windows-1251 as a rule).
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_string();
-    }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let encoding = detector.guess(Some(b"ru"), false);
-    encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
 /// The delimiter that splits the first line into the most fields, counted
@@ -385,7 +372,10 @@ mod tests {
     #[test]
     fn windows_1251_is_decoded() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Наименование;ИНН\nШкола №1;123");
-        assert_eq!(decode(&bytes), "Наименование;ИНН\nШкола №1;123");
-        assert_eq!(decode("\u{feff}ИНН".as_bytes()), "ИНН");
+        assert_eq!(
+            crate::text::decode(&bytes),
+            "Наименование;ИНН\nШкола №1;123"
+        );
+        assert_eq!(crate::text::decode("\u{feff}ИНН".as_bytes()), "ИНН");
     }
 }

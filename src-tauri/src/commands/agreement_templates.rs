@@ -1,10 +1,13 @@
 //! The templates of an agreement kind (issue 14 §5): her own named ones
 //! beside the built-in one, one of them the default for new agreements.
 
+use std::path::PathBuf;
+
 use partnernet::agreements::{
     model::{AgreementKind, AgreementTemplate},
-    variants,
+    template_files, variants,
 };
+use partnernet::exports::{self, ExportTarget, OpenPurpose};
 use partnernet::ApiError;
 use tauri::State;
 
@@ -70,4 +73,31 @@ pub fn agreements_template_set_default(
 #[tauri::command]
 pub fn agreements_template_delete(state: State<'_, AppState>, id: i64) -> Result<usize, ApiError> {
     state.with(|s| variants::delete(s, id))
+}
+
+/// «Открыть из файла…»: a new template of hers with the text of the file
+/// chosen in the open dialog (saving one is an export: `exports_write`).
+#[tauri::command]
+pub async fn agreements_template_open_file(
+    state: State<'_, AppState>,
+    kind: AgreementKind,
+    path: String,
+) -> Result<AgreementTemplate, ApiError> {
+    let path = PathBuf::from(path);
+    state.with(|s| {
+        let template = template_files::open(s, kind, &path, now())?;
+        exports::opened(s, OpenPurpose::AgreementTemplate, &path)?;
+        Ok(template)
+    })
+}
+
+/// «Сохранить в файл…»: the text of template `id` to the path chosen in the
+/// save dialog; the path written.
+#[tauri::command]
+pub async fn agreements_template_save_file(
+    state: State<'_, AppState>,
+    id: i64,
+    path: String,
+) -> Result<String, ApiError> {
+    crate::commands::exports::write(&state, ExportTarget::AgreementTemplate { id }, path)
 }

@@ -271,6 +271,11 @@ export const backend = {
   agreementsTemplateSetDefault: (id: number) => call<AgreementTemplate>("agreements_template_set_default", { id }),
   /** How many agreements went back to the kind's default. */
   agreementsTemplateDelete: (id: number) => call<number>("agreements_template_delete", { id }),
+  /** «Открыть из файла…»: a new template of hers with the file's text, named after the file. */
+  agreementsTemplateOpenFile: (kind: AgreementKind, path: string) =>
+    call<AgreementTemplate>("agreements_template_open_file", { kind, path }),
+  /** «Сохранить в файл…»: the stored text of template `id`; the path written. */
+  agreementsTemplateSaveFile: (id: number, path: string) => call<string>("agreements_template_save_file", { id, path }),
   agreementsMergeFields: (id: number | null) => call<MergeField[]>("agreements_merge_fields", { id }),
   settingsGet: () => call<Settings>("settings_get"),
   ownFieldsList: () => call<OwnField[]>("own_fields_list"),

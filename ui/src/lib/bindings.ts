@@ -1363,15 +1363,15 @@ export type ImportBatch = { id: number, file_name: string, imported_at: string, 
  */
 label: string, };
 
-export type FileFormat = "pdf" | "docx" | "xlsx" | "ics" | "png" | "csv" | "partnernet";
+export type FileFormat = "pdf" | "docx" | "xlsx" | "ics" | "png" | "csv" | "partnernet" | "txt";
 
-export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, format: FileFormat, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, } | { "kind": "annual_report", year: number, format: FileFormat, } | { "kind": "network_map", query: MapQuery, format: FileFormat, } | { "kind": "partner_list", ids: Array<number>, format: FileFormat, } | { "kind": "contact_list", partner_ids: Array<number>, format: FileFormat, } | { "kind": "person_list", ids: Array<number>, format: FileFormat, } | { "kind": "agreement_list", ids: Array<number>, format: FileFormat, } | { "kind": "event_list", filter: EventFilter, series: boolean, format: FileFormat, } | { "kind": "deficit_table", format: FileFormat, } | { "kind": "trash_list", items: Array<TrashItem>, format: FileFormat, } | { "kind": "exchange", selection: ExchangeSelection, };
+export type ExportTarget = { "kind": "agreement", id: number, format: FileFormat, } | { "kind": "brochure", id: number, format: FileFormat, } | { "kind": "plan", year: number, format: FileFormat, } | { "kind": "events", ids: Array<number>, } | { "kind": "annual_report", year: number, format: FileFormat, } | { "kind": "network_map", query: MapQuery, format: FileFormat, } | { "kind": "partner_list", ids: Array<number>, format: FileFormat, } | { "kind": "contact_list", partner_ids: Array<number>, format: FileFormat, } | { "kind": "person_list", ids: Array<number>, format: FileFormat, } | { "kind": "agreement_list", ids: Array<number>, format: FileFormat, } | { "kind": "event_list", filter: EventFilter, series: boolean, format: FileFormat, } | { "kind": "deficit_table", format: FileFormat, } | { "kind": "trash_list", items: Array<TrashItem>, format: FileFormat, } | { "kind": "exchange", selection: ExchangeSelection, } | { "kind": "agreement_template", id: number, };
 
 export type TrashKind = "partner" | "agreement" | "event" | "brochure";
 
 export type TrashItem = { kind: TrashKind, id: number, };
 
-export type OpenPurpose = "scan" | "calendar" | "partner_table" | "exchange" | "image";
+export type OpenPurpose = "scan" | "calendar" | "partner_table" | "exchange" | "image" | "agreement_template";
 
 export type FileFilter = { name: string, extensions: Array<string>, };
 
