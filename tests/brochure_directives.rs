@@ -321,3 +321,22 @@ fn an_empty_database_gives_sentences_not_errors() {
     );
     assert!(matches!(body(&doc).last(), Some(Block::Figure(_))));
 }
+
+/// The preview typesets again at each pause: what the directives read is
+/// kept between renders, but a change of the data shows at the next one.
+#[test]
+fn a_change_of_the_data_shows_in_the_next_render() {
+    let (_dir, mut storage) = network();
+    let listed = |storage: &Storage| -> usize {
+        groups_of(&document(storage, "[[партнёры]]\n\n[[итоги]]\n"))
+            .values()
+            .map(Vec::len)
+            .sum()
+    };
+    let before = listed(&storage);
+    assert_eq!(listed(&storage), before, "the same data, the same list");
+    let mut input = common::school(77);
+    input.short_name = "Школа № 77".into();
+    partnernet::partners::create(&mut storage, input, common::now()).expect("create");
+    assert_eq!(listed(&storage), before + 1, "the new partner is listed");
+}

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -27,12 +28,14 @@ use crate::text::fold;
 /// The width of the brochure's (portrait A4) page, mm.
 const MAP_PAGE_WIDTH_MM: f32 = 210.0;
 
-/// What the directives read, loaded once per brochure and per school year.
+/// What the directives read, loaded once per brochure and per school year,
+/// and kept while the data has not changed (`Storage::memo`): the preview
+/// typesets the brochure again at each pause in typing.
 struct Data<'a> {
     storage: &'a Storage,
     today: NaiveDate,
-    partners: Option<Vec<Partner>>,
-    reports: HashMap<i32, AnnualReport>,
+    partners: Option<Arc<Vec<Partner>>>,
+    reports: HashMap<i32, Arc<AnnualReport>>,
     /// The map's figure per year asked (`None`: the current one).
     maps: HashMap<Option<i32>, Vec<Block>>,
 }
@@ -54,18 +57,30 @@ impl<'a> Data<'a> {
 
     fn partners(&mut self) -> Result<&[Partner]> {
         if self.partners.is_none() {
-            self.partners = Some(crate::partners::all(self.storage)?);
+            let all = self.storage.memo("directives::partners", |s| {
+                crate::partners::all(s).map(Arc::new)
+            })?;
+            self.partners = Some(all);
         }
-        Ok(self.partners.as_deref().unwrap_or_default())
+        Ok(self
+            .partners
+            .as_deref()
+            .map(Vec::as_slice)
+            .unwrap_or_default())
     }
 
     fn report(&mut self, year: i32) -> Result<&AnnualReport> {
         if !self.reports.contains_key(&year) {
-            let report = super::annual::report(self.storage, year, self.today)?;
+            let today = self.today;
+            let key = format!("directives::report {year} {today}");
+            let report = self.storage.memo(&key, |s| {
+                super::annual::report(s, year, today).map(Arc::new)
+            })?;
             self.reports.insert(year, report);
         }
         self.reports
             .get(&year)
+            .map(|r| r.as_ref())
             .ok_or_else(|| CoreError::Document(format!("нет данных за {year} год")))
     }
 }
@@ -257,7 +272,7 @@ fn map_blocks(data: &Data, year: Option<i32>) -> Result<Vec<Block>> {
         to,
         ..MapQuery::default()
     };
-    let map = crate::network::map(data.storage, data.today, &query)?;
+    let map = crate::network::map_memo(data.storage, data.today, &query)?;
     let setup = PageSetup::brochure();
     let width = MAP_PAGE_WIDTH_MM - setup.margin_left_mm - setup.margin_right_mm;
     let mut figure = crate::network::map_pdf::map_figure(&map, width, width * 0.9);
