@@ -10,6 +10,8 @@
 # 10 million each). FUZZ_FAST=1 builds without the comparison tracing
 # (`--no-trace-compares`, its own target dir): about twice the executions
 # per second for a soak run on a corpus the traced build has grown.
+# FUZZ_WORKER=2 marks a second process on the same targets and corpus (the
+# other core): its own log; each process adds its line to stats.tsv.
 #
 # Seeds: fuzz/seeds/TARGET (real files of the repo: list exports, the demo's
 # package and plan, the templates) and tests/fixtures/fuzz/TARGET (inputs
@@ -56,7 +58,7 @@ for t in "${targets[@]}"; do
   artifacts="fuzz/artifacts/$t"
   mkdir -p "$corpus" "$artifacts" "tests/fixtures/fuzz/$t"
   # A long run's log stays (its last «#N» line is the count so far).
-  if [ "$seconds" -le 30 ]; then log=$(mktemp); else mkdir -p "$cache/logs"; log="$cache/logs/$t.log"; fi
+  if [ "$seconds" -le 30 ]; then log=$(mktemp); else mkdir -p "$cache/logs"; log="$cache/logs/$t${FUZZ_WORKER:+-$FUZZ_WORKER}.log"; fi
   echo "==> $t: $seconds s"
   # -timeout: one input slower than 10 s is a hang; -rss_limit_mb: memory.
   if nice "$bin/$t" "$corpus" "fuzz/seeds/$t" "tests/fixtures/fuzz/$t" \
