@@ -32,7 +32,8 @@ pub enum FileFormat {
     Csv,
     /// An exchange package for other institutions (a zip of JSON records).
     Partnernet,
-    /// A plain text: an agreement template's.
+    /// A plain text: an agreement template's (that export only; no format
+    /// typed on the command line selects it).
     Txt,
 }
 
@@ -74,7 +75,6 @@ impl FileFormat {
             "png" => Ok(FileFormat::Png),
             "csv" => Ok(FileFormat::Csv),
             "partnernet" => Ok(FileFormat::Partnernet),
-            "txt" => Ok(FileFormat::Txt),
             other => Err(CoreError::BadInput(format!(
                 "неизвестный формат выгрузки «{other}»: возможны PDF, DOCX, XLSX, CSV, ICS и PNG."
             ))),
