@@ -55,6 +55,19 @@ export async function dialogGone(title, { timeout = 15_000 } = {}) {
   }
 }
 
+/**
+ * Types `text` into the focused field. A letter outside the keyboard map
+ * (Cyrillic here) is typed alone with a pause after it: xdotool binds it to
+ * a spare key for the moment, and a loaded GTK that reads the key after the
+ * next letter's binding gets that letter («Схема» came out garbled).
+ */
+async function typeText(text) {
+  for (const run of text.match(/[\x20-\x7e]+|[^\x20-\x7e]/g) ?? []) {
+    xdo("type", "--delay", "15", run);
+    if (!/^[\x20-\x7e]+$/.test(run)) await sleep(120);
+  }
+}
+
 async function focus(wid) {
   xdo("windowfocus", "--sync", wid);
   await sleep(300); // GTK settles the focused entry
@@ -87,21 +100,30 @@ export async function answerSave(title, path = null, shot = null) {
   if (shot) screenShot(shot);
   if (path !== null) {
     xdo("key", "--clearmodifiers", "ctrl+a");
-    xdo("type", "--delay", "15", path);
+    await typeText(path);
   }
   xdo("key", "Return");
   await dialogGone(title);
   appendFileSync(join(OUT, "dialogs.log"), `save «${title}» → ${path ?? "(proposed)"}\n`);
 }
 
-/** Opens `path`: Ctrl+L brings GTK's location field, the path is typed, Return. */
-export async function answerOpen(title, path) {
+/**
+ * Opens `path`: Ctrl+L brings GTK's location field, Ctrl+A selects what it
+ * holds (a dialog may open with the field shown and filled), the path is
+ * typed over it, Return. The pauses are for a loaded machine: a key that
+ * reaches the file list instead of the field selects another file. `shot`
+ * names a PNG of the screen with the path typed.
+ */
+export async function answerOpen(title, path, shot = null) {
   const wid = await dialogWindow(title);
   await focus(wid);
   xdo("key", "--clearmodifiers", "ctrl+l");
-  await sleep(200);
-  xdo("type", "--delay", "15", path);
-  await sleep(200);
+  await sleep(500);
+  xdo("key", "--clearmodifiers", "ctrl+a");
+  await sleep(150);
+  await typeText(path);
+  await sleep(500);
+  if (shot) screenShot(shot);
   xdo("key", "Return");
   await dialogGone(title);
   appendFileSync(join(OUT, "dialogs.log"), `open «${title}» → ${path}\n`);
