@@ -79,7 +79,7 @@ test("the demo's partners from an XLSX into an empty database: mapping, dry run,
       // Настройки → Данные: a second table with a wrong ИНН and a partner
       // known by name only; she decides to update it.
       const first = originals[0];
-      const csv = join(demo, "Дополнение.csv");
+      const csv = join(demo, "dopolnenie.csv"); // ASCII, as above
       writeFileSync(csv, `Наименование;ИНН;Телефон\n${first.short_name};;8 (47541) 5-55-55\nШкола с опечаткой;6825012345;\n`);
       await s.clickId("nav-settings");
       await s.clickId("settings-data");
