@@ -196,7 +196,7 @@ test("«Карта сети»: the demo's map, a type filter, the search, a node
       await s.gone("map-card");
 
       // «Сохранить PNG»: the native dialog, the canvas's bytes written by the core.
-      const png = join(out, "карта.png");
+      const png = join(out, "map.png"); // typed by xdotool: ASCII only
       await s.clickId("map-export-png");
       await answerSave("Сохранить карту сети", png);
       await s.waitText("toast", "Карта сети сохранена в PNG");
@@ -210,7 +210,7 @@ test("«Карта сети»: the demo's map, a type filter, the search, a node
       t.diagnostic(`PNG ${width}×${height}, ${bytes.length} bytes`);
 
       // «Сохранить PDF»: the core draws the page.
-      const pdf = join(out, "карта.pdf");
+      const pdf = join(out, "map.pdf");
       await s.clickId("map-export-pdf");
       await answerSave("Сохранить карту сети", pdf);
       await s.waitText("toast", "Карта сети сохранена в PDF");
