@@ -141,23 +141,14 @@ pub fn set_own_mapping(conn: &Connection, mapping: &BTreeMap<String, i64>) -> Re
     remember(conn, KEY_OWN_MAPPING, mapping)
 }
 
+/// A JSON value kept in the settings; one this version cannot read is
+/// forgotten, not an error.
 fn remembered<T: serde::de::DeserializeOwned + Default>(conn: &Connection, key: &str) -> Result<T> {
-    let text: Option<String> = conn
-        .prepare_cached("SELECT value FROM settings WHERE key = ?")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    // A value this version cannot read is forgotten, not an error.
-    Ok(text
+    Ok(crate::settings::stored(conn, key)?
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default())
 }
 
 fn remember<T: serde::Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
-    let text = serde_json::to_string(value).unwrap_or_default();
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, text],
-    )?;
-    Ok(())
+    crate::settings::store(conn, key, &serde_json::to_string(value).unwrap_or_default())
 }
